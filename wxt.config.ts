@@ -11,7 +11,15 @@ export default defineConfig({
   manifest: {
     name: 'Verbatim',
     description: 'Checks the quotations on a news page against their original documents, locally.',
+    // storage: the popup's per-tab results in storage.session; unlimitedStorage: the library (IndexedDB).
+    // No host permissions: the content script's own `matches` (http/https pages) is all the page access
+    // Verbatim has, and it sends only the quoted words to this extension's background, never off the device.
+    // The popup talks to the active tab with tabs.query/tabs.sendMessage, which need no `tabs` permission.
     permissions: ['storage', 'unlimitedStorage'],
+    action: {
+      default_title: 'Verbatim: check the quotes on this page',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
     browser_specific_settings: {
       gecko: { id: 'verbatim@verbatim.local', data_collection_permissions: { required: ['none'] } },
     },

@@ -1,0 +1,92 @@
+// The background's library: the Dexie database, the built-in catalogue, and an in-memory
+// LibraryIndex built from the database on first use. A service worker can be stopped at any
+// moment, so nothing here assumes it lives long: the index is rebuilt on demand.
+import { LibraryIndex, checkQuote, searchLibrary } from '@/lib/match/index';
+import type { QuoteQuery } from '@/lib/types';
+import { type LibraryDb, type StoredSource, toSource } from '@/lib/library/db';
+import { type InstallReport, type ReadCatalogueFile, installBuiltins, loadCatalogue } from '@/lib/library/builtin';
+import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
+
+export function sourceInfo(stored: StoredSource): SourceInfo {
+  const { text: _text, contentHash: _hash, addedAt: _added, ...info } = stored;
+  return info;
+}
+
+interface Loaded {
+  index: LibraryIndex;
+  infos: Map<string, SourceInfo>;
+}
+
+export class LibraryService {
+  private loaded: Promise<Loaded> | null = null;
+  private installing: Promise<unknown> | null = null;
+
+  constructor(readonly db: LibraryDb) {}
+
+  /** Loads the built-in catalogue into the library; checks asked meanwhile wait for it. */
+  installBuiltins(read: ReadCatalogueFile): Promise<InstallReport> {
+    const run = (async () => {
+      const report = await installBuiltins(this.db, await loadCatalogue(read));
+      if (report.added.length || report.updated.length) this.invalidate();
+      return report;
+    })();
+    const settled = run.catch(() => undefined);
+    this.installing = settled;
+    void settled.finally(() => {
+      if (this.installing === settled) this.installing = null;
+    });
+    return run;
+  }
+
+  /** Forget the in-memory index: the next request rebuilds it from the database. */
+  invalidate(): void {
+    this.loaded = null;
+  }
+
+  private async load(): Promise<Loaded> {
+    if (this.installing) await this.installing;
+    if (!this.loaded) {
+      const attempt = (async () => {
+        const stored = await this.db.sources.toArray();
+        return {
+          index: LibraryIndex.fromSources(stored.map(toSource)),
+          infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),
+        };
+      })();
+      this.loaded = attempt;
+      attempt.catch(() => {
+        if (this.loaded === attempt) this.loaded = null; // a failed build is retried next time
+      });
+    }
+    return this.loaded;
+  }
+
+  async check(quotes: QuoteQuery[]): Promise<CheckResponse> {
+    const { index, infos } = await this.load();
+    const checks = quotes.map((q) => checkQuote(index, q));
+    const sources: Record<string, SourceInfo> = {};
+    for (const check of checks) {
+      for (const id of [check.match?.sourceId, ...check.alsoIn.map((a) => a.sourceId)]) {
+        const info = id ? infos.get(id) : undefined;
+        if (info) sources[info.id] = info;
+      }
+    }
+    return { ok: true, checks, sources, librarySize: infos.size };
+  }
+
+  async search(query: string, limit = 10): Promise<SearchResponse> {
+    const { index, infos } = await this.load();
+    const hits = query.trim() ? searchLibrary(index, query, limit) : [];
+    const sources: Record<string, SourceInfo> = {};
+    for (const hit of hits) {
+      const info = infos.get(hit.sourceId);
+      if (info) sources[info.id] = info;
+    }
+    return { ok: true, hits, sources };
+  }
+
+  async sources(): Promise<SourcesResponse> {
+    const { infos } = await this.load();
+    return { ok: true, sources: [...infos.values()].sort((a, b) => a.title.localeCompare(b.title)) };
+  }
+}

@@ -1,0 +1,53 @@
+// One entry for every message the background receives: check the sender, check the shape, then
+// answer. Anything that is not from this extension's own contexts, or not a known request, is refused.
+import {
+  type BackgroundRequest,
+  type ErrorResponse,
+  type ResponseFor,
+  type SenderLike,
+  allowed,
+  parseBackgroundRequest,
+  senderKind,
+} from '@/lib/messages';
+import type { LibraryService } from './library-service';
+import type { PageResultsStore } from './page-results';
+
+export interface RouterDeps {
+  library: LibraryService;
+  pages: PageResultsStore;
+  runtimeId: string;
+  extensionOrigin: string; // e.g. chrome-extension://<id>
+}
+
+export type Answer = ResponseFor[keyof ResponseFor] | ErrorResponse;
+
+export function createRouter(deps: RouterDeps) {
+  return async function route(message: unknown, sender: SenderLike): Promise<Answer> {
+    const kind = senderKind(sender, deps.runtimeId, deps.extensionOrigin);
+    if (!kind) return { ok: false, error: 'sender refused' };
+    const request = parseBackgroundRequest(message);
+    if (!request) return { ok: false, error: 'malformed request' };
+    if (!allowed(request, kind)) return { ok: false, error: 'not allowed from this sender' };
+    try {
+      return await answer(request, sender, deps);
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  };
+}
+
+async function answer(request: BackgroundRequest, sender: SenderLike, deps: RouterDeps): Promise<Answer> {
+  switch (request.type) {
+    case 'check':
+      return deps.library.check(request.quotes);
+    case 'search':
+      return deps.library.search(request.query, request.limit);
+    case 'sources':
+      return deps.library.sources();
+    case 'page-results':
+      if (request.op === 'get') return { ok: true, results: await deps.pages.get(request.tabId) };
+      // A content script reports only for the tab it runs in: the tab id comes from the browser.
+      await deps.pages.set(sender.tab!.id!, request.results);
+      return { ok: true };
+  }
+}

@@ -1,0 +1,146 @@
+// Mounts the quote card in a shadow root (page CSS cannot reach it) and keeps it beside its quote.
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { QuoteCard, type CardQuote } from '@/components/QuoteCard';
+import { UI_CSS } from '@/components/styles';
+import { placeBeside } from '@/lib/page/hit-test';
+import type { QuoteCheck } from '@/lib/types';
+import type { SourceInfo } from '@/lib/messages';
+
+export const CARD_HOST_NAME = 'verbatim-card';
+/** How far from the top of the window a quote is brought when its card needs the room below it. */
+const QUOTE_TOP_WHEN_SCROLLED = 72;
+
+export interface CardContent {
+  quote: CardQuote;
+  check: QuoteCheck;
+  sources: Record<string, SourceInfo>;
+  librarySize: number;
+}
+
+export class CardHost {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private range: Range | null = null;
+  private frame = 0;
+  private returnFocus: HTMLElement | null = null;
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    const follow = () => this.schedulePosition();
+    ctx.addEventListener(window, 'scroll', follow, { passive: true, capture: true });
+    ctx.addEventListener(window, 'resize', follow, { passive: true });
+    // Escape closes the card even when focus stayed in the page.
+    ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.isOpen) this.close();
+    }, { capture: true });
+    // A press outside the card closes it; the click that opens a card comes after and reopens it.
+    ctx.addEventListener(document, 'pointerdown', (e: PointerEvent) => {
+      if (this.isOpen && !this.contains(e.target)) this.close(false);
+    }, { capture: true });
+  }
+
+  get isOpen(): boolean {
+    return this.ui !== null;
+  }
+
+  /** The element hosting the shadow root, so that observers can ignore the card's own changes. */
+  get host(): HTMLElement | null {
+    return this.ui?.shadowHost ?? null;
+  }
+
+  contains(target: EventTarget | null): boolean {
+    const host = this.host;
+    return !!host && target instanceof Node && (target === host || host.contains(target));
+  }
+
+  async open(content: CardContent, range: Range | null, focus: boolean): Promise<void> {
+    this.close(false);
+    if (focus) {
+      const active = document.activeElement;
+      this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+    }
+    this.range = range;
+    const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+      name: CARD_HOST_NAME,
+      position: 'inline',
+      anchor: document.documentElement,
+      append: 'last',
+      css: UI_CSS,
+      onMount: (container) => {
+        const wrapper = document.createElement('div');
+        wrapper.className = 'vb-root';
+        wrapper.style.cssText = 'position: fixed; z-index: 2147483647; left: 0; top: 0; visibility: hidden;';
+        container.append(wrapper);
+        render(
+          <QuoteCard
+            quote={content.quote}
+            check={content.check}
+            sources={content.sources}
+            librarySize={content.librarySize}
+            onClose={() => this.close()}
+            autoFocus={focus}
+          />,
+          wrapper,
+        );
+        return wrapper;
+      },
+      onRemove: (wrapper) => {
+        if (wrapper) render(null, wrapper);
+      },
+    });
+    if (this.ui) this.ui.remove(); // another open() finished first
+    this.ui = ui;
+    ui.mount();
+    ui.shadowHost.setAttribute('data-verbatim-card', 'open');
+    this.position(true);
+  }
+
+  close(restoreFocus = true): void {
+    if (!this.ui) return;
+    cancelAnimationFrame(this.frame);
+    this.ui.remove();
+    this.ui = null;
+    this.range = null;
+    if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.returnFocus = null;
+  }
+
+  private schedulePosition(): void {
+    if (!this.ui) return;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.position());
+  }
+
+  /** Places the card; on opening it may scroll the page once so that quote and card both fit. */
+  private position(opening = false): void {
+    const wrapper = this.ui?.mounted;
+    if (!wrapper) return;
+    const card = wrapper.firstElementChild as HTMLElement | null;
+    if (!card) return;
+    card.style.maxHeight = ''; // measure the card at its natural height (its CSS cap still applies)
+    const box = card.getBoundingClientRect();
+    const rects = this.range ? Array.from(this.range.getClientRects()) : [];
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    const target = first && last
+      ? { left: first.left, top: first.top, bottom: last.bottom }
+      : { left: window.innerWidth / 2 - box.width / 2, top: 80, bottom: 80 };
+    const viewport = { width: window.innerWidth, height: window.innerHeight };
+    let place = placeBeside(target, box, viewport);
+    if (opening && first && place.maxHeight < box.height && target.top > QUOTE_TOP_WHEN_SCROLLED) {
+      // Neither above nor below has room for the whole card: bring the quote up the screen.
+      const by = Math.min(target.top - QUOTE_TOP_WHEN_SCROLLED, box.height - place.maxHeight + 16);
+      const before = window.scrollY;
+      window.scrollBy({ top: by, behavior: 'instant' as ScrollBehavior });
+      const moved = window.scrollY - before;
+      if (moved !== 0) {
+        const shifted = { left: target.left, top: target.top - moved, bottom: target.bottom - moved };
+        place = placeBeside(shifted, box, viewport);
+      }
+    }
+    card.style.maxHeight = `${Math.floor(place.maxHeight)}px`;
+    wrapper.style.left = `${Math.round(place.left)}px`;
+    wrapper.style.top = `${Math.round(place.top)}px`;
+    wrapper.style.visibility = 'visible';
+  }
+}

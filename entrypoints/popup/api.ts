@@ -1,0 +1,49 @@
+// The popup's calls to the background and to the page's content script.
+import { browser } from 'wxt/browser';
+import type {
+  BackgroundRequest,
+  ErrorResponse,
+  PageResults,
+  ResponseFor,
+  SearchResponse,
+  SourcesResponse,
+  TabRequest,
+} from '@/lib/messages';
+
+async function ask<T extends BackgroundRequest>(request: T): Promise<ResponseFor[T['type']] | ErrorResponse> {
+  try {
+    const answer = (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']] | ErrorResponse | undefined;
+    return answer ?? { ok: false, error: 'No answer from the extension.' };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export async function pageResults(tabId: number): Promise<PageResults | null | ErrorResponse> {
+  const answer = await ask({ type: 'page-results', op: 'get', tabId });
+  if (!answer.ok) return answer;
+  return 'results' in answer ? answer.results : null;
+}
+
+export function librarySources(): Promise<SourcesResponse | ErrorResponse> {
+  return ask({ type: 'sources' });
+}
+
+export function searchLibrary(query: string, limit = 8): Promise<SearchResponse | ErrorResponse> {
+  return ask({ type: 'search', query, limit });
+}
+
+export async function showOnPage(tabId: number, index: number): Promise<boolean> {
+  const request: TabRequest = { type: 'show-quote', index };
+  try {
+    const answer = (await browser.tabs.sendMessage(tabId, request)) as { ok?: boolean } | undefined;
+    return answer?.ok === true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { UI_CSS } from '@/components/styles';
+import { POPUP_CSS } from './popup-css';
+import { App } from './App';
+
+const style = document.createElement('style');
+style.textContent = UI_CSS + POPUP_CSS;
+document.head.append(style);
+
+// `?tab=<id>` names the page's tab when the popup is opened as an ordinary tab (tests, pinned use).
+const param = new URLSearchParams(location.search).get('tab');
+const tabId = param !== null && /^\d+$/.test(param) ? Number(param) : null;
+
+render(<App tabIdParam={tabId} />, document.getElementById('app')!);

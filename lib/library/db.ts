@@ -1,0 +1,43 @@
+// The library as it is stored in the browser: one Dexie (IndexedDB) database owned by the
+// extension's origin. Only the background and extension pages open it; a content script would
+// get the news site's IndexedDB instead.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Source } from '../types';
+import { countWords } from '../text/words';
+
+/** A source as stored: the document plus what we record when it enters the library. */
+export interface StoredSource extends Source {
+  contentHash: string; // SHA-256 of the text, hex: tells an unchanged re-import from a new version
+  addedAt: number; // ms since the epoch
+  words: number;
+}
+
+export const DB_NAME = 'verbatim';
+
+export class LibraryDb extends Dexie {
+  sources!: EntityTable<StoredSource, 'id'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    // Version 1: sources keyed by id; origin to list the built-in ones, contentHash to spot duplicates.
+    // A later version adds the fingerprint index table; never edit a published version, add one.
+    this.version(1).stores({ sources: 'id, origin, contentHash' });
+  }
+}
+
+/** SHA-256 of the text as lowercase hex (Web Crypto: present in browsers, workers and Node 20). */
+export async function contentHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A Source ready to store: adds the hash, the word count and the time it was added. */
+export async function toStored(source: Source, addedAt: number = Date.now()): Promise<StoredSource> {
+  return { ...source, contentHash: await contentHash(source.text), addedAt, words: countWords(source.text) };
+}
+
+/** The stored record back as the engine's Source (without the storage fields). */
+export function toSource(stored: StoredSource): Source {
+  const { contentHash: _hash, addedAt: _added, words: _words, ...source } = stored;
+  return source;
+}

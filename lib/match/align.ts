@@ -1,0 +1,112 @@
+// Word-level alignment of quote words against source words by their keys: a small edit-distance
+// DP (equal 0, substitution/insertion/deletion 1), run only on short stretches between and
+// around exact runs, so it stays cheap.
+
+export type ColumnKind = 'eq' | 'sub' | 'ins' | 'del';
+
+/** One aligned column: q is a quote token index (-1 for a deleted source word), s a source token index (-1 for an inserted quote word). */
+export interface Column {
+  kind: ColumnKind;
+  q: number;
+  s: number;
+}
+
+/**
+ * global: both stretches used whole. prefix: starts at sFrom, may stop anywhere (trailing edge).
+ * suffix: ends at sTo, may start anywhere (leading edge). fit: the quote stretch anywhere inside.
+ */
+export type AlignMode = 'global' | 'prefix' | 'suffix' | 'fit';
+
+/**
+ * Above this many DP cells (a very long unmatched stretch of a very long quote) the stretch is
+ * not aligned word by word: its quote words count as added, which only lowers similarity.
+ */
+export const MAX_ALIGN_CELLS = 2_000_000;
+
+export function alignWords(
+  qKeys: readonly string[],
+  qFrom: number,
+  qTo: number,
+  sKeys: readonly string[],
+  sFrom: number,
+  sTo: number,
+  mode: AlignMode,
+): Column[] {
+  if (mode === 'prefix') {
+    // Run it mirrored, so that ties put substitutions next to the anchored start (the traceback
+    // favours diagonal steps nearest to where it begins).
+    const qRev = qKeys.slice(qFrom, qTo).reverse();
+    const sRev = sKeys.slice(sFrom, sTo).reverse();
+    const mirrored = alignWords(qRev, 0, qRev.length, sRev, 0, sRev.length, 'suffix');
+    return mirrored
+      .map((c) => ({ kind: c.kind, q: c.q < 0 ? -1 : qTo - 1 - c.q, s: c.s < 0 ? -1 : sTo - 1 - c.s }))
+      .reverse();
+  }
+  const m = Math.max(0, qTo - qFrom);
+  const n = Math.max(0, sTo - sFrom);
+  if ((m + 1) * (n + 1) > MAX_ALIGN_CELLS) {
+    const cols: Column[] = [];
+    for (let i = 0; i < m; i++) cols.push({ kind: 'ins', q: qFrom + i, s: -1 });
+    if (mode === 'global') for (let j = 0; j < n; j++) cols.push({ kind: 'del', q: -1, s: sFrom + j });
+    return cols;
+  }
+  const freeStart = mode === 'suffix' || mode === 'fit';
+  const freeEnd = mode === 'fit'; // prefix mode was mirrored into suffix above
+  const w = n + 1;
+  const d = new Uint32Array((m + 1) * w);
+  for (let j = 0; j <= n; j++) d[j] = freeStart ? 0 : j;
+  for (let i = 1; i <= m; i++) {
+    d[i * w] = i;
+    const qk = qKeys[qFrom + i - 1];
+    for (let j = 1; j <= n; j++) {
+      const diag = d[(i - 1) * w + j - 1] + (qk === sKeys[sFrom + j - 1] ? 0 : 1);
+      const up = d[(i - 1) * w + j] + 1; // quote word inserted
+      const left = d[i * w + j - 1] + 1; // source word dropped
+      d[i * w + j] = Math.min(diag, up, left);
+    }
+  }
+  // End column: the cheapest; on ties the one using more source words (substitutions over insertions).
+  let j = n;
+  if (freeEnd) {
+    let best = d[m * w + n];
+    for (let jj = n; jj >= 0; jj--) {
+      if (d[m * w + jj] < best) {
+        best = d[m * w + jj];
+        j = jj;
+      }
+    }
+  }
+  const cols: Column[] = [];
+  let i = m;
+  while (i > 0 || j > 0) {
+    if (i === 0) {
+      if (freeStart) break;
+      cols.push({ kind: 'del', q: -1, s: sFrom + j - 1 });
+      j--;
+      continue;
+    }
+    const here = d[i * w + j];
+    if (j > 0) {
+      const same = qKeys[qFrom + i - 1] === sKeys[sFrom + j - 1];
+      if (here === d[(i - 1) * w + j - 1] + (same ? 0 : 1)) {
+        cols.push({ kind: same ? 'eq' : 'sub', q: qFrom + i - 1, s: sFrom + j - 1 });
+        i--;
+        j--;
+        continue;
+      }
+      if (here === d[(i - 1) * w + j] + 1) {
+        cols.push({ kind: 'ins', q: qFrom + i - 1, s: -1 });
+        i--;
+        continue;
+      }
+      cols.push({ kind: 'del', q: -1, s: sFrom + j - 1 });
+      j--;
+      continue;
+    }
+    cols.push({ kind: 'ins', q: qFrom + i - 1, s: -1 });
+    i--;
+  }
+  cols.reverse();
+  // Trailing source words after the end column are free in prefix/fit mode: not part of the alignment.
+  return cols;
+}

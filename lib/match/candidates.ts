@@ -1,0 +1,121 @@
+// Candidate places for a quote: exact runs of shared words found through the fingerprint index
+// (blocks), chained per source into places where the quote's words appear in order, close together.
+import { postingPosition, postingSlot, type LibraryIndex } from './library-index';
+import type { ParsedQuote } from './quote-parts';
+import { kgramHash } from './fingerprints';
+import { KGRAM_WORDS, MAX_CHAINS_PER_SOURCE, MAX_UNMARKED_GAP_WORDS } from './thresholds';
+
+/** A maximal run of equal keys: quote tokens [q0, q1) = source tokens [s0, s1). */
+export interface Block {
+  slot: number;
+  part: number;
+  q0: number;
+  q1: number;
+  s0: number;
+  s1: number;
+}
+
+/** Blocks of one part in one source, in order in both texts, with small gaps between them. */
+export interface Chain {
+  slot: number;
+  part: number;
+  blocks: Block[];
+  words: number; // words inside the blocks
+}
+
+export function findBlocks(index: LibraryIndex, pq: ParsedQuote, keyHashes: Uint32Array): Block[] {
+  const qKeys = pq.tokens.map((t) => t.key);
+  const blocks: Block[] = [];
+  const seen = new Map<string, Block[]>();
+  pq.parts.forEach((part, pi) => {
+    for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
+      for (const posting of index.lookup(kgramHash(keyHashes, i))) {
+        const slot = postingSlot(posting);
+        const entry = index.entry(slot);
+        if (!entry) continue;
+        const keys = entry.data.tokenKeys;
+        const pos = postingPosition(posting);
+        let same = true;
+        for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === qKeys[i + j];
+        if (!same) continue; // hash collision
+        const id = `${slot}:${pi}:${pos - i}`;
+        const known = seen.get(id);
+        if (known?.some((b) => i >= b.q0 && i < b.q1)) continue;
+        let q0 = i;
+        let s0 = pos;
+        while (q0 > part.from && s0 > 0 && keys[s0 - 1] === qKeys[q0 - 1]) {
+          q0--;
+          s0--;
+        }
+        let q1 = i + KGRAM_WORDS;
+        let s1 = pos + KGRAM_WORDS;
+        while (q1 < part.to && s1 < keys.length && keys[s1] === qKeys[q1]) {
+          q1++;
+          s1++;
+        }
+        const block: Block = { slot, part: pi, q0, q1, s0, s1 };
+        blocks.push(block);
+        if (known) known.push(block);
+        else seen.set(id, [block]);
+      }
+    }
+  });
+  return blocks;
+}
+
+function follows(a: Block, b: Block): boolean {
+  return (
+    a.q1 <= b.q0 &&
+    a.s1 <= b.s0 &&
+    b.q0 - a.q1 <= MAX_UNMARKED_GAP_WORDS &&
+    b.s0 - a.s1 <= MAX_UNMARKED_GAP_WORDS
+  );
+}
+
+/** Chain the blocks of one slot and part: repeatedly the chain covering most quote words. */
+export function chainBlocks(blocks: Block[]): Chain[] {
+  const sorted = [...blocks].sort((a, b) => a.s0 - b.s0 || a.q0 - b.q0);
+  const used = new Array<boolean>(sorted.length).fill(false);
+  const chains: Chain[] = [];
+  while (chains.length < MAX_CHAINS_PER_SOURCE) {
+    const best = new Array<number>(sorted.length).fill(0);
+    const prev = new Array<number>(sorted.length).fill(-1);
+    let top = -1;
+    for (let i = 0; i < sorted.length; i++) {
+      if (used[i]) continue;
+      const len = sorted[i].q1 - sorted[i].q0;
+      best[i] = len;
+      for (let j = 0; j < i; j++) {
+        if (used[j] || !follows(sorted[j], sorted[i])) continue;
+        if (best[j] + len > best[i]) {
+          best[i] = best[j] + len;
+          prev[i] = j;
+        }
+      }
+      if (top < 0 || best[i] > best[top]) top = i;
+    }
+    if (top < 0) break;
+    const picked: Block[] = [];
+    for (let i = top; i >= 0; i = prev[i]) {
+      picked.push(sorted[i]);
+      used[i] = true;
+    }
+    picked.reverse();
+    chains.push({ slot: picked[0].slot, part: picked[0].part, blocks: picked, words: best[top] });
+  }
+  return chains;
+}
+
+/** Group blocks by source and part and chain each group. */
+export function findChains(blocks: Block[]): Chain[] {
+  const groups = new Map<string, Block[]>();
+  for (const b of blocks) {
+    const id = `${b.slot}:${b.part}`;
+    const g = groups.get(id);
+    if (g) g.push(b);
+    else groups.set(id, [b]);
+  }
+  const chains: Chain[] = [];
+  for (const g of groups.values()) chains.push(...chainBlocks(g));
+  return chains;
+}

@@ -1,0 +1,626 @@
+// One quote against the whole library: candidates from the fingerprint index, word alignment of
+// each candidate, a verdict per source, then the primary match and every other source it is in.
+import type { AlsoIn, QuoteCheck, QuoteQuery, Verdict } from '../types';
+import { VERDICT_INFO } from '../verdicts';
+import { countWords, isShort } from '../text/words';
+import { casedForm, punctuationBetween } from '../text/tokenize';
+import { normalizeForMatch } from '../text/normalize';
+import { isStopword, lightStem } from '../text/stopwords';
+import { alignWords, type Column } from './align';
+import { findBlocks, findChains, type Chain } from './candidates';
+import { articleContext, attributionScore, contextOverlap, contextSupports, type ArticleContext } from './context';
+import { buildMatch } from './evidence';
+import { hashKey } from './fingerprints';
+import type { IndexedSource, LibraryIndex } from './library-index';
+import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
+import {
+  ALTERED_MIN_SIMILARITY,
+  EDGE_SLACK_WORDS,
+  KGRAM_WORDS,
+  MAX_BRACKET_REPLACED_WORDS,
+  MAX_ELISION_GAP_WORDS,
+  MAX_SIC_GAP_WORDS,
+  MAX_UNMARKED_GAP_WORDS,
+  NEAR_PART_MIN_RATIO,
+  PARTIAL_MAX_REST_RATIO,
+  PARTIAL_MIN_CONTENT_WORDS,
+  PARTIAL_MIN_MATCH_RATIO,
+  PARTIAL_MIN_REST_WORDS,
+  PARTIAL_MIN_SHARE,
+  PARTIAL_MIN_WORDS,
+  SHORT_CONTEXT_QUOTE_WINDOW,
+  SHORT_CONTEXT_SOURCE_WINDOW,
+  SINGLE_WORD_CONTEXT_NEAR,
+  SPLICE_MIN_COVERAGE,
+  SPLICE_MIN_PART_WORDS,
+} from './thresholds';
+
+/** Source words looked at around a long quote's match when comparing the article's context. */
+const LONG_CONTEXT_WINDOW = 30;
+
+const NOT_FOUND: QuoteCheck = { verdict: 'not_found', match: null, alsoIn: [] };
+
+/** A part of the quote aligned somewhere in one source. */
+interface PartAlignment {
+  slot: number;
+  part: number;
+  cols: Column[];
+  eq: number; // equal words (a word cut off by the source's end counts when it is a prefix)
+  cut: boolean; // the source's last word is a truncated prefix of the quote's word
+  sourceEnds: boolean; // the source's text stops while quote words remain
+  srcWords: number; // source words in the alignment
+  sFirst: number; // first and last source token aligned (-1 when none)
+  sLast: number;
+  exact: boolean; // every word equal by key, none added or dropped
+}
+
+/** A verdict for the quote against one source. */
+interface Reading {
+  slot: number;
+  verdict: Exclude<Verdict, 'not_found'>;
+  s0: number; // source token span [s0, s1)
+  s1: number;
+  eq: number;
+  similarity: number; // matching words over the larger of the quote's and the source's word counts
+  sourceEnds: boolean;
+}
+
+function maxGap(sep: PartSeparator): number {
+  switch (sep) {
+    case 'elision':
+      return MAX_ELISION_GAP_WORDS;
+    case 'bracket':
+      return MAX_BRACKET_REPLACED_WORDS;
+    case 'sic':
+      return MAX_SIC_GAP_WORDS;
+    default:
+      return MAX_UNMARKED_GAP_WORDS;
+  }
+}
+
+function rank(v: Verdict): number {
+  return VERDICT_INFO[v].rank;
+}
+
+class QuoteMatcher {
+  readonly qKeys: string[];
+  readonly n: number;
+  readonly ctx: ArticleContext;
+  maxAlteredEq = 0;
+
+  constructor(
+    readonly index: LibraryIndex,
+    readonly query: QuoteQuery,
+    readonly pq: ParsedQuote,
+    readonly only: number | null = null, // restrict to one source slot
+  ) {
+    this.qKeys = pq.tokens.map((t) => t.key);
+    this.n = pq.words;
+    this.ctx = articleContext(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW);
+  }
+
+  // --- alignment ---------------------------------------------------------------------------
+
+  /** Summarise columns of a part aligned in a source. */
+  summarise(slot: number, part: number, cols: Column[]): PartAlignment {
+    const entry = this.index.entry(slot)!;
+    const keys = entry.data.tokenKeys;
+    const N = keys.length;
+    let cut = false;
+    let sourceEnds = false;
+    let lastS = -1;
+    for (let c = cols.length - 1; c >= 0; c--) {
+      if (cols[c].s >= 0) {
+        lastS = c;
+        break;
+      }
+    }
+    if (lastS >= 0 && cols[lastS].s === N - 1) {
+      const after = cols.slice(lastS + 1).some((c) => c.kind === 'ins');
+      const col = cols[lastS];
+      if (col.kind === 'sub' && col.q >= 0) {
+        // The excerpt stops mid-word: "investig" for "investigate".
+        const srcForm = normalizeForMatch(
+          entry.source.text.slice(entry.data.tokenStarts[col.s], entry.data.tokenEnds[col.s]),
+        ).text;
+        const endsHere = entry.source.text.slice(entry.data.tokenEnds[col.s]).trim() === '';
+        if (endsHere && srcForm.length >= 2 && this.pq.tokens[col.q].form.startsWith(srcForm)) {
+          cols[lastS] = { ...col, kind: 'eq' };
+          cut = true;
+        }
+      }
+      if (after && cols[lastS].kind === 'eq') sourceEnds = true;
+    }
+    let eq = 0;
+    let srcWords = 0;
+    let sFirst = -1;
+    let sLast = -1;
+    let exact = !cut;
+    for (const c of cols) {
+      if (c.kind === 'eq') eq++;
+      else exact = false;
+      if (c.s >= 0) {
+        srcWords++;
+        if (sFirst < 0) sFirst = c.s;
+        sLast = c.s;
+      }
+    }
+    return { slot, part, cols, eq, cut, sourceEnds, srcWords, sFirst, sLast, exact };
+  }
+
+  /** Align a whole part along a chain: exact blocks, small DPs between them and at the edges. */
+  alignChain(chain: Chain): PartAlignment {
+    const part = this.pq.parts[chain.part];
+    const keys = this.index.entry(chain.slot)!.data.tokenKeys;
+    const cols: Column[] = [];
+    const first = chain.blocks[0];
+    if (first.q0 > part.from) {
+      const len = first.q0 - part.from;
+      cols.push(...alignWords(this.qKeys, part.from, first.q0, keys, Math.max(0, first.s0 - len - EDGE_SLACK_WORDS), first.s0, 'suffix'));
+    }
+    chain.blocks.forEach((b, bi) => {
+      if (bi > 0) {
+        const p = chain.blocks[bi - 1];
+        cols.push(...alignWords(this.qKeys, p.q1, b.q0, keys, p.s1, b.s0, 'global'));
+      }
+      for (let k = 0; k < b.q1 - b.q0; k++) cols.push({ kind: 'eq', q: b.q0 + k, s: b.s0 + k });
+    });
+    const last = chain.blocks[chain.blocks.length - 1];
+    if (last.q1 < part.to) {
+      const len = part.to - last.q1;
+      cols.push(...alignWords(this.qKeys, last.q1, part.to, keys, last.s1, Math.min(keys.length, last.s1 + len + EDGE_SLACK_WORDS), 'prefix'));
+    }
+    return this.summarise(chain.slot, chain.part, cols);
+  }
+
+  /** Look for a part inside a source window (next to a part already placed). */
+  alignNear(slot: number, part: number, from: number, to: number): PartAlignment | null {
+    const p = this.pq.parts[part];
+    const keys = this.index.entry(slot)!.data.tokenKeys;
+    const lo = Math.max(0, from);
+    const hi = Math.min(keys.length, to);
+    if (hi <= lo) return null;
+    const al = this.summarise(slot, part, alignWords(this.qKeys, p.from, p.to, keys, lo, hi, 'fit'));
+    const len = p.to - p.from;
+    if (al.sFirst < 0) return null;
+    if (len <= 2 ? !al.exact : al.eq / len < NEAR_PART_MIN_RATIO) return null;
+    return al;
+  }
+
+  /** Equal words in quote token range [from, to) that are content words (not stopwords). */
+  contentWords(al: PartAlignment, from: number, to: number): number {
+    let n = 0;
+    for (const c of al.cols) if (c.kind === 'eq' && c.q >= from && c.q < to && !isStopword(this.pq.tokens[c.q].form)) n++;
+    return n;
+  }
+
+  // --- verbatim or minor -------------------------------------------------------------------
+
+  /** For an exact alignment: verbatim when only quote style, case of a first letter and edge punctuation differ. */
+  surface(entry: IndexedSource, pairs: Array<[number, number]>, partStarts: Set<number>): 'verbatim' | 'minor' {
+    const src = entry.source.text;
+    const { tokenStarts, tokenEnds } = entry.data;
+    const qt = this.pq.tokens;
+    for (let k = 0; k < pairs.length; k++) {
+      const [q, s] = pairs[k];
+      const tok = qt[q];
+      const sForm = normalizeForMatch(src.slice(tokenStarts[s], tokenEnds[s])).text;
+      if (tok.form !== sForm) return 'minor';
+      const qc = casedForm(this.pq.text, tok.start, tok.end);
+      const sc = casedForm(src, tokenStarts[s], tokenEnds[s]);
+      if (qc !== sc) {
+        const firstOnly = partStarts.has(q) && qc.slice(1) === sc.slice(1);
+        if (!firstOnly) return 'minor';
+      }
+      if (k > 0 && !partStarts.has(q)) {
+        const [prevQ, prevS] = pairs[k - 1];
+        const qp = punctuationBetween(this.pq.text, qt[prevQ].end, tok.start);
+        const sp = punctuationBetween(src, tokenEnds[prevS], tokenStarts[s]);
+        if (qp !== sp) return 'minor';
+      }
+    }
+    return 'verbatim';
+  }
+
+  // --- one source --------------------------------------------------------------------------
+
+  /** A single-part quote against one of its alignments. */
+  judgeSingle(al: PartAlignment): Reading | null {
+    const part = this.pq.parts[al.part];
+    const n = part.to - part.from;
+    const entry = this.index.entry(al.slot)!;
+    if (al.exact && al.eq === n) {
+      const pairs = al.cols.map((c): [number, number] => [c.q, c.s]);
+      const surface = this.surface(entry, pairs, new Set([part.from]));
+      const verdict = this.pq.editorial ? 'elided' : surface;
+      return { slot: al.slot, verdict, s0: al.sFirst, s1: al.sLast + 1, eq: n, similarity: 1, sourceEnds: false };
+    }
+    // Per quote word: equal or not; dropped source words before it.
+    const eqAt = new Array<boolean>(n).fill(false);
+    const delsBefore = new Array<number>(n + 1).fill(0);
+    let dels = 0;
+    for (const c of al.cols) {
+      if (c.kind === 'del') dels++;
+      else if (c.q >= 0) {
+        delsBefore[c.q - part.from] = dels;
+        if (c.kind === 'eq') eqAt[c.q - part.from] = true;
+      }
+    }
+    delsBefore[n] = dels;
+    const eqPrefix = new Array<number>(n + 1).fill(0);
+    for (let i = 0; i < n; i++) eqPrefix[i + 1] = eqPrefix[i] + (eqAt[i] ? 1 : 0);
+    const spanOf = (qa: number, qb: number): [number, number] => {
+      let s0 = -1;
+      let s1 = -1;
+      for (const c of al.cols) {
+        if (c.kind === 'eq' && c.q >= part.from + qa && c.q < part.from + qb) {
+          if (s0 < 0) s0 = c.s;
+          s1 = c.s + 1;
+        }
+      }
+      return [s0, s1];
+    };
+
+    // The source stops inside the quote, everything before matching.
+    if (al.sourceEnds) {
+      let head = 0;
+      for (const c of al.cols) if (c.q >= 0 && c.s >= 0) head = c.q - part.from + 1;
+      const ratio = eqPrefix[head] / (head + delsBefore[head]);
+      const content = this.contentWords(al, part.from, part.from + head);
+      if (head >= PARTIAL_MIN_WORDS && head / n >= PARTIAL_MIN_SHARE && ratio >= PARTIAL_MIN_MATCH_RATIO && content >= PARTIAL_MIN_CONTENT_WORDS) {
+        const [s0, s1] = spanOf(0, head);
+        return { slot: al.slot, verdict: 'partial', s0, s1, eq: al.eq, similarity: al.eq / Math.max(n, al.srcWords), sourceEnds: true };
+      }
+    }
+
+    // A leading part matches closely and the rest is absent…
+    for (let p = n - PARTIAL_MIN_REST_WORDS; p >= PARTIAL_MIN_WORDS; p--) {
+      if (p / n < PARTIAL_MIN_SHARE) break;
+      const head = eqPrefix[p] / (p + delsBefore[p]);
+      const restEq = eqPrefix[n] - eqPrefix[p];
+      const rest = restEq / (n - p);
+      if (n - p - restEq < PARTIAL_MIN_REST_WORDS) continue;
+      if (head >= PARTIAL_MIN_MATCH_RATIO && rest <= PARTIAL_MAX_REST_RATIO && this.contentWords(al, part.from, part.from + p) >= PARTIAL_MIN_CONTENT_WORDS) {
+        const [s0, s1] = spanOf(0, p);
+        return { slot: al.slot, verdict: 'partial', s0, s1, eq: eqPrefix[p], similarity: eqPrefix[p] / n, sourceEnds: false };
+      }
+    }
+    // …or a trailing part does.
+    for (let p = PARTIAL_MIN_REST_WORDS; p <= n - PARTIAL_MIN_WORDS; p++) {
+      if ((n - p) / n < PARTIAL_MIN_SHARE) break;
+      const tail = (eqPrefix[n] - eqPrefix[p]) / (n - p + delsBefore[n] - delsBefore[p]);
+      const rest = eqPrefix[p] / p;
+      if (p - eqPrefix[p] < PARTIAL_MIN_REST_WORDS) continue;
+      if (tail >= PARTIAL_MIN_MATCH_RATIO && rest <= PARTIAL_MAX_REST_RATIO && this.contentWords(al, part.from + p, part.to) >= PARTIAL_MIN_CONTENT_WORDS) {
+        const [s0, s1] = spanOf(p, n);
+        return { slot: al.slot, verdict: 'partial', s0, s1, eq: eqPrefix[n] - eqPrefix[p], similarity: (eqPrefix[n] - eqPrefix[p]) / n, sourceEnds: false };
+      }
+    }
+
+    const dice = (2 * al.eq) / (n + al.srcWords);
+    if (dice >= ALTERED_MIN_SIMILARITY && al.sFirst >= 0) {
+      return { slot: al.slot, verdict: 'altered', s0: al.sFirst, s1: al.sLast + 1, eq: al.eq, similarity: al.eq / Math.max(n, al.srcWords), sourceEnds: false };
+    }
+    return null;
+  }
+
+  /** A quote with cuts or brackets: place the strongest part, then the others next to it in order. */
+  judgeParts(slot: number, anchors: PartAlignment[]): Reading | null {
+    const parts = this.pq.parts;
+    const P = parts.length;
+    let best: Reading | null = null;
+    for (const anchor of anchors) {
+      const found: Array<PartAlignment | null> = new Array(P).fill(null);
+      found[anchor.part] = anchor;
+      // Forward from the anchor.
+      let prev = anchor.part;
+      let allowed = 0;
+      for (let j = anchor.part + 1; j < P; j++) {
+        allowed += maxGap(parts[j].sep);
+        const start = found[prev]!.sLast + 1;
+        const len = parts[j].to - parts[j].from;
+        const al = this.alignNear(slot, j, start, start + allowed + len + EDGE_SLACK_WORDS);
+        if (al && al.sFirst - start <= allowed) {
+          found[j] = al;
+          prev = j;
+          allowed = 0;
+        } else allowed += len;
+      }
+      // Backward from the anchor.
+      let next = anchor.part;
+      allowed = 0;
+      for (let j = anchor.part - 1; j >= 0; j--) {
+        allowed += maxGap(parts[j + 1].sep);
+        const end = found[next]!.sFirst;
+        const len = parts[j].to - parts[j].from;
+        const al = this.alignNear(slot, j, end - allowed - len - EDGE_SLACK_WORDS, end);
+        if (al && end - 1 - al.sLast <= allowed) {
+          found[j] = al;
+          next = j;
+          allowed = 0;
+        } else allowed += len;
+      }
+      const reading = this.readParts(slot, found);
+      if (reading && (!best || rank(reading.verdict) < rank(best.verdict) || (reading.verdict === best.verdict && reading.eq > best.eq))) {
+        best = reading;
+      }
+    }
+    return best;
+  }
+
+  readParts(slot: number, found: Array<PartAlignment | null>): Reading | null {
+    const parts = this.pq.parts;
+    const placed = found.filter((f): f is PartAlignment => f !== null);
+    if (placed.length === 0) return null;
+    const s0 = Math.min(...placed.map((f) => f.sFirst));
+    const s1 = Math.max(...placed.map((f) => f.sLast)) + 1;
+    const eq = placed.reduce((a, f) => a + f.eq, 0);
+    if (placed.length === parts.length) {
+      if (placed.every((f) => f.exact && f.eq === parts[f.part].to - parts[f.part].from)) {
+        return { slot, verdict: 'elided', s0, s1, eq, similarity: eq / this.n, sourceEnds: false };
+      }
+      const srcWords = placed.reduce((a, f) => a + f.srcWords, 0);
+      if ((2 * eq) / (this.n + srcWords) >= ALTERED_MIN_SIMILARITY) {
+        return { slot, verdict: 'altered', s0, s1, eq, similarity: eq / Math.max(this.n, srcWords), sourceEnds: false };
+      }
+      return null;
+    }
+    // Some parts are missing: partial when the placed ones are a leading or trailing run.
+    const firstMissing = found.indexOf(null);
+    let lastPlaced = -1;
+    found.forEach((f, i) => {
+      if (f) lastPlaced = i;
+    });
+    const leading = found.slice(0, firstMissing).every(Boolean) && found.slice(firstMissing).every((f) => !f);
+    const firstPlaced = found.findIndex(Boolean);
+    const trailing = found.slice(0, firstPlaced).every((f) => !f) && found.slice(firstPlaced, lastPlaced + 1).every(Boolean) && lastPlaced === parts.length - 1;
+    if (!leading && !trailing) return null;
+    const words = placed.reduce((a, f) => a + parts[f.part].to - parts[f.part].from, 0);
+    const content = placed.reduce((a, f) => a + this.contentWords(f, 0, this.pq.tokens.length), 0);
+    if (words >= PARTIAL_MIN_WORDS && words / this.n >= PARTIAL_MIN_SHARE && eq / words >= PARTIAL_MIN_MATCH_RATIO && content >= PARTIAL_MIN_CONTENT_WORDS) {
+      const sourceEnds = leading && placed[placed.length - 1].sourceEnds;
+      return { slot, verdict: 'partial', s0, s1, eq, similarity: eq / this.n, sourceEnds };
+    }
+    return null;
+  }
+
+  // --- across sources ----------------------------------------------------------------------
+
+  /** Is the quote put together from places that never said it together? */
+  splice(chains: Chain[]): { segments: Chain[]; covered: number } | null {
+    const parts = this.pq.parts;
+    const usable = chains.filter((c) => {
+      const len = parts[c.part].to - parts[c.part].from;
+      return c.words >= Math.min(SPLICE_MIN_PART_WORDS, len) && c.words >= KGRAM_WORDS;
+    });
+    usable.sort((a, b) => b.words - a.words);
+    const covered = new Set<number>();
+    const chosen: Chain[] = [];
+    for (const c of usable) {
+      let overlap = 0;
+      for (const b of c.blocks) for (let q = b.q0; q < b.q1; q++) if (covered.has(q)) overlap++;
+      if (overlap > 1) continue;
+      chosen.push(c);
+      for (const b of c.blocks) for (let q = b.q0; q < b.q1; q++) covered.add(q);
+    }
+    if (chosen.length < 2 || covered.size / this.n < SPLICE_MIN_COVERAGE) return null;
+    // Still one place if every piece follows the previous one closely in the same source.
+    const byQuote = [...chosen].sort((a, b) => a.blocks[0].q0 - b.blocks[0].q0);
+    let onePlace = true;
+    for (let i = 1; i < byQuote.length && onePlace; i++) {
+      const a = byQuote[i - 1];
+      const b = byQuote[i];
+      const aEnd = a.blocks[a.blocks.length - 1].s1;
+      const bStart = b.blocks[0].s0;
+      const gap = a.part === b.part ? MAX_UNMARKED_GAP_WORDS : maxGap(parts[b.part].sep);
+      onePlace = a.slot === b.slot && bStart >= aEnd && bStart - aEnd <= gap;
+    }
+    if (onePlace) return null;
+    return { segments: chosen, covered: covered.size };
+  }
+
+  // --- the whole quote ---------------------------------------------------------------------
+
+  check(): QuoteCheck {
+    const pq = this.pq;
+    if (this.n === 0) return NOT_FOUND;
+    if (isShort(countWords(this.query.text))) return this.checkShort();
+
+    const keyHashes = Uint32Array.from(this.qKeys, hashKey);
+    const blocks = findBlocks(this.index, pq, keyHashes).filter((b) => this.only === null || b.slot === this.only);
+    const chains = findChains(blocks);
+    const bySlot = new Map<number, PartAlignment[]>();
+    for (const chain of chains) {
+      const al = this.alignChain(chain);
+      const list = bySlot.get(chain.slot);
+      if (list) list.push(al);
+      else bySlot.set(chain.slot, [al]);
+    }
+
+    const candidates: Reading[] = [];
+    for (const [slot, aligns] of bySlot) {
+      if (pq.parts.length === 1) {
+        for (const al of aligns) {
+          const r = this.judgeSingle(al);
+          if (r) candidates.push(r);
+        }
+      } else {
+        const anchors = [...aligns].sort((a, b) => b.eq - a.eq).slice(0, 4);
+        const r = this.judgeParts(slot, anchors);
+        if (r) candidates.push(r);
+      }
+    }
+    // `partial` claims the rest of the quote is not in the library; an altered reading that
+    // matches more of the quote's words (here or in another source) proves that claim wrong
+    // (see effectiveRank).
+    this.maxAlteredEq = Math.max(0, ...candidates.filter((r) => r.verdict === 'altered').map((r) => r.eq));
+    const bestBySlot = new Map<number, Reading>();
+    for (const r of candidates) {
+      const prev = bestBySlot.get(r.slot);
+      if (!prev || this.effectiveRank(r) - this.effectiveRank(prev) < 0 || (this.effectiveRank(r) === this.effectiveRank(prev) && r.eq > prev.eq)) {
+        bestBySlot.set(r.slot, r);
+      }
+    }
+    const readings = [...bestBySlot.values()];
+
+    const byRank = (a: Reading, b: Reading) => this.compare(a, b);
+    readings.sort(byRank);
+    const top = readings[0];
+
+    // A partial match whose rest is elsewhere, or nothing whole: maybe spliced.
+    if (!top || top.verdict === 'partial' || top.verdict === 'altered') {
+      const sp = this.splice(chains);
+      if (sp && (!top || top.verdict === 'partial' || sp.covered > top.eq)) {
+        return this.spliced(sp.segments, sp.covered, readings);
+      }
+    }
+    if (!top) return NOT_FOUND;
+    return this.answer(top, readings.slice(1));
+  }
+
+  /**
+   * Verdict rank, with a partial match outranked by an altered one that matches more words —
+   * unless the partial source simply ends inside the quote: then its continuation is unknown,
+   * not contradicted.
+   */
+  effectiveRank(r: Reading): number {
+    if (r.verdict === 'partial' && !r.sourceEnds && r.eq < this.maxAlteredEq) return rank('altered') + 0.5;
+    return rank(r.verdict);
+  }
+
+  compare(a: Reading, b: Reading): number {
+    return (
+      this.effectiveRank(a) - this.effectiveRank(b) ||
+      b.similarity - a.similarity ||
+      this.attribution(b.slot) - this.attribution(a.slot) ||
+      this.contextScore(b) - this.contextScore(a)
+    );
+  }
+
+  attribution(slot: number): number {
+    return attributionScore(this.query.attribution, this.index.entry(slot)!.source);
+  }
+
+  contextScore(r: Reading): number {
+    return contextOverlap(this.ctx, this.index.entry(r.slot)!, r.s0, r.s1, LONG_CONTEXT_WINDOW);
+  }
+
+  answer(top: Reading, others: Reading[]): QuoteCheck {
+    const entry = this.index.entry(top.slot)!;
+    const match = buildMatch(entry, this.pq.text, this.pq.tokens, {
+      s0: top.s0,
+      s1: top.s1,
+      similarity: top.similarity,
+      sourceEnds: top.sourceEnds,
+    });
+    return { verdict: top.verdict, match, alsoIn: this.alsoIn(others, top.slot) };
+  }
+
+  alsoIn(readings: Reading[], exclude: number, verdictFor?: (r: Reading) => Verdict): AlsoIn[] {
+    const out: AlsoIn[] = [];
+    const seen = new Set<number>([exclude]);
+    for (const r of readings) {
+      if (seen.has(r.slot)) continue;
+      seen.add(r.slot);
+      const e = this.index.entry(r.slot)!;
+      out.push({
+        sourceId: e.source.id,
+        verdict: verdictFor ? verdictFor(r) : r.verdict,
+        start: e.data.tokenStarts[r.s0],
+        end: e.data.tokenEnds[r.s1 - 1],
+      });
+    }
+    return out;
+  }
+
+  spliced(segments: Chain[], covered: number, readings: Reading[]): QuoteCheck {
+    const asReading = (c: Chain): Reading => ({
+      slot: c.slot,
+      verdict: 'spliced',
+      s0: c.blocks[0].s0,
+      s1: c.blocks[c.blocks.length - 1].s1,
+      eq: c.words,
+      similarity: covered / this.n,
+      sourceEnds: false,
+    });
+    const main = asReading(segments[0]);
+    const involved = segments.slice(1).map(asReading);
+    const spliceSlots = new Set(segments.map((s) => s.slot));
+    const others = [...involved, ...readings];
+    const check = this.answer(main, []);
+    check.verdict = 'spliced';
+    check.alsoIn = this.alsoIn(others, main.slot, (r) => (spliceSlots.has(r.slot) ? 'spliced' : r.verdict));
+    return check;
+  }
+
+  // --- short quotes ------------------------------------------------------------------------
+
+  /**
+   * Fewer than four words: only an exact phrase (verbatim or minor) counts, and only where it is
+   * backed by context (a content word of the article's surroundings near the phrase in the
+   * source) or, for two or three words, by an attribution that names the source. A single word
+   * is too common to trust an attribution alone: it needs close context.
+   */
+  checkShort(): QuoteCheck {
+    const pq = this.pq;
+    if (pq.parts.length !== 1) return NOT_FOUND;
+    const part = pq.parts[0];
+    const keys = this.qKeys.slice(part.from, part.to);
+    const len = keys.length;
+    let slots: number[] | null = null;
+    for (const k of keys) {
+      const have = this.index.sourcesWithStem(lightStem(k));
+      slots = slots === null ? [...have] : slots.filter((s: number) => have.has(s));
+    }
+    const readings: Reading[] = [];
+    for (const slot of slots ?? []) {
+      if (this.only !== null && slot !== this.only) continue;
+      const entry = this.index.entry(slot)!;
+      const named = len >= 2 && this.attribution(slot) > 0;
+      const sKeys = entry.data.tokenKeys;
+      let best: Reading | null = null;
+      let bestContext = -1;
+      for (const pos of entry.keyPositions.get(keys[0]) ?? []) {
+        let same = pos + len <= sKeys.length;
+        for (let j = 1; j < len && same; j++) same = sKeys[pos + j] === keys[j];
+        if (!same) continue;
+        const supported =
+          named ||
+          contextSupports(this.ctx, entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW, len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0);
+        if (!supported) continue;
+        const pairs = keys.map((_k, j): [number, number] => [part.from + j, pos + j]);
+        const verdict = this.surface(entry, pairs, new Set([part.from]));
+        const reading: Reading = { slot, verdict: pq.editorial ? 'elided' : verdict, s0: pos, s1: pos + len, eq: len, similarity: 1, sourceEnds: false };
+        const ctxScore = contextOverlap(this.ctx, entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW);
+        if (!best || rank(reading.verdict) < rank(best.verdict) || (reading.verdict === best.verdict && ctxScore > bestContext)) {
+          best = reading;
+          bestContext = ctxScore;
+        }
+      }
+      if (best) readings.push(best);
+    }
+    if (readings.length === 0) return NOT_FOUND;
+    readings.sort((a, b) => this.compare(a, b));
+    return this.answer(readings[0], readings.slice(1));
+  }
+}
+
+/** Check one quote against the library. Never throws on any text. */
+export function checkQuote(index: LibraryIndex, query: QuoteQuery): QuoteCheck {
+  const text = typeof query.text === 'string' ? query.text : '';
+  if (index.size === 0 || text.trim() === '') return { ...NOT_FOUND, alsoIn: [] };
+  const matcher = new QuoteMatcher(index, { ...query, text }, parseQuote(text));
+  return matcher.check();
+}
+
+/**
+ * The same check against one source of the library only: the full evidence (span, context,
+ * diff) behind an `alsoIn` entry. not_found when the source is not in the index.
+ */
+export function checkQuoteIn(index: LibraryIndex, query: QuoteQuery, sourceId: string): QuoteCheck {
+  const text = typeof query.text === 'string' ? query.text : '';
+  const entry = index.entryById(sourceId);
+  if (!entry || text.trim() === '') return { ...NOT_FOUND, alsoIn: [] };
+  const matcher = new QuoteMatcher(index, { ...query, text }, parseQuote(text), entry.slot);
+  return matcher.check();
+}

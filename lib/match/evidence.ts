@@ -1,0 +1,125 @@
+// What the reader is shown for a match: the original span, its paragraph and section, and a
+// word diff between the quote and the source (jsdiff over word forms).
+import { diffArrays } from 'diff';
+import type { DiffOp, Match } from '../types';
+import { passageAt } from '../library/passages';
+import { normalizeForMatch } from '../text/normalize';
+import type { Token } from '../text/tokenize';
+import type { IndexedSource } from './library-index';
+
+interface Word {
+  form: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a source's token range, with their normalised forms. */
+export function sourceWords(entry: IndexedSource, s0: number, s1: number): Word[] {
+  const { tokenStarts, tokenEnds } = entry.data;
+  const text = entry.source.text;
+  const out: Word[] = [];
+  for (let i = s0; i < s1; i++) {
+    out.push({ form: normalizeForMatch(text.slice(tokenStarts[i], tokenEnds[i])).text, start: tokenStarts[i], end: tokenEnds[i] });
+  }
+  return out;
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+/** The text of a run of words, widened to take in a bracket it opens or closes ("[forces]"). */
+function slice(text: string, words: Word[]): string {
+  if (!words.length) return '';
+  let start = words[0].start;
+  let end = words[words.length - 1].end;
+  const inner = text.slice(start, end);
+  const open = count(inner, '[') - count(inner, ']');
+  if (open > 0) {
+    const close = text.indexOf(']', end);
+    if (close >= 0) end = close + 1;
+  } else if (open < 0) {
+    const opening = text.lastIndexOf('[', start);
+    if (opening >= 0) start = opening;
+  }
+  if (text[start - 1] === '[' && text.indexOf(']', end) === end) {
+    start--;
+    end++;
+  }
+  return text.slice(start, end);
+}
+
+/** Group jsdiff's changes into equal / insert / delete / replace ops over the original wording. */
+export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: string, source: Word[]): DiffOp[] {
+  const quote: Word[] = quoteTokens.map((t) => ({ form: t.form, start: t.start, end: t.end }));
+  const changes = diffArrays<Word>(source, quote, { comparator: (a, b) => a.form === b.form });
+  const ops: DiffOp[] = [];
+  let qi = 0;
+  let si = 0;
+  for (let c = 0; c < changes.length; c++) {
+    const ch = changes[c];
+    if (!ch.added && !ch.removed) {
+      ops.push({
+        op: 'equal',
+        quote: slice(quoteText, quote.slice(qi, qi + ch.count)),
+        source: slice(sourceText, source.slice(si, si + ch.count)),
+      });
+      qi += ch.count;
+      si += ch.count;
+      continue;
+    }
+    const next = changes[c + 1];
+    const removed = ch.removed ? ch : next?.removed ? next : null;
+    const added = ch.added ? ch : next?.added ? next : null;
+    if (removed && added) {
+      ops.push({
+        op: 'replace',
+        quote: slice(quoteText, quote.slice(qi, qi + added.count)),
+        source: slice(sourceText, source.slice(si, si + removed.count)),
+      });
+      qi += added.count;
+      si += removed.count;
+      c++;
+    } else if (ch.removed) {
+      ops.push({ op: 'delete', quote: '', source: slice(sourceText, source.slice(si, si + ch.count)) });
+      si += ch.count;
+    } else {
+      ops.push({ op: 'insert', quote: slice(quoteText, quote.slice(qi, qi + ch.count)), source: '' });
+      qi += ch.count;
+    }
+  }
+  return ops;
+}
+
+export interface SpanEvidence {
+  s0: number; // token range of the source span
+  s1: number;
+  similarity: number;
+  sourceEnds: boolean;
+}
+
+export function buildMatch(entry: IndexedSource, quoteText: string, quoteTokens: Token[], ev: SpanEvidence): Match {
+  const { tokenStarts, tokenEnds, passages } = entry.data;
+  const text = entry.source.text;
+  const start = tokenStarts[ev.s0];
+  const end = tokenEnds[ev.s1 - 1];
+  const first = passageAt(passages, start);
+  const last = passageAt(passages, Math.max(start, end - 1));
+  const contextStart = first >= 0 ? passages[first].start : start;
+  const contextEnd = last >= 0 ? Math.max(passages[last].end, end) : end;
+  return {
+    sourceId: entry.source.id,
+    start,
+    end,
+    original: text.slice(start, end),
+    context: text.slice(contextStart, contextEnd),
+    contextStart,
+    section: first >= 0 ? passages[first].section : null,
+    page: null,
+    similarity: Math.max(0, Math.min(1, ev.similarity)),
+    diff: wordDiff(quoteText, quoteTokens, text, sourceWords(entry, ev.s0, ev.s1)),
+    sourceEnds: ev.sourceEnds,
+  };
+}

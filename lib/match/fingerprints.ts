@@ -1,0 +1,63 @@
+// Winnowed fingerprints (Schleimer, Wilkerson & Aiken 2003) over hashes of word k-grams of
+// token keys. See thresholds.ts for why k = 3 and w = 2.
+import { KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
+
+/** 32-bit FNV-1a hash of a key. */
+export function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function mix(h: number): number {
+  // murmur3 finaliser: spreads the combined hash so that the minimum is not biased.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Hash of the k-gram of key hashes starting at `i`. */
+export function kgramHash(keyHashes: ArrayLike<number>, i: number, k = KGRAM_WORDS): number {
+  let h = 0x9747b28c;
+  for (let j = 0; j < k; j++) h = Math.imul(h ^ keyHashes[i + j], 0x5bd1e995) + j;
+  return mix(h);
+}
+
+/** Hashes of every k-gram of `keyHashes[from, to)`. */
+export function kgramHashes(keyHashes: ArrayLike<number>, from = 0, to = keyHashes.length, k = KGRAM_WORDS): Uint32Array {
+  const count = Math.max(0, to - from - k + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = kgramHash(keyHashes, from + i, k);
+  return out;
+}
+
+export interface Fingerprints {
+  hashes: Uint32Array;
+  positions: Uint32Array; // token index where each fingerprinted k-gram starts
+}
+
+/** Winnow k-gram hashes: the minimum of each window of `w` (rightmost on ties), each kept once. */
+export function winnow(kgrams: Uint32Array, w = WINNOW_WINDOW): Fingerprints {
+  const hashes: number[] = [];
+  const positions: number[] = [];
+  if (kgrams.length === 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };
+  const windows = Math.max(1, kgrams.length - w + 1);
+  const width = Math.min(w, kgrams.length);
+  let last = -1;
+  for (let start = 0; start < windows; start++) {
+    let best = start;
+    for (let i = start + 1; i < start + width; i++) if (kgrams[i] <= kgrams[best]) best = i;
+    if (best !== last) {
+      hashes.push(kgrams[best]);
+      positions.push(best);
+      last = best;
+    }
+  }
+  return { hashes: Uint32Array.from(hashes), positions: Uint32Array.from(positions) };
+}

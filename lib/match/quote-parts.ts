@@ -1,0 +1,91 @@
+// A quote's own editorial marks: elisions (`…`, `...`, `. . .`, `[…]`, `[...]`) cut source words;
+// bracketed words (`[the police]`) stand in for source words; `[sic]` stands for none. The quote
+// is split at them into parts that must each match, in order, close together.
+import { tokenize, type Token } from '../text/tokenize';
+
+export type PartSeparator = 'start' | 'elision' | 'bracket' | 'sic';
+
+export interface QuotePart {
+  from: number; // token range in ParsedQuote.tokens
+  to: number;
+  sep: PartSeparator; // the mark before this part
+}
+
+export interface ParsedQuote {
+  text: string; // the text that was tokenised (brackets glued to letters, like "[T]he", removed)
+  tokens: Token[]; // every word, bracketed ones included
+  parts: QuotePart[];
+  /** Token indices inside brackets: shown in the diff, never matched. */
+  bracketed: Set<number>;
+  /** The quote carries editorial marks that change or stand for words (brackets, `[sic]`). */
+  editorial: boolean;
+  /** Number of words in the parts (what has to match). */
+  words: number;
+}
+
+interface Mark {
+  start: number;
+  end: number;
+  kind: Exclude<PartSeparator, 'start'>;
+}
+
+const MARKS = /\[\s*(?:…|\.\s*\.\s*\.)\s*\]|\(\s*(?:…|\.\s*\.\s*\.)\s*\)|…|\.(?:\s?\.){2,}|\[[^[\]]*\]/gu;
+// "[T]he", "recognise[d]": a bracketed letter or two glued to a word changes the word's form.
+const GLUED_BRACKET = /\[(\p{L}{1,3})\](?=\p{L})|(?<=\p{L})\[(\p{L}{1,3})\]/gu;
+
+const SEPARATOR_LENIENCE: Record<PartSeparator, number> = { start: 0, sic: 1, bracket: 2, elision: 3 };
+
+function classify(mark: string): Mark['kind'] {
+  if (/^\[\s*sic\s*\]$/i.test(mark)) return 'sic';
+  if (/^\[/.test(mark) && !/^\[\s*(?:…|\.\s*\.\s*\.)\s*\]$/.test(mark)) return 'bracket';
+  return 'elision';
+}
+
+export function parseQuote(raw: string): ParsedQuote {
+  let editorial = false;
+  const text = raw.replace(GLUED_BRACKET, (_m, a: string | undefined, b: string | undefined) => {
+    editorial = true;
+    return a ?? b ?? '';
+  });
+  const marks: Mark[] = [];
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
+    marks.push({ start: m.index, end: m.index + m[0].length, kind: classify(m[0]) });
+  }
+  const tokens = tokenize(text);
+  const bracketed = new Set<number>();
+  const parts: QuotePart[] = [];
+  let mi = 0;
+  let pending: PartSeparator | null = null; // strongest mark seen since the last part word
+  let current: QuotePart | null = null;
+
+  tokens.forEach((tok, ti) => {
+    // Marks that end before this token separate it from the previous one.
+    while (mi < marks.length && marks[mi].end <= tok.start) {
+      const kind = marks[mi].kind;
+      if (pending === null || SEPARATOR_LENIENCE[kind] > SEPARATOR_LENIENCE[pending]) pending = kind;
+      mi++;
+    }
+    const inside = mi < marks.length && marks[mi].start <= tok.start && tok.end <= marks[mi].end;
+    if (inside) {
+      bracketed.add(ti);
+      const kind = marks[mi].kind;
+      if (pending === null || SEPARATOR_LENIENCE[kind] > SEPARATOR_LENIENCE[pending]) pending = kind;
+      return;
+    }
+    if (current && pending === null) {
+      current.to = ti + 1;
+      return;
+    }
+    if (pending !== null && (pending === 'bracket' || pending === 'sic')) editorial = true;
+    current = { from: ti, to: ti + 1, sep: current ? (pending ?? 'elision') : 'start' };
+    parts.push(current);
+    pending = null;
+  });
+  // Marks after the last word: brackets still stand for words.
+  for (; mi < marks.length; mi++) if (marks[mi].kind !== 'elision') editorial = true;
+  if (pending === 'bracket' || pending === 'sic') editorial = true;
+
+  const words = parts.reduce((n, p) => n + p.to - p.from, 0);
+  return { text, tokens, parts, bracketed, editorial, words };
+}

@@ -1,0 +1,247 @@
+// The messages between the extension's parts, and the checks every receiver runs on them.
+// Content scripts live in pages we do not control, so each message is checked for its sender
+// and its shape before anything acts on it: unknown types, extra-large payloads and wrong field
+// types are rejected, never coerced.
+import type { AlsoIn, QuoteCheck, QuoteQuery, SourceMeta, Verdict } from './types';
+import { VERDICTS } from './types';
+import type { SearchHit } from './match/index';
+
+/** Source metadata as the card and popup show it (no text). */
+export interface SourceInfo extends SourceMeta {
+  words: number;
+}
+
+/** One quote of a page as the popup lists it. */
+export interface PageQuote {
+  index: number; // position among the page's quotes, in reading order
+  text: string;
+  words: number;
+  short: boolean;
+  attribution: string | null;
+  verdict: Verdict;
+  sourceId: string | null;
+  alsoIn: Pick<AlsoIn, 'sourceId' | 'verdict'>[];
+}
+
+export type PageState = 'checking' | 'done' | 'no-article' | 'error';
+
+/** What the content script found on one tab, kept for the popup. */
+export interface PageResults {
+  url: string;
+  title: string | null;
+  state: PageState;
+  error: string | null;
+  quotes: PageQuote[];
+  sources: Record<string, SourceInfo>;
+  librarySize: number;
+}
+
+// Requests to the background.
+export interface CheckRequest { type: 'check'; quotes: QuoteQuery[] }
+export interface SearchRequest { type: 'search'; query: string; limit?: number }
+export interface SourcesRequest { type: 'sources' }
+export interface SetPageResultsRequest { type: 'page-results'; op: 'set'; results: PageResults }
+export interface GetPageResultsRequest { type: 'page-results'; op: 'get'; tabId: number }
+export type BackgroundRequest =
+  | CheckRequest
+  | SearchRequest
+  | SourcesRequest
+  | SetPageResultsRequest
+  | GetPageResultsRequest;
+
+// Requests from an extension page (the popup) to a tab's content script.
+export interface ShowQuoteRequest { type: 'show-quote'; index: number }
+export type TabRequest = ShowQuoteRequest;
+
+// Answers.
+export interface ErrorResponse { ok: false; error: string }
+export interface CheckResponse { ok: true; checks: QuoteCheck[]; sources: Record<string, SourceInfo>; librarySize: number }
+export interface SearchResponse { ok: true; hits: SearchHit[]; sources: Record<string, SourceInfo> }
+export interface SourcesResponse { ok: true; sources: SourceInfo[] }
+export interface PageResultsResponse { ok: true; results: PageResults | null }
+export interface DoneResponse { ok: true }
+
+export interface ResponseFor {
+  check: CheckResponse;
+  search: SearchResponse;
+  sources: SourcesResponse;
+  'page-results': PageResultsResponse | DoneResponse;
+}
+
+/** Bounds on what a message may carry: a page has at most a few hundred quotes, a quote a few paragraphs. */
+export const LIMITS = {
+  quotes: 1000,
+  quoteChars: 10_000,
+  contextChars: 2_000,
+  attributionChars: 300,
+  queryChars: 500,
+  searchResults: 50,
+  urlChars: 4_096,
+  titleChars: 1_000,
+  sourceIdChars: 200,
+  sources: 1_000,
+} as const;
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isString(v: unknown, max: number): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+function isOptString(v: unknown, max: number): boolean {
+  return v === undefined || isString(v, max);
+}
+function isNullableString(v: unknown, max: number): boolean {
+  return v === null || isString(v, max);
+}
+function isCount(v: unknown, max = Number.MAX_SAFE_INTEGER): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+}
+function isVerdict(v: unknown): v is Verdict {
+  return typeof v === 'string' && (VERDICTS as readonly string[]).includes(v);
+}
+/** Only these keys, no others: extra fields are a sign the message is not ours. */
+function hasOnlyKeys(o: Json, allowed: readonly string[]): boolean {
+  return Object.keys(o).every((k) => allowed.includes(k));
+}
+
+export function isQuoteQuery(v: unknown): v is QuoteQuery {
+  if (!isObject(v) || !hasOnlyKeys(v, ['text', 'attribution', 'before', 'after'])) return false;
+  return (
+    isString(v.text, LIMITS.quoteChars) &&
+    v.text.trim().length > 0 &&
+    (v.attribution === undefined || isNullableString(v.attribution, LIMITS.attributionChars)) &&
+    isOptString(v.before, LIMITS.contextChars) &&
+    isOptString(v.after, LIMITS.contextChars)
+  );
+}
+
+function isSourceInfo(v: unknown): v is SourceInfo {
+  if (!isObject(v)) return false;
+  return (
+    isString(v.id, LIMITS.sourceIdChars) &&
+    isString(v.type, 100) &&
+    isString(v.title, LIMITS.titleChars) &&
+    isNullableString(v.publisher, LIMITS.titleChars) &&
+    isNullableString(v.author, LIMITS.titleChars) &&
+    isNullableString(v.speaker, LIMITS.titleChars) &&
+    isNullableString(v.published, 40) &&
+    isNullableString(v.url, LIMITS.urlChars) &&
+    isNullableString(v.licence, LIMITS.titleChars) &&
+    isNullableString(v.coverage, LIMITS.titleChars) &&
+    typeof v.excerpt === 'boolean' &&
+    isString(v.origin, 20) &&
+    isCount(v.words)
+  );
+}
+
+function isPageQuote(v: unknown): v is PageQuote {
+  if (!isObject(v)) return false;
+  return (
+    isCount(v.index, LIMITS.quotes) &&
+    isString(v.text, LIMITS.quoteChars) &&
+    isCount(v.words) &&
+    typeof v.short === 'boolean' &&
+    isNullableString(v.attribution, LIMITS.attributionChars) &&
+    isVerdict(v.verdict) &&
+    isNullableString(v.sourceId, LIMITS.sourceIdChars) &&
+    Array.isArray(v.alsoIn) &&
+    v.alsoIn.length <= LIMITS.sources &&
+    v.alsoIn.every((a) => isObject(a) && isString(a.sourceId, LIMITS.sourceIdChars) && isVerdict(a.verdict))
+  );
+}
+
+const PAGE_STATES: readonly PageState[] = ['checking', 'done', 'no-article', 'error'];
+
+export function isPageResults(v: unknown): v is PageResults {
+  if (!isObject(v)) return false;
+  return (
+    isString(v.url, LIMITS.urlChars) &&
+    isNullableString(v.title, LIMITS.titleChars) &&
+    typeof v.state === 'string' &&
+    (PAGE_STATES as readonly string[]).includes(v.state) &&
+    isNullableString(v.error, LIMITS.titleChars) &&
+    Array.isArray(v.quotes) &&
+    v.quotes.length <= LIMITS.quotes &&
+    v.quotes.every(isPageQuote) &&
+    isObject(v.sources) &&
+    Object.keys(v.sources).length <= LIMITS.sources &&
+    Object.entries(v.sources).every(([id, s]) => isSourceInfo(s) && s.id === id) &&
+    isCount(v.librarySize)
+  );
+}
+
+/** The request if `v` is a well-formed request to the background, else null. */
+export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
+  if (!isObject(v) || typeof v.type !== 'string') return null;
+  switch (v.type) {
+    case 'check':
+      return hasOnlyKeys(v, ['type', 'quotes']) &&
+        Array.isArray(v.quotes) &&
+        v.quotes.length <= LIMITS.quotes &&
+        v.quotes.every(isQuoteQuery)
+        ? { type: 'check', quotes: v.quotes }
+        : null;
+    case 'search':
+      if (!hasOnlyKeys(v, ['type', 'query', 'limit'])) return null;
+      if (!isString(v.query, LIMITS.queryChars)) return null;
+      if (v.limit !== undefined && !(isCount(v.limit, LIMITS.searchResults) && v.limit > 0)) return null;
+      return v.limit === undefined ? { type: 'search', query: v.query } : { type: 'search', query: v.query, limit: v.limit };
+    case 'sources':
+      return hasOnlyKeys(v, ['type']) ? { type: 'sources' } : null;
+    case 'page-results':
+      if (v.op === 'set') {
+        return hasOnlyKeys(v, ['type', 'op', 'results']) && isPageResults(v.results)
+          ? { type: 'page-results', op: 'set', results: v.results }
+          : null;
+      }
+      if (v.op === 'get') {
+        return hasOnlyKeys(v, ['type', 'op', 'tabId']) && isCount(v.tabId)
+          ? { type: 'page-results', op: 'get', tabId: v.tabId }
+          : null;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+export function parseTabRequest(v: unknown): TabRequest | null {
+  if (!isObject(v) || !hasOnlyKeys(v, ['type', 'index'])) return null;
+  return v.type === 'show-quote' && isCount(v.index, LIMITS.quotes) ? { type: 'show-quote', index: v.index } : null;
+}
+
+/** The parts of a runtime.MessageSender this module looks at. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type SenderKind = 'content-script' | 'extension-page';
+
+/**
+ * Who sent a message, if it is one of this extension's own contexts: a content script in a tab's
+ * top frame, or one of the extension's pages. Anything else (another extension, a web page) is null.
+ */
+export function senderKind(sender: SenderLike, runtimeId: string, extensionOrigin: string): SenderKind | null {
+  if (!runtimeId || sender.id !== runtimeId) return null;
+  const url = sender.url ?? '';
+  const origin = extensionOrigin.replace(/\/+$/, '');
+  const fromExtensionUrl = origin.length > 0 && (url === origin || url.startsWith(origin + '/'));
+  if (fromExtensionUrl && (sender.origin === undefined || sender.origin === origin)) return 'extension-page';
+  if (sender.tab && typeof sender.tab.id === 'number' && sender.tab.id >= 0 && (sender.frameId ?? 0) === 0) {
+    return 'content-script';
+  }
+  return null;
+}
+
+/** Which senders may make which request: only a tab's content script reports that tab's results. */
+export function allowed(request: BackgroundRequest, kind: SenderKind): boolean {
+  if (request.type === 'page-results') return request.op === 'set' ? kind === 'content-script' : kind === 'extension-page';
+  return true;
+}

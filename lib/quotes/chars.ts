@@ -1,0 +1,74 @@
+// Character classes the quote detector and the attribution cues look at. The per-character scan
+// works on code points (numbers), so that long texts do not make a string per character.
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Every character that can open or close a quotation. */
+const QUOTE_MARKS = '“”‘’"\'«»„‚‹›';
+
+/** Marks that open (“ and ‘ also close the German low-high pairs). */
+const OPENING_MARKS = '“‘„‚«‹';
+
+/** Whitespace as JavaScript's `\s` knows it (spaces, NBSP, line breaks, BOM ...): all one code unit. */
+export function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && /\s/.test(ch);
+}
+
+export function isQuoteMark(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && QUOTE_MARKS.includes(ch);
+}
+
+/** Sentence-final punctuation. */
+export function endsSentence(ch: string): boolean {
+  return ch === '.' || ch === '!' || ch === '?' || ch === '…';
+}
+
+/** The code point that ends just before `i`, or -1 at the start. */
+export function codeBefore(text: string, i: number): number {
+  if (i <= 0) return -1;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/** The code point that starts at `i`, or -1 past the end. */
+export function codeAt(text: string, i: number): number {
+  return i < text.length ? (text.codePointAt(i) ?? -1) : -1;
+}
+
+export function isAlnumCode(cp: number): boolean {
+  if (cp < 0) return false;
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+export function isSpaceCode(cp: number): boolean {
+  if (cp === 32 || (cp >= 9 && cp <= 13)) return true;
+  if (cp < 0xa0 || cp > 0xffff) return false;
+  return /\s/.test(String.fromCharCode(cp));
+}
+
+const OPEN_CONTEXT = new Set(Array.from('([{<—–-‐/"\'' + OPENING_MARKS, (c) => c.charCodeAt(0)));
+const CANNOT_BEGIN = new Set(Array.from(',;:!?)]}', (c) => c.charCodeAt(0)));
+
+/**
+ * What may stand just before an opening mark: the start (-1), a space, an opening bracket or
+ * dash, or another opening mark ("‘ inside “).
+ */
+export function opensAfterCode(cp: number): boolean {
+  return cp < 0 || isSpaceCode(cp) || OPEN_CONTEXT.has(cp);
+}
+
+/**
+ * True when a quotation cannot begin at text[i]: the end, a space, or closing punctuation. A lone
+ * full stop closes ("…here.'"); an ellipsis may open ("'...and then'").
+ */
+export function cannotBeginAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const cp = text.charCodeAt(i);
+  if (isSpaceCode(cp) || CANNOT_BEGIN.has(cp)) return true;
+  return cp === 46 && text.charCodeAt(i + 1) !== 46;
+}

@@ -1,0 +1,169 @@
+// Paragraphs, sentences and words of an article's text, as the quote detector, the attribution
+// cues and the quote context see them. A newline is a paragraph break. Every scan takes a bound
+// (floor or ceiling) so that work per quote stays small on long texts.
+import { endsSentence, isSpace, isQuoteMark } from './chars';
+
+/**
+ * A word as `countWords` (lib/text/words.ts) reads it: letters and digits, joined by inner
+ * apostrophes or hyphens. Kept identical so that counts over spans agree with `countWords`.
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
+
+/** All words of a text, found once, so that the words of any span are counted in O(log n). */
+export class WordSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(text: string) {
+    const re = new RegExp(WORD.source, WORD.flags);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      this.starts.push(m.index);
+      this.ends.push(m.index + m[0].length);
+    }
+  }
+
+  /**
+   * Words in text.slice(start, end): every word that overlaps the span. A cut word still counts
+   * once, because a word starts and ends with a letter or digit, so any part of it keeps one.
+   */
+  count(start: number, end: number): number {
+    if (end <= start) return 0;
+    const first = lowerBound(this.ends, start + 1); // first word ending after `start`
+    const last = lowerBound(this.starts, end) - 1; // last word starting before `end`
+    return Math.max(0, last - first + 1);
+  }
+}
+
+/** The first index in a sorted array whose value is >= x. */
+function lowerBound(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Words in a short string, with their offsets (for cue and subject scans). */
+export interface Token {
+  word: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+export function tokens(text: string, from: number, to: number, limit = Infinity): Token[] {
+  const re = new RegExp(WORD.source, WORD.flags);
+  const part = text.slice(from, to);
+  const out: Token[] = [];
+  let m: RegExpExecArray | null;
+  while (out.length < limit && (m = re.exec(part))) {
+    out.push({ word: m[0], lower: m[0].toLowerCase(), start: from + m.index, end: from + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Start of the paragraph holding `pos`, looking back no further than `floor`. */
+export function paragraphStart(text: string, pos: number, floor = 0): number {
+  for (let j = pos - 1; j >= floor; j--) if (text.charCodeAt(j) === 10) return j + 1;
+  return Math.max(0, floor);
+}
+
+/** End (the newline's index, or the text's end) of the paragraph holding `pos`, up to `ceiling`. */
+export function paragraphEnd(text: string, pos: number, ceiling = text.length): number {
+  const top = Math.min(ceiling, text.length);
+  for (let j = pos; j < top; j++) if (text.charCodeAt(j) === 10) return j;
+  return top;
+}
+
+/** Titles and abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'insp', 'supt',
+  'no', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'approx', 'govt', 'dept', 'co', 'inc', 'ltd',
+]);
+
+const CLOSING_AFTER_STOP = '”’"\')]»›';
+
+/**
+ * When the punctuation at `j` ends a sentence, the index where the next sentence starts;
+ * otherwise -1. A sentence ends at . ! ? or … followed (after any closing marks) by a space
+ * and something that is not a lower-case letter, unless the stop belongs to an initial or a title.
+ */
+export function sentenceBreakAfter(text: string, j: number, ceiling = text.length): number {
+  if (!endsSentence(text[j] ?? '')) return -1;
+  if (text[j] === '.') {
+    let w = j;
+    while (w > 0 && /[\p{L}.]/u.test(text[w - 1]) && j - w < 8) w--;
+    const word = text.slice(w, j);
+    if (/^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) return -1;
+  }
+  let k = j + 1;
+  const top = Math.min(ceiling, text.length);
+  while (k < top && CLOSING_AFTER_STOP.includes(text[k])) k++;
+  if (k >= top) return top;
+  if (!isSpace(text[k])) return -1;
+  if (text.charCodeAt(k) === 10) return k;
+  while (k < top && isSpace(text[k]) && text.charCodeAt(k) !== 10) k++;
+  if (k < top && /\p{Ll}/u.test(text[k])) return -1;
+  return k;
+}
+
+/** Start of the sentence holding `pos` (within its paragraph, looking back no further than `floor`). */
+export function sentenceStart(text: string, pos: number, floor = 0): number {
+  for (let j = pos - 1; j >= floor; j--) {
+    if (text.charCodeAt(j) === 10) return j + 1;
+    const next = sentenceBreakAfter(text, j, pos);
+    if (next >= 0 && next <= pos && next > j) return text.charCodeAt(next) === 10 ? next + 1 : next;
+  }
+  return Math.max(0, floor);
+}
+
+/** End of the sentence holding `pos`: just past its final punctuation and closing marks, or the paragraph's end. */
+export function sentenceEnd(text: string, pos: number, ceiling = text.length): number {
+  const top = Math.min(ceiling, text.length);
+  for (let j = pos; j < top; j++) {
+    if (text.charCodeAt(j) === 10) return j;
+    if (sentenceBreakAfter(text, j, top) >= 0) {
+      let k = j + 1;
+      while (k < top && CLOSING_AFTER_STOP.includes(text[k])) k++;
+      return k;
+    }
+  }
+  return top;
+}
+
+/** Where a quote's marks are: `lead` is the opening mark's index, `tail` the index just after the closing mark. */
+export interface MarkBounds {
+  lead: number;
+  tail: number;
+}
+
+/**
+ * Finds the marks around a quote span (they sit next to it, past any whitespace that was trimmed).
+ * Without `open`/`close` (a bare span), any single quote mark next to the span counts.
+ */
+export function markBounds(text: string, q: { start: number; end: number; open?: string; close?: string | null }): MarkBounds {
+  let lead = q.start;
+  while (lead > 0 && lead > q.start - 64 && isSpace(text[lead - 1]) && text.charCodeAt(lead - 1) !== 10) lead--;
+  const before = text[lead - 1] ?? '';
+  if (lead > 0 && (q.open === undefined ? isQuoteMark(before) : q.open === before)) lead--;
+  else lead = q.start;
+  let tail = q.end;
+  while (tail < text.length && tail < q.end + 64 && isSpace(text[tail]) && text.charCodeAt(tail) !== 10) tail++;
+  const after = text[tail] ?? '';
+  if (q.close === undefined ? isQuoteMark(after) : q.close === after) tail++;
+  else tail = q.end;
+  return { lead, tail };
+}
+
+/** True when text[from, to) holds nothing but whitespace and quote marks. */
+export function onlyMarksAndSpace(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const ch = text[j];
+    if (!isSpace(ch) && !isQuoteMark(ch)) return false;
+  }
+  return true;
+}

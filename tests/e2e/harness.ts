@@ -1,0 +1,114 @@
+// Launching the built extension in the system Chromium, headless, and serving test pages locally.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** A fresh profile with the built extension loaded; the id is read from its service worker's URL. */
+export async function launchWithExtension(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first (npm run test:e2e does).`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'verbatim-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+};
+
+export interface Served {
+  origin: string; // http://127.0.0.1:<port>
+  close(): Promise<void>;
+}
+
+/** Serves the files of one folder on 127.0.0.1 (a free port), read-only; `html` may rewrite pages. */
+export async function serveFolder(folder: string, html?: (page: string) => string): Promise<Served> {
+  const root = resolve(folder);
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolve(root, `.${path}`);
+    if (!file.startsWith(root + '/') || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(html && extname(file) === '.html' ? html(readFileSync(file, 'utf8')) : readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+/** Waits until the content script has checked the page (it marks <html data-verbatim-state>). */
+export async function waitForCheck(page: Page, timeout = 20_000): Promise<string> {
+  await page.waitForFunction(
+    () => ['done', 'no-article', 'error'].includes(document.documentElement.getAttribute('data-verbatim-state') ?? ''),
+    undefined,
+    { timeout },
+  );
+  return (await page.getAttribute('html', 'data-verbatim-state')) ?? '';
+}
+
+/**
+ * The tab id of a page, as the extension sees it. Without the `tabs` permission the extension is
+ * not told tab URLs, so the page is brought to the front and the active tab is asked for.
+ */
+export async function tabIdOf(launched: Launched, page: Page): Promise<number> {
+  await page.bringToFront();
+  const ids = await launched.worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({ active: true });
+    return tabs.map((t) => t.id ?? -1);
+  });
+  if (ids.length !== 1 || ids[0] < 0) throw new Error(`expected one active tab, found ${ids.length}`);
+  return ids[0];
+}
+
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
