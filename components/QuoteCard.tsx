@@ -70,14 +70,15 @@ export function QuoteCard({ quote, check, sources, librarySize, onClose, autoFoc
       ref={root}
       class={`vb-card vb-v-${verdict}`}
       role="dialog"
-      aria-label={`Verbatim: ${headline}`}
+      aria-label={`Quote check: ${headline}`}
       tabIndex={-1}
       onKeyDown={onKeyDown}
       data-verdict={verdict}
     >
       <header class="vb-card-head">
         <div class="vb-card-bar">
-          <span class="vb-brand">Verbatim</span>
+          {/* The product name is also a verdict word: the card says what it is instead. */}
+          <span class="vb-brand">Quote check</span>
           <button type="button" class="vb-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
             <span aria-hidden="true">×</span>
           </button>

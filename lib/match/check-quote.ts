@@ -30,6 +30,7 @@ import {
   PARTIAL_MIN_WORDS,
   SHORT_CONTEXT_QUOTE_WINDOW,
   SHORT_CONTEXT_SOURCE_WINDOW,
+  SHORT_CONTEXT_MIN_SHARED,
   SINGLE_WORD_CONTEXT_NEAR,
   SPLICE_MIN_COVERAGE,
   SPLICE_MIN_PART_WORDS,
@@ -586,7 +587,10 @@ class QuoteMatcher {
         if (!same) continue;
         const supported =
           named ||
-          contextSupports(this.ctx, entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW, len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0);
+          contextSupports(
+            this.ctx, entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW,
+            len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0, SHORT_CONTEXT_MIN_SHARED,
+          );
         if (!supported) continue;
         const pairs = keys.map((_k, j): [number, number] => [part.from + j, pos + j]);
         const verdict = this.surface(entry, pairs, new Set([part.from]));

@@ -40,8 +40,9 @@ function sourceNeighbours(entry: IndexedSource, s0: number, s1: number, window: 
 }
 
 /**
- * Does the source's neighbourhood of [s0, s1) share a content word with the article's context?
- * `near` > 0 demands that the shared word be within `near` words on both sides of the comparison.
+ * Does the source's neighbourhood of [s0, s1) share at least `minShared` distinct content words
+ * with the article's context? `near` > 0 demands that each shared word be within `near` words on
+ * both sides of the comparison.
  */
 export function contextSupports(
   ctx: ArticleContext,
@@ -50,15 +51,18 @@ export function contextSupports(
   s1: number,
   sourceWindow: number,
   near = 0,
+  minShared = 1,
 ): boolean {
   const around = sourceNeighbours(entry, s0, s1, sourceWindow);
+  const shared = new Set<string>();
   for (const side of [ctx.before, ctx.after]) {
     for (let i = 0; i < side.length; i++) {
       const st = side[i];
       if (!st) continue;
       const dist = around.get(st);
       if (dist === undefined) continue;
-      if (near <= 0 || (i + 1 <= near && dist <= near)) return true;
+      if (near <= 0 || (i + 1 <= near && dist <= near)) shared.add(st);
+      if (shared.size >= minShared) return true;
     }
   }
   return false;

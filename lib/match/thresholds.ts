@@ -73,3 +73,10 @@ export const SHORT_CONTEXT_SOURCE_WINDOW = 12;
  * close on both sides: within this many words of the quote and of the source's word.
  */
 export const SINGLE_WORD_CONTEXT_NEAR = 4;
+/**
+ * Short quotes: distinct content words that the article's surroundings and the source's must
+ * share. One shared word recurs by chance around a common phrase ("common sense") somewhere in a
+ * large library; two rarely do, while a real borrowing ("a staggering number of reports" /
+ * "staggering numbers of reports") keeps several.
+ */
+export const SHORT_CONTEXT_MIN_SHARED = 2;

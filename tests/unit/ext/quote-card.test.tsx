@@ -52,7 +52,7 @@ describe('QuoteCard', () => {
   it('says the verdict in words with the source and date', () => {
     render(<QuoteCard quote={quote} check={partial} sources={sources} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog');
-    expect(dialog.getAttribute('aria-label')).toBe('Verbatim: Partly found — HMICFRS press release, 8 Dec 2023');
+    expect(dialog.getAttribute('aria-label')).toBe('Quote check: Partly found — HMICFRS press release, 8 Dec 2023');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Partly found — HMICFRS press release, 8 Dec 2023');
     expect(dialog.textContent).toContain('Police not doing enough to tackle group-based child sexual exploitation');
     expect(dialog.textContent).toContain('Wendy Williams');
