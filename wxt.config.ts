@@ -1,10 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Verbatim's manifest asks for the least that works: storage for settings,
-// activeTab/scripting is not needed because the content script is declared,
-// and IndexedDB needs no permission. `unlimitedStorage` keeps a large library
-// from being evicted.
+// Verbatim's manifest asks for the least that works (each permission is explained below).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),

@@ -1,9 +1,10 @@
 // The background's library: the Dexie database, the built-in catalogue, and an in-memory
-// LibraryIndex built from the database on first use. A service worker can be stopped at any
+// LibraryIndex loaded from the database (stored index rows where current) on first use. A service worker can be stopped at any
 // moment, so nothing here assumes it lives long: the index is rebuilt on demand.
-import { LibraryIndex, checkQuote, searchLibrary } from '@/lib/match/index';
+import { type LibraryIndex, checkQuote, searchLibrary } from '@/lib/match/index';
 import type { QuoteQuery } from '@/lib/types';
-import { type LibraryDb, type StoredSource, toSource } from '@/lib/library/db';
+import type { LibraryDb, StoredSource } from '@/lib/library/db';
+import { loadLibraryIndex } from '@/lib/library/stored-index';
 import { type InstallReport, type ReadCatalogueFile, installBuiltins, loadCatalogue } from '@/lib/library/builtin';
 import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
 
@@ -47,9 +48,9 @@ export class LibraryService {
     if (this.installing) await this.installing;
     if (!this.loaded) {
       const attempt = (async () => {
-        const stored = await this.db.sources.toArray();
+        const { index, sources: stored } = await loadLibraryIndex(this.db);
         return {
-          index: LibraryIndex.fromSources(stored.map(toSource)),
+          index,
           infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),
         };
       })();

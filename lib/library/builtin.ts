@@ -4,6 +4,7 @@
 // stays free of any browser or Node API.
 import type { Source } from '../types';
 import { type LibraryDb, toStored } from './db';
+import { indexRow } from './stored-index';
 
 /** Reads a file of the catalogue folder by its name, e.g. `catalogue.json`. */
 export type ReadCatalogueFile = (name: string) => Promise<string>;
@@ -68,16 +69,20 @@ export interface InstallReport {
 export async function installBuiltins(db: LibraryDb, sources: Source[], now: number = Date.now()): Promise<InstallReport> {
   const stored = await Promise.all(sources.map((s) => toStored(s, now)));
   const report: InstallReport = { added: [], updated: [], kept: [] };
-  await db.transaction('rw', db.sources, async () => {
+  // Index rows are built before the transaction opens: IndexedDB commits a transaction left idle.
+  const rows = new Map(stored.map((s) => [s.id, indexRow(s)]));
+  await db.transaction('rw', db.sources, db.indexes, async () => {
     for (const next of stored) {
       const current = await db.sources.get(next.id);
       if (!current) {
         await db.sources.put(next);
+        await db.indexes.put(rows.get(next.id)!);
         report.added.push(next.id);
       } else if (current.origin !== 'builtin' || sameBuiltin(current, next)) {
         report.kept.push(next.id);
       } else {
         await db.sources.put({ ...next, addedAt: current.addedAt });
+        await db.indexes.put(rows.get(next.id)!);
         report.updated.push(next.id);
       }
     }

@@ -3,6 +3,7 @@
 // get the news site's IndexedDB instead.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Source } from '../types';
+import type { SourceIndexData } from '../match/library-index';
 import { countWords } from '../text/words';
 
 /** A source as stored: the document plus what we record when it enters the library. */
@@ -12,16 +13,28 @@ export interface StoredSource extends Source {
   words: number;
 }
 
+/** A source's match index as stored: valid while its version and the source's hash both match. */
+export interface StoredIndex {
+  id: string; // the source's id
+  version: number; // SOURCE_INDEX_VERSION it was built with
+  contentHash: string; // hash of the text it was built from
+  data: SourceIndexData; // typed arrays survive IndexedDB's structured clone as they are
+}
+
 export const DB_NAME = 'verbatim';
 
 export class LibraryDb extends Dexie {
   sources!: EntityTable<StoredSource, 'id'>;
+  indexes!: EntityTable<StoredIndex, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     // Version 1: sources keyed by id; origin to list the built-in ones, contentHash to spot duplicates.
-    // A later version adds the fingerprint index table; never edit a published version, add one.
+    // Never edit a published version, add one.
     this.version(1).stores({ sources: 'id, origin, contentHash' });
+    // Version 2: each source's match index, keyed by source id, so a restart loads it instead of rebuilding.
+    // Sources are untouched; the table starts empty and fills as indexes are built.
+    this.version(2).stores({ sources: 'id, origin, contentHash', indexes: 'id, version' });
   }
 }
 
