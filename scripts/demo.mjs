@@ -49,9 +49,9 @@ Firefox:
   2. open about:debugging#/runtime/this-firefox
   3. click "Load Temporary Add-on…" and choose .output/firefox-mv2/manifest.json
 
-Then open a news page that quotes a document in your library, or the reference page itself:
-  ${join(root, article)}
-(for a file:// page, allow "Access to file URLs" in the extension's details in Chrome).
+Then open a news page that quotes a document in your library. To try the reference page, serve it
+over http (Verbatim reads http and https pages only), for example:
+  npx http-server ${join(root, 'tests/fixtures/corpus/articles')}   or   python3 -m http.server -d ${join(root, 'tests/fixtures/corpus/articles')}
 
 The same check from the command line, as JSON:
   node bin/verbatim.mjs check ${article} --sources ${library} --json
