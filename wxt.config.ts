@@ -5,6 +5,8 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // Firefox has an MV2 and an MV3 build: the manifest version in the name keeps their zips apart.
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   manifest: {
     name: 'Verbatim',
     description: 'Checks the quotations on a news page against their original documents, locally.',

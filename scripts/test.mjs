@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const wxt = join(root, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
+const webExt = join(root, 'node_modules', 'web-ext', 'bin', 'web-ext.js');
 
 function stop(message) {
   process.stderr.write(`${message}\n`);
@@ -38,6 +39,9 @@ if (!existsSync(vitest) || !existsSync(wxt)) stop('The dependencies are not inst
 const work = mkdtempSync(join(tmpdir(), 'verbatim-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const env = { ...process.env, CHROMIUM_PATH: chromium };
+// Firefox is optional on a developer's machine (its stage is then skipped); CI installs firefox-esr.
+const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p));
+if (firefox) env.FIREFOX_PATH = firefox;
 
 function banner(title) {
   process.stdout.write(`\n=== ${title} ===\n`);
@@ -79,6 +83,31 @@ function addReport(name, reportPath, exitedCleanly) {
   totals.skipped += skipped;
 }
 
+/** Runs a command and returns what it printed on stdout (its stderr goes to the terminal). */
+function capture(args) {
+  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  return { ok: result.status === 0, stdout: result.stdout ?? '' };
+}
+
+/** `web-ext lint` of one build: a test that passes with zero errors (warnings are printed, not failed). */
+function lintFirefoxBuild(dir) {
+  const { stdout } = capture([webExt, 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery']);
+  let report;
+  try {
+    report = JSON.parse(stdout);
+  } catch {
+    process.stderr.write(`web-ext lint ${dir}: no report; counting it as failed\n`);
+    totals.failed += 1;
+    return;
+  }
+  const { errors = [], warnings = [] } = report;
+  for (const e of errors) process.stdout.write(`  error   ${e.code}: ${e.message} (${e.file ?? ''})\n`);
+  for (const w of warnings) process.stdout.write(`  warning ${w.code}: ${w.message} (${w.file ?? ''})\n`);
+  process.stdout.write(`${errors.length === 0 ? '✓' : '×'} web-ext lint ${dir}: ${errors.length} errors, ${warnings.length} warnings\n`);
+  if (errors.length === 0) totals.passed += 1;
+  else totals.failed += 1;
+}
+
 function vitestRun(name, extraArgs) {
   const reportPath = join(work, `${name}.json`);
   const ok = run([
@@ -104,6 +133,21 @@ try {
   } else {
     process.stderr.write('The build failed: the end-to-end tests cannot run; counting the stage as failed\n');
     totals.failed += 1;
+  }
+
+  banner('Firefox builds (MV2 and MV3), web-ext lint and a smoke test in Firefox');
+  const firefoxBuilt = run([wxt, 'build', '-b', 'firefox']) && run([wxt, 'build', '-b', 'firefox', '--mv3']);
+  if (!firefoxBuilt) {
+    process.stderr.write('A Firefox build failed; counting the stage as failed\n');
+    totals.failed += 1;
+  } else {
+    lintFirefoxBuild('.output/firefox-mv2');
+    lintFirefoxBuild('.output/firefox-mv3');
+    if (firefox) vitestRun('firefox', ['--config', 'vitest.firefox.config.ts']);
+    else {
+      process.stdout.write('No Firefox found (set FIREFOX_PATH, or install firefox-esr): the Firefox smoke test is skipped.\n');
+      totals.skipped += 1;
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -126,5 +126,10 @@ export function paintHighlights(win: Window & typeof globalThis, quotes: readonl
 export function clearHighlights(win: Window & typeof globalThis): void {
   const registry = highlightRegistry(win);
   if (!registry) return;
-  for (const name of [...registry.keys()]) if (name.startsWith(HIGHLIGHT_PREFIX)) registry.delete(name);
+  // Every name Verbatim can register, deleted by name: Firefox gives content scripts the page's
+  // registry behind a wrapper that cannot be iterated, so the registry's own keys are never listed.
+  for (const verdict of VERDICTS) {
+    registry.delete(highlightName(verdict, false));
+    registry.delete(highlightName(verdict, true));
+  }
 }
