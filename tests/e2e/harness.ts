@@ -19,7 +19,13 @@ export interface Launched {
 }
 
 /** A fresh profile with the built extension loaded; the id is read from its service worker's URL. */
-export async function launchWithExtension(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Launched> {
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  /** Extra Chromium switches (a proxy, for the network test). */
+  args?: string[];
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first (npm run test:e2e does).`);
   }
@@ -40,6 +46,7 @@ export async function launchWithExtension(options: { colorScheme?: 'light' | 'da
       '--disable-dev-shm-usage',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
