@@ -168,13 +168,19 @@ export function scanMarks(text: string): MarkSpan[] {
         break;
       }
       case '"': {
+        // Placed between two non-spaces (x="y") a straight mark closes only a straight quote: a
+        // curly quote typed carelessly is closed by a straight mark at a word's end, not mid-word.
+        const closesStraight = () => {
+          const k = find(c, false);
+          return k >= 0 && opens[k] === '"';
+        };
         const left = opensAfterCode(prev) && !cannotBeginAt(text, i + 1);
         const right = !opensAfterCode(prev) && !isAlnumCode(codeAt(text, i + 1));
         if (right && !left) {
           const k = find(c, false);
           if (k >= 0) close(k, i, c);
         } else if (left && !right) push(c, i);
-        else if (prev >= 0 && !isSpaceCode(prev) && find(c, false) >= 0) close(find(c, false), i, c);
+        else if (prev >= 0 && !isSpaceCode(prev) && closesStraight()) close(find(c, false), i, c);
         else if (!cannotBeginAt(text, i + 1)) push(c, i);
         break;
       }

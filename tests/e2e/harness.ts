@@ -96,12 +96,15 @@ export async function serveFolder(folder: string, html?: (page: string) => strin
 
 /** Waits until the content script has checked the page (it marks <html data-verbatim-state>). */
 export async function waitForCheck(page: Page, timeout = 20_000): Promise<string> {
-  await page.waitForFunction(
-    () => ['done', 'no-article', 'error'].includes(document.documentElement.getAttribute('data-verbatim-state') ?? ''),
-    undefined,
-    { timeout },
-  );
-  return (await page.getAttribute('html', 'data-verbatim-state')) ?? '';
+  // Read from outside the page's scripts (some test pages break the page's own MutationObserver
+  // and prototypes, which an in-page wait would lean on).
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const state = (await page.getAttribute('html', 'data-verbatim-state')) ?? '';
+    if (['done', 'no-article', 'error'].includes(state)) return state;
+    if (Date.now() > deadline) throw new Error(`the page was not checked within ${timeout} ms (state: ${state || 'none'})`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /**

@@ -47,6 +47,13 @@ describe('mark styles', () => {
     expect(texts('She wrote,"no spaces here," and left.')).toEqual(['no spaces here,']);
   });
 
+  it('a straight mark between non-spaces does not close a curly quote (quoted markup)', () => {
+    const text = 'He said “<img src=x onerror="alert(1)"> was sent” to us.';
+    expect(texts(text)[0]).toBe('<img src=x onerror="alert(1)"> was sent');
+    // A curly quote typed carelessly still closes with a straight mark at a word's end.
+    expect(texts('She said “this is fine" and left.')).toEqual(['this is fine']);
+  });
+
   it('ignores empty quotes and quotes without letters or digits', () => {
     expect(texts('Empty “” and “   ” and “…” and "--" and ‘?’ here.')).toEqual([]);
     expect(texts('A digit “7” counts.')).toEqual(['7']);
