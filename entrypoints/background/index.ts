@@ -4,6 +4,7 @@ import { LibraryDb } from '@/lib/library/db';
 import { LibraryService } from './library-service';
 import { pageResultsStore, type SessionArea } from './page-results';
 import { createRouter } from './router';
+import { refusalLog } from './refusals';
 
 export default defineBackground(() => {
   const library = new LibraryService(new LibraryDb());
@@ -14,6 +15,7 @@ export default defineBackground(() => {
     pages,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
+    refusals: refusalLog(session),
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -11,23 +11,29 @@ import {
 } from '@/lib/messages';
 import type { LibraryService } from './library-service';
 import type { PageResultsStore } from './page-results';
+import type { RefusalLog, RefusalReason } from './refusals';
 
 export interface RouterDeps {
   library: LibraryService;
   pages: PageResultsStore;
   runtimeId: string;
   extensionOrigin: string; // e.g. chrome-extension://<id>
+  refusals?: RefusalLog;
 }
 
 export type Answer = ResponseFor[keyof ResponseFor] | ErrorResponse;
 
 export function createRouter(deps: RouterDeps) {
   return async function route(message: unknown, sender: SenderLike): Promise<Answer> {
+    const refuse = (error: RefusalReason): ErrorResponse => {
+      void deps.refusals?.count(error);
+      return { ok: false, error };
+    };
     const kind = senderKind(sender, deps.runtimeId, deps.extensionOrigin);
-    if (!kind) return { ok: false, error: 'sender refused' };
+    if (!kind) return refuse('sender refused');
     const request = parseBackgroundRequest(message);
-    if (!request) return { ok: false, error: 'malformed request' };
-    if (!allowed(request, kind)) return { ok: false, error: 'not allowed from this sender' };
+    if (!request) return refuse('malformed request');
+    if (!allowed(request, kind)) return refuse('not allowed from this sender');
     try {
       return await answer(request, sender, deps);
     } catch (err) {

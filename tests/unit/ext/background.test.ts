@@ -6,6 +6,7 @@ import background from '../../../entrypoints/background/index';
 import { LibraryService } from '../../../entrypoints/background/library-service';
 import { pageResultsStore } from '../../../entrypoints/background/page-results';
 import { createRouter } from '../../../entrypoints/background/router';
+import { refusalLog } from '../../../entrypoints/background/refusals';
 import { LibraryDb } from '../../../lib/library/db';
 import type { CheckResponse, PageResults, PageResultsResponse, SearchResponse, SourcesResponse } from '../../../lib/messages';
 
@@ -71,6 +72,17 @@ describe('the background router', () => {
     expect(await route({ type: 'sources' }, {})).toEqual({ ok: false, error: 'sender refused' });
     expect(await route({ type: 'check', quotes: [{ text: 5 }] }, contentScript)).toEqual({ ok: false, error: 'malformed request' });
     expect(await route('check', contentScript)).toEqual({ ok: false, error: 'malformed request' });
+  });
+
+  it('counts what it refuses, by reason', async () => {
+    const refusals = refusalLog(fakeBrowser.storage.session);
+    const counted = createRouter({ library, pages: pageResultsStore(fakeBrowser.storage.session), runtimeId: ID, extensionOrigin: ORIGIN, refusals });
+    await counted({ type: 'sources' }, {});
+    await counted({ type: 'sources', extra: 1 }, popup);
+    await counted({ type: 'nope' }, contentScript);
+    await counted({ type: 'page-results', op: 'get', tabId: 1 }, contentScript);
+    expect(await counted({ type: 'sources' }, popup)).toMatchObject({ ok: true });
+    expect(await refusals.counts()).toEqual({ 'sender refused': 1, 'malformed request': 2, 'not allowed from this sender': 1 });
   });
 
   it('rebuilds its index from the database after the service worker restarts', async () => {
