@@ -23,13 +23,18 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Extra Chromium switches (a proxy, for the network test). */
   args?: string[];
+  /** Another build to load (an earlier release, for the upgrade test); the current build by default. */
+  extensionDir?: string;
+  /** A profile to open and keep (the upgrade test reopens it); a fresh one, removed on close, by default. */
+  profileDir?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first (npm run test:e2e does).`);
+  const extension = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extension, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extension}: run \`npx wxt build\` first (npm run test:e2e does).`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'verbatim-e2e-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'verbatim-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -44,8 +49,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       ...(options.args ?? []),
     ],
   });
@@ -57,7 +62,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     extensionId,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
