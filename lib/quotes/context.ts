@@ -1,6 +1,6 @@
 // The article's words on either side of a quote (about a sentence each), which the matcher uses
 // to tell apart two places in a source that hold the same quoted words.
-import { countWords } from '../text/words';
+import { hasWords } from '../text/words';
 import { isSpace } from './chars';
 import { markBounds, onlyMarksAndSpace, paragraphEnd, paragraphStart, sentenceEnd, sentenceStart } from './prose';
 
@@ -33,7 +33,7 @@ export function quoteContext(text: string, q: { start: number; end: number }): {
   // Before: the sentence's lead-in, or the sentence before when the quote opens its sentence.
   const paraStart = paragraphStart(text, lead, lead - REACH);
   let from = sentenceStart(text, lead, paraStart);
-  if (countWords(text.slice(from, lead)) < MIN_WORDS) {
+  if (!hasWords(text.slice(from, lead), MIN_WORDS)) {
     if (onlyMarksAndSpace(text, paraStart, lead) && paraStart > 0) {
       let prevEnd = paraStart - 1; // step over blank lines
       while (prevEnd > 0 && prevEnd > paraStart - REACH && isSpace(text[prevEnd - 1])) prevEnd--;
@@ -52,8 +52,8 @@ export function quoteContext(text: string, q: { start: number; end: number }): {
   // After: the rest of the quote's sentence, or the next sentence when that rest is too short.
   const paraEnd = paragraphEnd(text, tail, tail + REACH);
   let to = sentenceEnd(text, tail, paraEnd);
-  if (countWords(text.slice(tail, to)) < MIN_WORDS) {
-    if (countWords(text.slice(tail, paraEnd)) === 0 && paraEnd < text.length) {
+  if (!hasWords(text.slice(tail, to), MIN_WORDS)) {
+    if (!hasWords(text.slice(tail, paraEnd), 1) && paraEnd < text.length) {
       let nextStart = paraEnd + 1; // step over blank lines
       while (nextStart < text.length && nextStart < paraEnd + REACH && isSpace(text[nextStart])) nextStart++;
       to = sentenceEnd(text, nextStart, paragraphEnd(text, nextStart, nextStart + REACH));
