@@ -4,11 +4,14 @@ import { LibraryDb } from '@/lib/library/db';
 import { LibraryService } from './library-service';
 import { pageResultsStore, type SessionArea } from './page-results';
 import { createRouter } from './router';
+import { type BadgeAction, withBadge } from './badge';
+import { type CommandHandler, createCommandHandler } from './commands';
 
 export default defineBackground(() => {
   const library = new LibraryService(new LibraryDb());
   const session = (browser.storage as { session?: SessionArea }).session;
-  const pages = pageResultsStore(session);
+  const action = (browser.action ?? browser.browserAction) as BadgeAction | undefined;
+  const pages = withBadge(pageResultsStore(session), action);
   const route = createRouter({
     library,
     pages,
@@ -30,6 +33,15 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  const onCommand = createCommandHandler({
+    sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+    activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null,
+  });
+  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  // Commands cannot be pressed in a headless browser: end-to-end tests call the same handler here,
+  // in the service worker's own scope, which no web page can reach.
+  (globalThis as { verbatimCommand?: CommandHandler }).verbatimCommand = onCommand;
 
   // A tab's results go stale when it loads another page or closes.
   browser.tabs.onUpdated.addListener((tabId, change) => {
