@@ -99,7 +99,7 @@ export class PageChecker {
     this.stopWatching?.();
     this.stopWatching = null;
     this.items = [];
-    this.current = null;
+    this.setCurrent(null);
     this.card.close(false);
     clearHighlights(window);
     this.setState('waiting');
@@ -107,7 +107,7 @@ export class PageChecker {
 
   /** Another page in the same document (single-page sites). */
   onLocationChange(autoCheck: boolean): void {
-    this.current = null;
+    this.setCurrent(null);
     if (autoCheck) this.scheduleScan();
     else this.wait(); // checking was asked for the page before, not for this one
   }
@@ -274,8 +274,15 @@ export class PageChecker {
     if (!item) return false;
     const anchor = item.range?.startContainer.parentElement;
     anchor?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.current = index;
+    this.setCurrent(index);
     return this.openCard(index, true);
+  }
+
+  /** The quote shown last, also marked on <html> so that the page's state can be read from outside. */
+  private setCurrent(index: number | null): void {
+    this.current = index;
+    if (index === null) document.documentElement.removeAttribute('data-verbatim-current');
+    else document.documentElement.setAttribute('data-verbatim-current', String(index));
   }
 
   /** Shows the next or previous quote in reading order (wrapping), checking the page first if needed. */
@@ -293,7 +300,7 @@ export class PageChecker {
     if (selection && !selection.isCollapsed) return; // the reader is selecting text, not asking
     const index = this.quoteAtPoint(e.clientX, e.clientY);
     if (index < 0) return;
-    this.current = index;
+    this.setCurrent(index);
     void this.openCard(index, true);
   }
 
