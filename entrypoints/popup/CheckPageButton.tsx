@@ -53,6 +53,7 @@ export function CheckPageButton({ tabId, closeAfterShow }: { tabId: number | nul
       <button
         type="button"
         class="pp-show pp-check-page"
+        style={{ marginTop: '6px' }}
         onClick={() => void check()}
         disabled={tabId === null || step.kind === 'checking'}
         aria-busy={step.kind === 'checking'}
