@@ -38,7 +38,11 @@ export default defineBackground(() => {
     sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
     activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null,
   });
-  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  try {
+    browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  } catch {
+    // A browser without keyboard commands (Firefox for Android): stepping is left to the popup.
+  }
   // Commands cannot be pressed in a headless browser: end-to-end tests call the same handler here,
   // in the service worker's own scope, which no web page can reach.
   (globalThis as { verbatimCommand?: CommandHandler }).verbatimCommand = onCommand;
