@@ -19,6 +19,11 @@ export default defineConfig({
       default_title: 'Verbatim: check the quotes on this page',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     },
+    // Step through the page's quotes from the keyboard; Alt+Shift+. and Alt+Shift+, are unused by Chrome and Firefox.
+    commands: {
+      'next-quote': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Show the next quote on the page' },
+      'previous-quote': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Show the previous quote on the page' },
+    },
     browser_specific_settings: {
       gecko: { id: 'verbatim@verbatim.local', data_collection_permissions: { required: ['none'] } },
     },

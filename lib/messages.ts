@@ -23,7 +23,8 @@ export interface PageQuote {
   alsoIn: Pick<AlsoIn, 'sourceId' | 'verdict'>[];
 }
 
-export type PageState = 'checking' | 'done' | 'no-article' | 'error';
+/** 'waiting': automatic checking is off and the reader has not asked for this page yet. */
+export type PageState = 'checking' | 'done' | 'no-article' | 'error' | 'waiting';
 
 /** What the content script found on one tab, kept for the popup. */
 export interface PageResults {
@@ -50,8 +51,11 @@ export type BackgroundRequest =
   | GetPageResultsRequest;
 
 // Requests from an extension page (the popup) to a tab's content script.
+// From the background (keyboard commands) to a tab's content script.
 export interface ShowQuoteRequest { type: 'show-quote'; index: number }
-export type TabRequest = ShowQuoteRequest;
+export interface StepQuoteRequest { type: 'step-quote'; direction: 'next' | 'previous' }
+export interface CheckPageRequest { type: 'check-page' }
+export type TabRequest = ShowQuoteRequest | StepQuoteRequest | CheckPageRequest;
 
 // Answers.
 export interface ErrorResponse { ok: false; error: string }
@@ -153,7 +157,7 @@ function isPageQuote(v: unknown): v is PageQuote {
   );
 }
 
-const PAGE_STATES: readonly PageState[] = ['checking', 'done', 'no-article', 'error'];
+const PAGE_STATES: readonly PageState[] = ['checking', 'done', 'no-article', 'error', 'waiting'];
 
 export function isPageResults(v: unknown): v is PageResults {
   if (!isObject(v)) return false;
@@ -209,8 +213,19 @@ export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
 }
 
 export function parseTabRequest(v: unknown): TabRequest | null {
-  if (!isObject(v) || !hasOnlyKeys(v, ['type', 'index'])) return null;
-  return v.type === 'show-quote' && isCount(v.index, LIMITS.quotes) ? { type: 'show-quote', index: v.index } : null;
+  if (!isObject(v)) return null;
+  switch (v.type) {
+    case 'show-quote':
+      return hasOnlyKeys(v, ['type', 'index']) && isCount(v.index, LIMITS.quotes) ? { type: 'show-quote', index: v.index } : null;
+    case 'step-quote':
+      return hasOnlyKeys(v, ['type', 'direction']) && (v.direction === 'next' || v.direction === 'previous')
+        ? { type: 'step-quote', direction: v.direction }
+        : null;
+    case 'check-page':
+      return hasOnlyKeys(v, ['type']) ? { type: 'check-page' } : null;
+    default:
+      return null;
+  }
 }
 
 /** The parts of a runtime.MessageSender this module looks at. */

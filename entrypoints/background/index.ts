@@ -5,11 +5,14 @@ import { LibraryService } from './library-service';
 import { pageResultsStore, type SessionArea } from './page-results';
 import { createRouter } from './router';
 import { refusalLog } from './refusals';
+import { type BadgeAction, withBadge } from './badge';
+import { type CommandHandler, createCommandHandler } from './commands';
 
 export default defineBackground(() => {
   const library = new LibraryService(new LibraryDb());
   const session = (browser.storage as { session?: SessionArea }).session;
-  const pages = pageResultsStore(session);
+  const action = (browser.action ?? browser.browserAction) as BadgeAction | undefined;
+  const pages = withBadge(pageResultsStore(session), action);
   const route = createRouter({
     library,
     pages,
@@ -32,6 +35,19 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  const onCommand = createCommandHandler({
+    sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+    activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null,
+  });
+  try {
+    browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  } catch {
+    // A browser without keyboard commands (Firefox for Android): stepping is left to the popup.
+  }
+  // Commands cannot be pressed in a headless browser: end-to-end tests call the same handler here,
+  // in the service worker's own scope, which no web page can reach.
+  (globalThis as { verbatimCommand?: CommandHandler }).verbatimCommand = onCommand;
 
   // A tab's results go stale when it loads another page or closes.
   browser.tabs.onUpdated.addListener((tabId, change) => {

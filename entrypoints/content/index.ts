@@ -8,6 +8,6 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    new PageChecker(ctx).start();
+    void new PageChecker(ctx).start();
   },
 });

@@ -19,6 +19,9 @@ import {
 } from '@/lib/messages';
 import { STYLE_ELEMENT_ID, clearHighlights, installHighlightStyle, pageScheme, paintHighlights } from '@/lib/page/highlights';
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
+import { type StepDirection, stepQuote } from '@/lib/page/steps';
+import { loadSettings } from '@/lib/settings';
+import { mapInSlices, pauseForPage } from '@/lib/page/slices';
 import { CardHost } from './card-host';
 
 type Article = ReturnType<typeof extractArticle>;
@@ -58,18 +61,65 @@ export class PageChecker {
   private again = false;
   private timer: number | undefined;
   private readonly card: CardHost;
+  /** Whether this page is being read: from the start with automatic checking, else once the reader asks. */
+  private active = false;
+  private stopWatching: (() => void) | null = null;
+  /** The quote last shown by a click, the popup or a keyboard step: where the next step starts. */
+  private current: number | null = null;
+  /** How many quotes this page has sent to the background, in all scans (each is sent once). */
+  private sent = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.card = new CardHost(ctx);
   }
 
-  start(): void {
-    listen(this.ctx, this);
-    void this.scan();
+  async start(): Promise<void> {
+    listenForRequests(this.ctx, this);
+    let autoCheck = true;
+    try {
+      autoCheck = (await loadSettings(browser.storage.local)).autoCheck;
+    } catch {
+      // Unreadable settings: the default (check automatically) holds.
+    }
+    if (autoCheck) await this.activate();
+    else this.wait();
+  }
+
+  /** Starts reading the page and following its changes, then checks it. */
+  activate(): Promise<void> {
+    if (!this.active) {
+      this.active = true;
+      this.stopWatching = watchPage(this.ctx, this);
+    }
+    return this.scan();
+  }
+
+  /** Reads nothing until the reader asks ("Check this page" in the popup, or a keyboard step). */
+  private wait(): void {
+    this.active = false;
+    this.stopWatching?.();
+    this.stopWatching = null;
+    this.items = [];
+    this.setCurrent(null);
+    this.card.close(false);
+    clearHighlights(window);
+    this.setState('waiting');
+  }
+
+  /** Another page in the same document (single-page sites). */
+  onLocationChange(autoCheck: boolean): void {
+    this.setCurrent(null);
+    if (autoCheck) this.scheduleScan();
+    else this.wait(); // checking was asked for the page before, not for this one
+  }
+
+  get isActive(): boolean {
+    return this.active;
   }
 
   /** Rescan soon, once changes settle (single-page sites, late-loading content). */
   scheduleScan(): void {
+    if (!this.active) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = this.ctx.setTimeout(() => {
       this.timer = undefined;
@@ -100,9 +150,23 @@ export class PageChecker {
     void this.report(state, error);
   }
 
+  /** Whether this scan should stop: the script was unloaded, or the page went back to waiting. */
+  private get stopped(): boolean {
+    return this.ctx.isInvalid || !this.active;
+  }
+
+  /** Gives the page's main thread back between steps; false when the scan should stop. */
+  private async pause(): Promise<boolean> {
+    await pauseForPage();
+    return !this.stopped;
+  }
+
+  // A long article (20,000 words, 300 quotes) takes some 150–300 ms of work here: each step runs
+  // in its own task, and the per-quote steps in slices, so that no task holds the page for long.
   private async scanOnce(): Promise<void> {
-    if (this.ctx.isInvalid) return;
+    if (this.stopped) return;
     document.documentElement.setAttribute('data-verbatim-state', 'checking');
+    if (!(await this.pause())) return;
     let article: Article;
     try {
       article = extractArticle(document);
@@ -117,8 +181,14 @@ export class PageChecker {
       this.setState('no-article');
       return;
     }
+    // The style goes in early, in a frame of its own: a new stylesheet makes the browser restyle the
+    // whole page, which on a long page costs as much as painting the highlights themselves.
+    installHighlightStyle(document, pageScheme(article.segments[0]?.node.parentElement ?? document.body));
+    if (!(await this.pause())) return;
     const quotes = detectQuotes(article.text, article.explicit);
-    const queries = quotes.map((q) => queryFor(article.text, q));
+    const stopped = () => this.stopped;
+    const queries = await mapInSlices(quotes, (q) => queryFor(article.text, q), { stopped });
+    if (!queries || !(await this.pause())) return;
 
     // Only quotes not checked before go to the background.
     const missing = new Map<string, QuoteQuery>();
@@ -130,10 +200,13 @@ export class PageChecker {
     }
     if (missing.size > 0) {
       if (this.items.length === 0) void this.report('checking', null);
+      this.sent += missing.size;
+      document.documentElement.setAttribute('data-verbatim-sent', String(this.sent));
       const answer = (await browser.runtime.sendMessage({ type: 'check', quotes: [...missing.values()] })) as
         | CheckResponse
         | ErrorResponse
         | undefined;
+      if (!this.active) return; // the reader left for another page meanwhile
       if (!answer || !answer.ok || answer.checks.length !== missing.size) {
         this.setState('error', answer && !answer.ok ? answer.error : 'The library did not answer.');
         return;
@@ -141,14 +214,21 @@ export class PageChecker {
       [...missing.keys()].forEach((key, i) => this.checks.set(key, answer.checks[i]));
       Object.assign(this.sources, answer.sources);
       this.librarySize = answer.librarySize;
+      if (!(await this.pause())) return;
     }
 
-    this.items = quotes.map((quote, i) => ({
-      quote,
-      query: queries[i],
-      check: this.checks.get(queryKey(queries[i])) ?? NOT_CHECKED,
-      range: rangeFor(article, quote.start, quote.end),
-    }));
+    const items = await mapInSlices(
+      quotes,
+      (quote, i): Item => ({
+        quote,
+        query: queries[i],
+        check: this.checks.get(queryKey(queries[i])) ?? NOT_CHECKED,
+        range: rangeFor(article, quote.start, quote.end),
+      }),
+      { stopped },
+    );
+    if (!items || !(await this.pause())) return;
+    this.items = items;
     const firstQuote = this.items.find((i) => i.range)?.range?.startContainer.parentElement ?? document.body;
     installHighlightStyle(document, pageScheme(firstQuote));
     paintHighlights(
@@ -156,7 +236,10 @@ export class PageChecker {
       this.items.map((item) => ({ verdict: item.check.verdict, short: item.quote.short, range: item.range })),
     );
     document.documentElement.setAttribute('data-verbatim-quotes', String(this.items.length));
-    this.setState('done');
+    // The popup's copy is sent in a task of its own, after the highlights are painted.
+    document.documentElement.setAttribute('data-verbatim-state', 'done');
+    if (!(await this.pause())) return;
+    void this.report('done', null);
   }
 
   private async report(state: PageState, error: string | null): Promise<void> {
@@ -222,7 +305,24 @@ export class PageChecker {
     if (!item) return false;
     const anchor = item.range?.startContainer.parentElement;
     anchor?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.setCurrent(index);
     return this.openCard(index, true);
+  }
+
+  /** The quote shown last, also marked on <html> so that the page's state can be read from outside. */
+  private setCurrent(index: number | null): void {
+    this.current = index;
+    if (index === null) document.documentElement.removeAttribute('data-verbatim-current');
+    else document.documentElement.setAttribute('data-verbatim-current', String(index));
+  }
+
+  /** Shows the next or previous quote in reading order (wrapping), checking the page first if needed. */
+  async step(direction: StepDirection): Promise<boolean> {
+    if (!this.active) await this.activate();
+    else if (this.scanning) await this.scanning;
+    const stops = this.items.flatMap((item, index) => (item.range ? [{ index, start: item.quote.start }] : []));
+    const next = stepQuote(stops, this.current, direction);
+    return next >= 0 ? this.showQuote(next) : false;
   }
 
   onClick(e: MouseEvent): void {
@@ -230,7 +330,9 @@ export class PageChecker {
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed) return; // the reader is selecting text, not asking
     const index = this.quoteAtPoint(e.clientX, e.clientY);
-    if (index >= 0) void this.openCard(index, true);
+    if (index < 0) return;
+    this.setCurrent(index);
+    void this.openCard(index, true);
   }
 
   /** Whether a mutation is the page's own, not the card's or the highlight style's. */
@@ -248,24 +350,40 @@ export class PageChecker {
   }
 }
 
-/** The page events, DOM changes and popup requests the checker answers. */
-function listen(ctx: ContentScriptContext, checker: PageChecker): void {
-  ctx.addEventListener(document, 'click', (e: MouseEvent) => checker.onClick(e));
-  ctx.addEventListener(window, 'wxt:locationchange', () => checker.scheduleScan());
-
+/** Clicks and DOM changes, followed only while the page is being checked; returns how to stop. */
+function watchPage(ctx: ContentScriptContext, checker: PageChecker): () => void {
   const observer = new MutationObserver((mutations) => {
     if (mutations.some((m) => checker.isPageMutation(m))) checker.scheduleScan();
   });
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
+  return () => observer.disconnect();
+}
 
-  // The popup asks a tab to show one of its quotes.
+/** Requests from the extension (popup, keyboard commands) and the page events the checker answers. */
+function listenForRequests(ctx: ContentScriptContext, checker: PageChecker): void {
+  ctx.addEventListener(document, 'click', (e: MouseEvent) => {
+    if (checker.isActive) checker.onClick(e);
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    void loadSettings(browser.storage.local)
+      .then((s) => s.autoCheck, () => true)
+      .then((autoCheck) => checker.onLocationChange(autoCheck));
+  });
+
   const onMessage = (message: unknown, sender: { id?: string; url?: string; tab?: { id?: number } }) => {
     const extensionOrigin = browser.runtime.getURL('/').replace(/\/+$/, '');
     if (senderKind(sender, browser.runtime.id, extensionOrigin) !== 'extension-page') return undefined;
     const request = parseTabRequest(message);
     if (!request) return undefined;
-    return checker.showQuote(request.index).then((shown) => ({ ok: shown }));
+    switch (request.type) {
+      case 'show-quote':
+        return checker.showQuote(request.index).then((shown) => ({ ok: shown }));
+      case 'step-quote':
+        return checker.step(request.direction).then((shown) => ({ ok: shown }));
+      case 'check-page':
+        return checker.activate().then(() => ({ ok: true }));
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -4,6 +4,7 @@ import type { PageResults, SourceInfo } from '@/lib/messages';
 import { activeTabId, librarySources, pageResults } from './api';
 import { PageQuotes } from './PageQuotes';
 import { LibrarySearch } from './LibrarySearch';
+import { CheckPageButton } from './CheckPageButton';
 
 type PageView =
   | { kind: 'loading' }
@@ -114,6 +115,7 @@ function PageSection({
         Checking the quotes…
       </p>
     );
+  if (results.state === 'waiting') return <CheckPageButton tabId={tabId} closeAfterShow={!openedAsTab} />;
   if (results.state === 'error')
     return <p class="pp-empty pp-error">This page could not be checked{results.error ? `: ${results.error}` : '.'}</p>;
   if (results.state === 'no-article')

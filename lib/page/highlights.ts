@@ -22,11 +22,13 @@ function rules(dark: boolean): string {
     const ink = dark ? look.inkDark : look.ink;
     const wash = dark ? look.washDark : look.wash;
     const thick = look.underline === 'double' || look.underline === 'dotted' ? '2px' : '1.5px';
+    // Spliced and altered share the wavy line; spliced also has one above, so the two differ without colour.
+    const lines = look.overline ? 'underline overline' : 'underline';
     const full = look.quiet
-      ? `text-decoration: underline ${look.underline} ${ink} 1px;`
-      : `background-color: ${wash}; text-decoration: underline ${look.underline} ${ink} ${thick};`;
+      ? `text-decoration: ${lines} ${look.underline} ${ink} 1px;`
+      : `background-color: ${wash}; text-decoration: ${lines} ${look.underline} ${ink} ${thick};`;
     // Short quotes (terms, scare quotes) are only underlined, thinly: the reader's eye is not drawn to them.
-    const quiet = `text-decoration: underline ${look.underline} ${ink} 1px;`;
+    const quiet = `text-decoration: ${lines} ${look.underline} ${ink} 1px;`;
     return `::highlight(${highlightName(v)}) { ${full} }\n::highlight(${highlightName(v, true)}) { ${quiet} }`;
   }).join('\n');
 }

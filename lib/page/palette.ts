@@ -9,6 +9,7 @@ export interface VerdictLook {
   inkDark: string; // the same on a dark page
   washDark: string;
   underline: 'solid' | 'double' | 'dotted' | 'wavy' | 'dashed' | 'none';
+  overline?: boolean; // a line above as well: sets apart two verdicts that share an underline style
   quiet: boolean; // drawn with no background: nothing to check here
 }
 
@@ -18,6 +19,6 @@ export const VERDICT_LOOK: Record<Verdict, VerdictLook> = {
   elided: { symbol: '…', ink: '#1d4ed8', wash: 'rgba(59, 130, 246, 0.15)', inkDark: '#93c5fd', washDark: 'rgba(147, 197, 253, 0.18)', underline: 'dotted', quiet: false },
   partial: { symbol: '◐', ink: '#b45309', wash: 'rgba(245, 158, 11, 0.18)', inkDark: '#fbbf24', washDark: 'rgba(251, 191, 36, 0.18)', underline: 'dashed', quiet: false },
   altered: { symbol: '≠', ink: '#b91c1c', wash: 'rgba(239, 68, 68, 0.15)', inkDark: '#f87171', washDark: 'rgba(248, 113, 113, 0.2)', underline: 'wavy', quiet: false },
-  spliced: { symbol: '✂', ink: '#a21caf', wash: 'rgba(217, 70, 239, 0.14)', inkDark: '#e879f9', washDark: 'rgba(232, 121, 249, 0.2)', underline: 'wavy', quiet: false },
+  spliced: { symbol: '✂', ink: '#a21caf', wash: 'rgba(217, 70, 239, 0.14)', inkDark: '#e879f9', washDark: 'rgba(232, 121, 249, 0.2)', underline: 'wavy', overline: true, quiet: false },
   not_found: { symbol: '?', ink: '#6b7280', wash: 'transparent', inkDark: '#9ca3af', washDark: 'transparent', underline: 'dotted', quiet: true },
 };

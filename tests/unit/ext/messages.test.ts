@@ -78,6 +78,22 @@ describe('parseTabRequest', () => {
     expect(parseTabRequest({ type: 'show-quote', index: 1, html: 'x' })).toBeNull();
     expect(parseTabRequest({ type: 'check', quotes: [] })).toBeNull();
   });
+
+  it('accepts a keyboard step in either direction and a request to check the page, nothing more', () => {
+    expect(parseTabRequest({ type: 'step-quote', direction: 'next' })).toEqual({ type: 'step-quote', direction: 'next' });
+    expect(parseTabRequest({ type: 'step-quote', direction: 'previous' })).toEqual({ type: 'step-quote', direction: 'previous' });
+    expect(parseTabRequest({ type: 'step-quote', direction: 'up' })).toBeNull();
+    expect(parseTabRequest({ type: 'step-quote' })).toBeNull();
+    expect(parseTabRequest({ type: 'step-quote', direction: 'next', index: 2 })).toBeNull();
+    expect(parseTabRequest({ type: 'check-page' })).toEqual({ type: 'check-page' });
+    expect(parseTabRequest({ type: 'check-page', url: 'https://x' })).toBeNull();
+    expect(parseTabRequest(['check-page'])).toBeNull();
+  });
+
+  it('a page waiting to be checked reports the waiting state', () => {
+    expect(isPageResults({ ...results, state: 'waiting', quotes: [] })).toBe(true);
+    expect(isPageResults({ ...results, state: 'asleep' })).toBe(false);
+  });
 });
 
 describe('senderKind', () => {

@@ -8,8 +8,9 @@ describe('highlight styles', () => {
     expect(css).toMatch(/::highlight\(verbatim-verdict-verbatim\) \{ background-color: [^;]+; text-decoration: underline solid/);
     expect(css).toMatch(/::highlight\(verbatim-verdict-minor\) \{[^}]*underline double/);
     expect(css).toMatch(/::highlight\(verbatim-verdict-elided\) \{[^}]*underline dotted/);
-    expect(css).toMatch(/::highlight\(verbatim-verdict-altered\) \{[^}]*underline wavy/);
-    expect(css).toMatch(/::highlight\(verbatim-verdict-spliced\) \{[^}]*underline wavy/);
+    expect(css).toMatch(/::highlight\(verbatim-verdict-altered\) \{[^}]*text-decoration: underline wavy/);
+    // Spliced shares the wavy line with altered, and has one above as well: the two differ without colour.
+    expect(css).toMatch(/::highlight\(verbatim-verdict-spliced\) \{[^}]*text-decoration: underline overline wavy/);
     expect(css).toMatch(/::highlight\(verbatim-verdict-partial\) \{[^}]*underline dashed/);
     // Not-found quotes are quiet: an underline, no background.
     expect(css).toMatch(/::highlight\(verbatim-verdict-not_found\) \{ text-decoration: underline dotted [^;]+ 1px; \}/);

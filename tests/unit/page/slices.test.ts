@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mapInSlices, pauseForPage } from '../../../lib/page/slices';
+
+describe('mapInSlices', () => {
+  it('maps every item in order, pausing each time a slice uses up its budget', async () => {
+    let clock = 0;
+    let pauses = 0;
+    const out = await mapInSlices([1, 2, 3, 4, 5, 6, 7], (n) => {
+      clock += 5; // each item costs 5 ms
+      return n * 10;
+    }, { budgetMs: 12, now: () => clock, pause: async () => void pauses++ });
+    expect(out).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    expect(pauses).toBe(2); // slices of three items: 15 ms each, then the seventh
+  });
+
+  it('never pauses when the work fits one slice', async () => {
+    let pauses = 0;
+    const out = await mapInSlices(['a', 'b'], (s, i) => `${s}${i}`, { now: () => 0, pause: async () => void pauses++ });
+    expect(out).toEqual(['a0', 'b1']);
+    expect(pauses).toBe(0);
+  });
+
+  it('abandons the work when it is stopped during a pause', async () => {
+    let clock = 0;
+    let stop = false;
+    const seen: number[] = [];
+    const out = await mapInSlices([1, 2, 3, 4], (n) => {
+      seen.push(n);
+      clock += 20;
+      return n;
+    }, { budgetMs: 10, now: () => clock, pause: async () => void (stop = true), stopped: () => stop });
+    expect(out).toBeNull();
+    expect(seen).toEqual([1]);
+  });
+
+  it('pauses for real in the test environment', async () => {
+    let later = false;
+    setTimeout(() => (later = true), 0);
+    await pauseForPage();
+    await pauseForPage();
+    expect(later).toBe(true);
+  });
+});
