@@ -4,14 +4,18 @@ import { LibraryDb } from '@/lib/library/db';
 import { LibraryService } from './library-service';
 import { pageResultsStore, type SessionArea } from './page-results';
 import { createRouter } from './router';
+import { CitationService } from './citation-service';
 
 export default defineBackground(() => {
   const library = new LibraryService(new LibraryDb());
   const session = (browser.storage as { session?: SessionArea }).session;
   const pages = pageResultsStore(session);
+  const citations = new CitationService((id) => library.db.sources.get(id));
   const route = createRouter({
     library,
     pages,
+    citations,
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
   });

@@ -8,10 +8,10 @@
 
 import type { CslNode } from 'citeproc';
 
-export type CitationStyle = 'harvard' | 'apa' | 'mla' | 'chicago' | 'oscola';
-export type CitationLocale = 'en-GB' | 'en-US';
+import type { CitationLocale, CitationStyle } from './styles';
 
-export const CITATION_STYLES: readonly CitationStyle[] = ['harvard', 'apa', 'mla', 'chicago', 'oscola'];
+export type { CitationLocale, CitationStyle } from './styles';
+export { CITATION_STYLES } from './styles';
 
 interface StyleFile {
   /** The style's id in the CSL styles repository (and its key inside the bundle file). */
