@@ -41,6 +41,8 @@ ${verdictVars(true)}
   border: 1px solid color-mix(in srgb, var(--vb-ink) 35%, transparent); white-space: nowrap; }
 .vb-badge-symbol { font-size: 13px; line-height: 1; }
 .vb-badge-compact { padding: 0 8px 0 6px; font-size: 11.5px; }
+/* Small text on the tinted pill: a darker ink keeps the contrast at 4.5:1 or more. */
+@media (prefers-color-scheme: light) { .vb-badge { color: color-mix(in srgb, var(--vb-ink) 75%, #000); } }
 
 mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; border-radius: 2px; }
 .vb-del { color: var(--vb-del); text-decoration: line-through; text-decoration-thickness: 1.5px; }
@@ -85,7 +87,7 @@ mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; bor
 .vb-legend { margin: 6px 0 0; font-size: 12px; color: var(--vb-muted); }
 .vb-also { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; font-size: 13px; }
 .vb-also li { display: flex; align-items: center; gap: 8px; }
-.vb-card-foot { padding: 10px 16px 12px; }
+.vb-card-foot { position: sticky; bottom: 0; z-index: 1; padding: 10px 16px 10px; background: var(--vb-bg); border-top: 1px solid var(--vb-line); }
 .vb-button { display: inline-flex; align-items: center; gap: 6px; padding: 6px 12px; border-radius: 6px; background: var(--vb-brand);
   color: var(--vb-bg); font: inherit; font-weight: 600; font-size: 13px; line-height: 1.4; text-decoration: none;
   border: 1px solid var(--vb-brand); cursor: pointer; }

@@ -95,16 +95,23 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: number;
+  nodes: string[]; // the offending elements (CSS paths) and why
 }
 
 /** Serious and critical axe-core violations inside the element `selector` (shadow roots included). */
 export async function seriousViolations(page: Page, selector: string): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  // Evaluated over the debugging protocol, which an extension page's script CSP does not block.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${axeSource}\n;void 0`);
   const all = await page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+    type Node = { target: unknown[]; failureSummary?: string };
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: Node[] }[] }> } }).axe;
     const result = await axe.run({ include: [sel] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`),
+    }));
   }, selector);
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
