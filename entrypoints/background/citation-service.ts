@@ -28,18 +28,22 @@ export class CitationService {
   constructor(
     private readonly find: FindSource,
     private readonly now: () => Date = () => new Date(),
+    /** Where the build put the CSL data files (a URL ending in `/`); unset in Node, which reads the package. */
+    private readonly dataFolder: string | null = null,
   ) {}
 
   async cite(request: CiteRequest): Promise<CiteResponse | ErrorResponse> {
     const source = await this.find(request.sourceId);
     if (!source) return { ok: false, error: `no source ${request.sourceId} in the library` };
-    const [csl, format, exports, fragment, quoted] = await Promise.all([
+    const [csl, format, exports, fragment, quoted, data] = await Promise.all([
       import('@/lib/cite/csl-record'),
       import('@/lib/cite/format'),
       import('@/lib/cite/export'),
       import('@/lib/cite/fragment'),
       import('@/lib/cite/quote-citation'),
+      import('@/lib/cite/style-data'),
     ]);
+    if (this.dataFolder) data.setCitationAssetBase(this.dataFolder);
     const accessed = today(this.now());
     const item: CslItem = isCslItem(source.csl)
       ? { ...source.csl, accessed: source.url ? csl.cslDate(accessed) : undefined }

@@ -10,7 +10,8 @@ export default defineBackground(() => {
   const library = new LibraryService(new LibraryDb());
   const session = (browser.storage as { session?: SessionArea }).session;
   const pages = pageResultsStore(session);
-  const citations = new CitationService((id) => library.db.sources.get(id));
+  const citationData = (browser.runtime.getURL as (path: string) => string)('/citation-styles/');
+  const citations = new CitationService((id) => library.db.sources.get(id), undefined, citationData);
   const route = createRouter({
     library,
     pages,
