@@ -34,7 +34,7 @@ body { background: #ffffff; }
 .pp-quotes { list-style: none; margin: 0; padding: 0; }
 .pp-quote { padding: 7px 0; border-bottom: 1px solid var(--vb-line); }
 .pp-quote-row { display: flex; align-items: flex-start; gap: 10px; }
-button.pp-quote-text { all: unset; box-sizing: border-box; display: flex; gap: 6px; cursor: pointer; border-radius: 4px; color: var(--vb-fg); }
+button.pp-quote-text { all: unset; box-sizing: border-box; flex: 1; min-width: 0; text-align: left; display: flex; gap: 6px; cursor: pointer; border-radius: 4px; color: var(--vb-fg); }
 button.pp-quote-text:hover q { text-decoration: underline; }
 .pp-chevron { flex: none; color: var(--vb-muted); font-size: 12px; line-height: 1.6; }
 .pp-quote-words { min-width: 0; }
