@@ -91,6 +91,16 @@ describe('card headlines', () => {
   });
 });
 
+describe('attribution by role', () => {
+  it('raises no mismatch for a role such as “the watchdog”, which metadata cannot check', () => {
+    const check: QuoteCheck = { ...verbatim };
+    const { container, rerender } = render(<QuoteCard quote={{ ...quote, attribution: 'the watchdog' }} check={check} sources={sources} onClose={() => {}} />);
+    expect(container.querySelector('[role="note"]')).toBeNull();
+    rerender(<QuoteCard quote={{ ...quote, attribution: 'the report' }} check={check} sources={sources} onClose={() => {}} />);
+    expect(container.querySelector('[role="note"]')!.textContent).toContain('“the report”');
+  });
+});
+
 describe('the passage', () => {
   it('keeps one sentence before and one after the quoted words', () => {
     const text = 'First one. Second one. The quoted words are here. Fourth one. Fifth one.';
