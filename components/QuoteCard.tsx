@@ -1,20 +1,23 @@
-// The card a reader sees on clicking a highlighted quote: the verdict in words, where the words
-// were found, the original passage with the quoted span marked, what differs, and a link to the
-// source. Every piece of page or library text is rendered as text (Preact escapes it).
+// The card a reader sees on clicking a highlighted quote: the verdict in plain words, then the
+// details (QuoteDetails) and the buttons to open the source and copy a citation (CitationActions).
+// The popup shows the same details and buttons in place for each of its rows.
 import { useEffect, useRef } from 'preact/hooks';
-import type { QuoteCheck } from '../lib/types';
+import type { ArticleMeta, DiffOp, QuoteCheck } from '../lib/types';
 import { VERDICT_INFO } from '../lib/verdicts';
 import type { SourceInfo } from '../lib/messages';
-import { VerdictBadge } from './VerdictBadge';
+import type { CitationStyle } from '../lib/cite/styles';
 import { VERDICT_LOOK } from '../lib/page/palette';
-import { MarkedText, windowAround } from './MarkedText';
-import { WordDiff, diffHasChanges } from './WordDiff';
-import { attributionFits, formatDate, passageLink, sourceLine, sourceShortName } from './format';
+import { type CardQuote, QuoteDetails, personName } from './QuoteDetails';
+import { CitationActions, type CiteAnswer } from './CitationActions';
+import { safeHttpUrl, sourceLine, sourceShortName } from './format';
 
-export interface CardQuote {
-  text: string;
-  attribution: string | null;
-  short: boolean;
+export type { CardQuote } from './QuoteDetails';
+
+/** What the card can ask the extension to do; without it the card shows no copy buttons. */
+export interface CardServices {
+  style: CitationStyle;
+  cite: (style: CitationStyle) => Promise<CiteAnswer>;
+  addSource: () => void;
 }
 
 export interface QuoteCardProps {
@@ -22,24 +25,39 @@ export interface QuoteCardProps {
   check: QuoteCheck;
   sources: Record<string, SourceInfo>;
   librarySize?: number;
+  article?: ArticleMeta | null;
+  services?: CardServices;
   onClose: () => void;
   /** Move focus into the card when it opens (true when a reader opened it). */
   autoFocus?: boolean;
 }
 
-/** The card's headline: "Verbatim — HMICFRS press release, 8 Dec 2023", "Not in your library". */
+const count = (s: string) => (s.trim() ? s.trim().split(/\s+/).length : 0);
+
+/** How many words of the quote and source disagree: each changed stretch counts its longer side. */
+export function wordsThatDiffer(diff: readonly DiffOp[]): number {
+  return diff.reduce((n, op) => (op.op === 'equal' ? n : n + Math.max(count(op.quote), count(op.source))), 0);
+}
+
+/**
+ * The card's headline in plain words: "Verbatim — HMICFRS press release, 8 Dec 2023 (Wendy Williams)",
+ * "Altered — 2 words differ from the HMICFRS report, Foreword", "Not in your library".
+ */
 export function cardHeadline(check: QuoteCheck, sources: Record<string, SourceInfo>): string {
   const label = VERDICT_INFO[check.verdict].label;
-  const source = check.match ? sources[check.match.sourceId] : undefined;
-  if (check.verdict === 'not_found' || !source) return label;
-  return `${label} — ${sourceLine(source)}`;
+  const match = check.match;
+  const source = match ? sources[match.sourceId] : undefined;
+  if (check.verdict === 'not_found' || !match || !source) return label;
+  if (check.verdict === 'altered') {
+    const n = wordsThatDiffer(match.diff);
+    const where = match.section ? `, ${match.section}` : '';
+    return `${label} — ${n} ${n === 1 ? 'word differs' : 'words differ'} from the ${sourceShortName(source)}${where}`;
+  }
+  const who = personName(source.speaker) ?? source.author;
+  return `${label} — ${sourceLine(source)}${who ? ` (${who})` : ''}`;
 }
 
-function whoSaid(source: SourceInfo): string {
-  return source.speaker ?? source.author ?? sourceShortName(source);
-}
-
-export function QuoteCard({ quote, check, sources, librarySize, onClose, autoFocus = true }: QuoteCardProps) {
+export function QuoteCard({ quote, check, sources, librarySize, article, services, onClose, autoFocus = true }: QuoteCardProps) {
   const root = useRef<HTMLDivElement>(null);
   const { verdict, match } = check;
   const source = match ? sources[match.sourceId] : undefined;
@@ -56,14 +74,6 @@ export function QuoteCard({ quote, check, sources, librarySize, onClose, autoFoc
       onClose();
     }
   };
-
-  const passage = match
-    ? windowAround(match.context, match.start - match.contextStart, match.end - match.contextStart)
-    : null;
-  const changed = match ? diffHasChanges(match.diff, match.sourceEnds) : false;
-  const unchecked = match ? match.sourceEnds && match.diff.some((op) => op.op !== 'equal') : false;
-  const fits = source ? attributionFits(quote.attribution, source) : null;
-  const link = source ? passageLink(source.url, match?.original ?? null) : null;
 
   return (
     <div
@@ -96,117 +106,33 @@ export function QuoteCard({ quote, check, sources, librarySize, onClose, autoFoc
         </p>
       </header>
 
+      <QuoteDetails
+        quote={quote}
+        check={check}
+        sources={sources}
+        librarySize={librarySize}
+        article={article}
+        onAddSource={services?.addSource}
+      />
+
       {match && source && (
-        <section class="vb-part" aria-label="The original">
-          <h3 class="vb-part-title">The original</h3>
-          <p class="vb-source-title">
-            <cite>{source.title}</cite>
-            {source.excerpt && (
-              <span class="vb-excerpt" title={source.coverage ?? 'The library holds only part of this document.'}>
-                Excerpt
-              </span>
-            )}
-          </p>
-          <p class="vb-source-meta">
-            {[source.publisher, formatDate(source.published)]
-              .filter((x): x is string => Boolean(x))
-              .join(' · ')}
-          </p>
-          {match.section && <p class="vb-section">Section: {match.section}</p>}
-          {passage && (
-            <blockquote class="vb-passage">
-              <MarkedText text={passage.text} marks={[[passage.start, passage.end]]} />
-            </blockquote>
-          )}
-          {match.sourceEnds && (
-            <p class="vb-note">
-              Your library holds only an excerpt of this document, and it stops inside the quoted words: the rest
-              could not be checked.
-            </p>
-          )}
-        </section>
-      )}
-
-      {match && verdict !== 'verbatim' && (changed || unchecked) && (
-        <section class="vb-part" aria-label="Differences">
-          <h3 class="vb-part-title">Quote compared with the original</h3>
-          <WordDiff diff={match.diff} sourceEnds={match.sourceEnds} />
-          <p class="vb-legend">
-            {changed && (
-              <>
-                <del class="vb-del">struck through</del>: in the original, not in the quote.{' '}
-                <ins class="vb-ins">underlined</ins>: in the quote, not in the original.{' '}
-              </>
-            )}
-            {unchecked && (
-              <>
-                <span class="vb-unchecked">grey</span>: past the end of your library’s copy, not checked.
-              </>
-            )}
-          </p>
-        </section>
-      )}
-
-      <section class="vb-part" aria-label="Who said it">
-        <h3 class="vb-part-title">{match ? 'Who said it' : 'On this page'}</h3>
-        {!match && <blockquote class="vb-quote">“{quote.text}”</blockquote>}
-        <dl class="vb-facts">
-          <dt>The article says</dt>
-          <dd>{quote.attribution ?? <span class="vb-muted">no one named nearby</span>}</dd>
-          {source && (
-            <>
-              <dt>Found in</dt>
-              <dd>
-                {sourceShortName(source)}
-                {source.speaker || source.author ? ` (${whoSaid(source)})` : ''}
-              </dd>
-            </>
-          )}
-        </dl>
-        {fits === false && source && (
-          <p class="vb-note" role="note">
-            The article attributes these words to “{quote.attribution}”, but they were found in{' '}
-            {source.type === 'press-release' ? 'a press release' : `a ${source.type.replace(/-/g, ' ')}`}:{' '}
-            <cite>{source.title}</cite>.
-          </p>
-        )}
-      </section>
-
-      {!match && (
-        <section class="vb-part">
-          <p class="vb-muted">
-            {librarySize
-              ? `None of the ${librarySize} documents in your library holds these words closely enough. `
-              : 'Your library has no documents yet. '}
-            That does not make the quote wrong: its original may not be in your library.
-          </p>
-        </section>
-      )}
-
-      {check.alsoIn.length > 0 && (
-        <section class="vb-part" aria-label="Also found in">
-          <h3 class="vb-part-title">Also in</h3>
-          <ul class="vb-also">
-            {check.alsoIn.map((a) => {
-              const s = sources[a.sourceId];
-              return (
-                <li key={`${a.sourceId}:${a.start}`}>
-                  <VerdictBadge verdict={a.verdict} compact />
-                  <span>{s ? sourceLine(s) : a.sourceId}</span>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
-
-      {link && (
         <footer class="vb-card-foot">
-          <a class="vb-button" href={link} target="_blank" rel="noopener noreferrer">
-            Open the source ↗
-          </a>
+          <SourceActions services={services} source={source} />
         </footer>
       )}
     </div>
   );
+}
+
+/** The buttons for a found source; a plain link to the source when citations cannot be asked for. */
+export function SourceActions({ services, source, withQuote = true }: { services?: CardServices; source: SourceInfo; withQuote?: boolean }) {
+  const url = safeHttpUrl(source.url);
+  if (services) return <CitationActions style={services.style} cite={services.cite} fallbackUrl={url} withQuote={withQuote} />;
+  return url ? (
+    <div class="vb-action-row">
+      <a class="vb-button" href={url} target="_blank" rel="noopener noreferrer" data-action="open-source">
+        Open source <span aria-hidden="true">↗</span>
+      </a>
+    </div>
+  ) : null;
 }

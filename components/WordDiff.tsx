@@ -48,7 +48,14 @@ export function WordDiff({ diff, sourceEnds = false }: { diff: readonly DiffOp[]
       if (op.quote) out.push(<Unchecked key={i} text={op.quote} />);
       return;
     }
-    if (op.op === 'equal') out.push(<span key={i}>{op.quote || op.source}</span>);
+    if (op.op === 'equal' && op.quote && op.source && op.quote !== op.source) {
+      // The same words, written differently (punctuation, hyphens, spelling): shown as a change too.
+      out.push(
+        <span key={i} class="vb-replace vb-minor-change">
+          <Removed text={op.source} /> <Added text={op.quote} />
+        </span>,
+      );
+    } else if (op.op === 'equal') out.push(<span key={i}>{op.quote || op.source}</span>);
     else if (op.op === 'insert') out.push(<Added key={i} text={op.quote} />);
     else if (op.op === 'delete') out.push(<Removed key={i} text={op.source} />);
     else
@@ -67,5 +74,8 @@ export function diffHasChanges(diff: readonly DiffOp[], sourceEnds: boolean): bo
   diff.forEach((op, i) => {
     if (op.op === 'equal') lastEqual = i;
   });
-  return diff.some((op, i) => op.op !== 'equal' && !(sourceEnds && i > lastEqual));
+  return diff.some(
+    (op, i) =>
+      (op.op !== 'equal' || (op.quote && op.source && op.quote !== op.source)) && !(sourceEnds && i > lastEqual),
+  );
 }

@@ -93,6 +93,8 @@ export function firstWords(text: string, max = 12): string {
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'said', 'says', 'say', 'told', 'its', 'his', 'her', 'their', 'in', 'on', 'to', 'by', 'for', 'from', 'with', 'also', 'has', 'had', 'was']);
 
+const ROLE_WORDS = new Set(['watchdog', 'regulator', 'spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'source', 'sources', 'authorities']);
+
 /**
  * Whether the article's attribution fits the source the words were found in: true when a word of
  * the attribution appears in the source's title, publisher, speaker, author or type; false when none
@@ -105,6 +107,8 @@ export function attributionFits(attribution: string | null | undefined, source: 
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 3 && !STOP.has(w));
   if (words.length === 0) return null;
+  // A role ("the watchdog", "a spokesperson") names no one the metadata can confirm or contradict.
+  if (words.every((w) => ROLE_WORDS.has(w))) return null;
   const hay = [source.title, source.publisher, source.speaker, source.author, TYPE_NAMES[source.type] ?? source.type]
     .filter(Boolean)
     .join(' ')

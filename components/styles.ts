@@ -41,6 +41,8 @@ ${verdictVars(true)}
   border: 1px solid color-mix(in srgb, var(--vb-ink) 35%, transparent); white-space: nowrap; }
 .vb-badge-symbol { font-size: 13px; line-height: 1; }
 .vb-badge-compact { padding: 0 8px 0 6px; font-size: 11.5px; }
+/* Small text on the tinted pill: a darker ink keeps the contrast at 4.5:1 or more. */
+@media (prefers-color-scheme: light) { .vb-badge { color: color-mix(in srgb, var(--vb-ink) 75%, #000); } }
 
 mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; border-radius: 2px; }
 .vb-del { color: var(--vb-del); text-decoration: line-through; text-decoration-thickness: 1.5px; }
@@ -85,9 +87,29 @@ mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; bor
 .vb-legend { margin: 6px 0 0; font-size: 12px; color: var(--vb-muted); }
 .vb-also { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; font-size: 13px; }
 .vb-also li { display: flex; align-items: center; gap: 8px; }
-.vb-card-foot { padding: 10px 16px 14px; display: flex; justify-content: flex-end; }
-.vb-button { display: inline-flex; align-items: center; gap: 6px; padding: 6px 14px; border-radius: 6px; background: var(--vb-brand);
-  color: var(--vb-bg); font-weight: 600; font-size: 13px; text-decoration: none; }
+.vb-card-foot { position: sticky; bottom: 0; z-index: 1; padding: 8px 12px 8px 16px; background: var(--vb-bg); border-top: 1px solid var(--vb-line); }
+.vb-button { display: inline-flex; align-items: center; gap: 5px; padding: 5px 10px; border-radius: 6px; background: var(--vb-brand);
+  color: var(--vb-bg); font: inherit; font-weight: 600; font-size: 12.5px; line-height: 1.4; white-space: nowrap; text-decoration: none;
+  border: 1px solid var(--vb-brand); cursor: pointer; }
 .vb-button:hover { filter: brightness(1.1); }
-.vb-button:focus-visible { outline: 2px solid var(--vb-focus); outline-offset: 2px; }
+.vb-button:focus-visible, .vb-menu-item:focus-visible, .vb-card a:focus-visible, .vb-popup a:focus-visible,
+.vb-popup button:focus-visible, .vb-popup summary:focus-visible, .vb-popup input:focus-visible {
+  outline: 2px solid var(--vb-focus); outline-offset: 2px; }
+.vb-secondary { background: var(--vb-bg); color: var(--vb-brand); }
+.vb-actions { position: relative; }
+.vb-action-row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 2px; }
+.vb-split { display: inline-flex; }
+.vb-split-main { border-radius: 6px 0 0 6px; }
+.vb-split-more { border-radius: 0 6px 6px 0; border-left: 1px solid color-mix(in srgb, var(--vb-bg) 45%, var(--vb-brand)); padding: 5px 7px; }
+.vb-style-name { font-weight: 500; opacity: 0.85; }
+.vb-menu { position: absolute; z-index: 2; left: 0; right: 0; bottom: calc(100% + 6px); margin: 0 auto; width: max-content; min-width: 220px;
+  background: var(--vb-bg); border: 1px solid var(--vb-line); border-radius: 8px; padding: 6px;
+  box-shadow: 0 10px 24px rgba(15, 23, 42, 0.2); display: grid; }
+.vb-menu [role="group"] { display: grid; }
+.vb-menu-head { margin: 4px 8px 2px; font-size: 11px; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--vb-muted); }
+.vb-menu-item { all: unset; box-sizing: border-box; display: block; padding: 5px 10px; border-radius: 5px; cursor: pointer; font-size: 13px; color: var(--vb-fg); }
+.vb-menu-item:hover, .vb-menu-item:focus { background: var(--vb-soft); }
+.vb-status { margin: 6px 0 0; min-height: 1.2em; font-size: 12.5px; color: var(--vb-ins); font-weight: 600; }
+.vb-status:empty { margin: 0; min-height: 0; }
+.vb-quoted-in { margin: 8px 0 0; font-size: 13px; }
 `;

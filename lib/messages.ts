@@ -2,9 +2,10 @@
 // Content scripts live in pages we do not control, so each message is checked for its sender
 // and its shape before anything acts on it: unknown types, extra-large payloads and wrong field
 // types are rejected, never coerced.
-import type { AlsoIn, QuoteCheck, QuoteQuery, SourceMeta, Verdict } from './types';
+import type { AlsoIn, ArticleMeta, QuoteCheck, QuoteQuery, SourceMeta, Verdict } from './types';
 import { VERDICTS } from './types';
 import type { SearchHit } from './match/index';
+import { CITATION_STYLES, type CitationStyle } from './cite/styles';
 
 /** Source metadata as the card and popup show it (no text). */
 export interface SourceInfo extends SourceMeta {
@@ -43,7 +44,23 @@ export interface SearchRequest { type: 'search'; query: string; limit?: number }
 export interface SourcesRequest { type: 'sources' }
 export interface SetPageResultsRequest { type: 'page-results'; op: 'set'; results: PageResults }
 export interface GetPageResultsRequest { type: 'page-results'; op: 'get'; tabId: number }
+/** A citation of one source, formatted by the background (citeproc stays out of pages). */
+export interface CiteRequest {
+  type: 'cite';
+  sourceId: string;
+  style: CitationStyle;
+  /** The quoted words, for "Copy quote with citation". */
+  quote?: string;
+  /** The matched span in the source's text, for the deep link to the passage. */
+  span?: { start: number; end: number };
+  /** The article the quote was read in ("Quoted in …"). */
+  article?: ArticleMeta;
+}
+/** Opens the options page, where sources are added. */
+export interface OpenOptionsRequest { type: 'open-options' }
 export type BackgroundRequest =
+  | CiteRequest
+  | OpenOptionsRequest
   | CheckRequest
   | SearchRequest
   | SourcesRequest
@@ -64,12 +81,26 @@ export interface SearchResponse { ok: true; hits: SearchHit[]; sources: Record<s
 export interface SourcesResponse { ok: true; sources: SourceInfo[] }
 export interface PageResultsResponse { ok: true; results: PageResults | null }
 export interface DoneResponse { ok: true }
+export interface CiteResponse {
+  ok: true;
+  style: CitationStyle;
+  citation: { text: string; html: string };
+  /** Present when the request carried a quote. */
+  quoteCitation: { text: string; html: string } | null;
+  bibtex: string;
+  ris: string;
+  csljson: string;
+  /** A link to the passage (text fragment), or the source's plain URL, or null when it has none. */
+  passageUrl: string | null;
+}
 
 export interface ResponseFor {
   check: CheckResponse;
   search: SearchResponse;
   sources: SourcesResponse;
   'page-results': PageResultsResponse | DoneResponse;
+  cite: CiteResponse;
+  'open-options': DoneResponse;
 }
 
 /** Bounds on what a message may carry: a page has at most a few hundred quotes, a quote a few paragraphs. */
@@ -87,6 +118,10 @@ export const LIMITS = {
 } as const;
 
 type Json = Record<string, unknown>;
+
+function isCitationStyle(v: unknown): v is CitationStyle {
+  return typeof v === 'string' && (CITATION_STYLES as readonly string[]).includes(v);
+}
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -139,6 +174,34 @@ function isSourceInfo(v: unknown): v is SourceInfo {
     isString(v.origin, 20) &&
     isCount(v.words)
   );
+}
+
+export function isArticleMeta(v: unknown): v is ArticleMeta {
+  if (!isObject(v) || !hasOnlyKeys(v, ['title', 'url', 'site', 'author', 'published'])) return false;
+  return (
+    isNullableString(v.title, LIMITS.titleChars) &&
+    isNullableString(v.url, LIMITS.urlChars) &&
+    isNullableString(v.site, LIMITS.titleChars) &&
+    isNullableString(v.author, LIMITS.titleChars) &&
+    isNullableString(v.published, 40)
+  );
+}
+
+function isSpan(v: unknown): v is { start: number; end: number } {
+  return isObject(v) && hasOnlyKeys(v, ['start', 'end']) && isCount(v.start) && isCount(v.end) && v.start < v.end;
+}
+
+function parseCite(v: Json): CiteRequest | null {
+  if (!hasOnlyKeys(v, ['type', 'sourceId', 'style', 'quote', 'span', 'article'])) return null;
+  if (!isString(v.sourceId, LIMITS.sourceIdChars) || !v.sourceId || !isCitationStyle(v.style)) return null;
+  if (v.quote !== undefined && !(isString(v.quote, LIMITS.quoteChars) && v.quote.trim())) return null;
+  if (v.span !== undefined && !isSpan(v.span)) return null;
+  if (v.article !== undefined && !isArticleMeta(v.article)) return null;
+  const out: CiteRequest = { type: 'cite', sourceId: v.sourceId, style: v.style };
+  if (v.quote !== undefined) out.quote = v.quote;
+  if (v.span !== undefined) out.span = { start: v.span.start, end: v.span.end };
+  if (v.article !== undefined) out.article = { ...v.article };
+  return out;
 }
 
 function isPageQuote(v: unknown): v is PageQuote {
@@ -195,6 +258,10 @@ export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
       return v.limit === undefined ? { type: 'search', query: v.query } : { type: 'search', query: v.query, limit: v.limit };
     case 'sources':
       return hasOnlyKeys(v, ['type']) ? { type: 'sources' } : null;
+    case 'cite':
+      return parseCite(v);
+    case 'open-options':
+      return hasOnlyKeys(v, ['type']) ? { type: 'open-options' } : null;
     case 'page-results':
       if (v.op === 'set') {
         return hasOnlyKeys(v, ['type', 'op', 'results']) && isPageResults(v.results)

@@ -7,15 +7,20 @@ import { createRouter } from './router';
 import { refusalLog } from './refusals';
 import { type BadgeAction, withBadge } from './badge';
 import { type CommandHandler, createCommandHandler } from './commands';
+import { CitationService } from './citation-service';
 
 export default defineBackground(() => {
   const library = new LibraryService(new LibraryDb());
   const session = (browser.storage as { session?: SessionArea }).session;
   const action = (browser.action ?? browser.browserAction) as BadgeAction | undefined;
   const pages = withBadge(pageResultsStore(session), action);
+  const citationData = (browser.runtime.getURL as (path: string) => string)('/citation-styles/');
+  const citations = new CitationService((id) => library.db.sources.get(id), undefined, citationData);
   const route = createRouter({
     library,
     pages,
+    citations,
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
     refusals: refusalLog(session),

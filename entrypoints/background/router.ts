@@ -12,6 +12,7 @@ import {
 import type { LibraryService } from './library-service';
 import type { PageResultsStore } from './page-results';
 import type { RefusalLog, RefusalReason } from './refusals';
+import type { CitationService } from './citation-service';
 
 export interface RouterDeps {
   library: LibraryService;
@@ -19,6 +20,8 @@ export interface RouterDeps {
   runtimeId: string;
   extensionOrigin: string; // e.g. chrome-extension://<id>
   refusals?: RefusalLog;
+  citations?: CitationService;
+  openOptionsPage?: () => Promise<void>;
 }
 
 export type Answer = ResponseFor[keyof ResponseFor] | ErrorResponse;
@@ -50,6 +53,13 @@ async function answer(request: BackgroundRequest, sender: SenderLike, deps: Rout
       return deps.library.search(request.query, request.limit);
     case 'sources':
       return deps.library.sources();
+    case 'cite':
+      if (!deps.citations) return { ok: false, error: 'citations are not available' };
+      return deps.citations.cite(request);
+    case 'open-options':
+      if (!deps.openOptionsPage) return { ok: false, error: 'no options page' };
+      await deps.openOptionsPage();
+      return { ok: true };
     case 'page-results':
       if (request.op === 'get') return { ok: true, results: await deps.pages.get(request.tabId) };
       // A content script reports only for the tab it runs in: the tab id comes from the browser.

@@ -2,11 +2,15 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { QuoteCard, type CardQuote } from '@/components/QuoteCard';
+import { browser } from 'wxt/browser';
+import { QuoteCard, type CardQuote, type CardServices } from '@/components/QuoteCard';
+import type { CiteAnswer } from '@/components/CitationActions';
 import { UI_CSS } from '@/components/styles';
 import { placeBeside } from '@/lib/page/hit-test';
-import type { QuoteCheck } from '@/lib/types';
-import type { SourceInfo } from '@/lib/messages';
+import type { ArticleMeta, QuoteCheck } from '@/lib/types';
+import { type CiteRequest, LIMITS, type SourceInfo, isArticleMeta } from '@/lib/messages';
+import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
+import type { CitationStyle } from '@/lib/cite/styles';
 
 export const CARD_HOST_NAME = 'verbatim-card';
 /** How far from the top of the window a quote is brought when its card needs the room below it. */
@@ -17,6 +21,48 @@ export interface CardContent {
   check: QuoteCheck;
   sources: Record<string, SourceInfo>;
   librarySize: number;
+  /** The article's metadata (site, author, date), for "Quoted in". */
+  article?: ArticleMeta | null;
+}
+
+/** The article's metadata trimmed to what a message may carry, or nothing if it does not fit. */
+function articleForMessage(article: ArticleMeta | null | undefined): ArticleMeta | undefined {
+  if (!article) return undefined;
+  const trimmed: ArticleMeta = {
+    title: article.title?.slice(0, LIMITS.titleChars) ?? null,
+    url: article.url && article.url.length <= LIMITS.urlChars ? article.url : null,
+    site: article.site?.slice(0, LIMITS.titleChars) ?? null,
+    author: article.author?.slice(0, LIMITS.titleChars) ?? null,
+    published: article.published && article.published.length <= 40 ? article.published : null,
+  };
+  return isArticleMeta(trimmed) ? trimmed : undefined;
+}
+
+/** The card's requests to the background: citations (formatted there) and opening the options page. */
+async function cardServices(content: CardContent): Promise<CardServices | undefined> {
+  const match = content.check.match;
+  let style: CitationStyle = DEFAULT_SETTINGS.citationStyle;
+  try {
+    style = (await loadSettings(browser.storage.local)).citationStyle;
+  } catch {
+    // Settings unreadable: the default style still cites.
+  }
+  const addSource = () => void browser.runtime.sendMessage({ type: 'open-options' }).catch(() => undefined);
+  const cite = async (s: CitationStyle): Promise<CiteAnswer> => {
+    if (!match) return { ok: false, error: 'nothing to cite' };
+    const request: CiteRequest = { type: 'cite', sourceId: match.sourceId, style: s, span: { start: match.start, end: match.end } };
+    const words = content.quote.text.trim();
+    if (words && words.length <= LIMITS.quoteChars) request.quote = words;
+    const article = articleForMessage(content.article);
+    if (article) request.article = article;
+    try {
+      const answer = (await browser.runtime.sendMessage(request)) as CiteAnswer | undefined;
+      return answer ?? { ok: false, error: 'No answer from the extension.' };
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  };
+  return { style, cite, addSource };
 }
 
 export class CardHost {
@@ -29,9 +75,10 @@ export class CardHost {
     const follow = () => this.schedulePosition();
     ctx.addEventListener(window, 'scroll', follow, { passive: true, capture: true });
     ctx.addEventListener(window, 'resize', follow, { passive: true });
-    // Escape closes the card even when focus stayed in the page.
+    // Escape closes the card even when focus stayed in the page (inside the card's menu it closes the menu).
     ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && this.isOpen) this.close();
+      const inMenu = e.composedPath().some((n) => n instanceof HTMLElement && n.getAttribute('role') === 'menu');
+      if (e.key === 'Escape' && this.isOpen && !inMenu) this.close();
     }, { capture: true });
     // A press outside the card closes it; the click that opens a card comes after and reopens it.
     ctx.addEventListener(document, 'pointerdown', (e: PointerEvent) => {
@@ -60,6 +107,7 @@ export class CardHost {
       this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
     }
     this.range = range;
+    const services = await cardServices(content);
     const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
       name: CARD_HOST_NAME,
       position: 'inline',
@@ -77,6 +125,8 @@ export class CardHost {
             check={content.check}
             sources={content.sources}
             librarySize={content.librarySize}
+            article={content.article ?? null}
+            services={services}
             onClose={() => this.close()}
             autoFocus={focus}
           />,

@@ -293,6 +293,7 @@ export class PageChecker {
         check: item.check,
         sources: this.sources,
         librarySize: this.librarySize,
+        article: this.article?.meta ?? null,
       },
       item.range,
       focus,

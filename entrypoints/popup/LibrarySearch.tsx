@@ -3,7 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SearchResponse } from '@/lib/messages';
 import { MarkedText } from '@/components/MarkedText';
 import { passageLink, sourceLine } from '@/components/format';
-import { searchLibrary } from './api';
+import { copyRich } from '@/components/clipboard';
+import { STYLE_LABELS } from '@/lib/cite/styles';
+import { citationStyle, citeSource, searchLibrary } from './api';
 
 type Marks = [number, number][];
 
@@ -42,6 +44,23 @@ export function LibrarySearch() {
   const [query, setQuery] = useState('');
   const [showWeak, setShowWeak] = useState(false);
   const [answer, setAnswer] = useState<SearchResponse | { ok: false; error: string } | null>(null);
+  const [status, setStatus] = useState('');
+
+  // A click on a hit copies the citation of its source, in the reader's style, with a link to the passage.
+  const copyCitation = (sourceId: string, start: number, end: number) => {
+    setStatus('');
+    const style = citationStyle();
+    const content = style.then((s) =>
+      citeSource({ sourceId, style: s, span: { start, end } }).then((a) => {
+        if (!a.ok) throw new Error(a.error);
+        return a.citation;
+      }),
+    );
+    copyRich(content).then(
+      () => style.then((s) => setStatus(`Copied the ${STYLE_LABELS[s]} citation.`)),
+      (err: unknown) => setStatus(`Could not copy: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
 
   useEffect(() => {
     const q = query.trim();
@@ -100,14 +119,25 @@ export function LibrarySearch() {
                   {hit.section && <span class="pp-hit-section"> · {hit.section}</span>}
                 </p>
                 {source && <p class="pp-hit-title" title={source.title}>{source.title}</p>}
-                <p class="pp-hit-passage">
-                  <MarkedText text={clipped.text} marks={clipped.marks} />
-                </p>
+                <button
+                  type="button"
+                  class="pp-hit-copy"
+                  onClick={() => copyCitation(hit.sourceId, hit.start, hit.end)}
+                  title="Copy the citation of this source"
+                >
+                  <span class="pp-hit-passage">
+                    <MarkedText text={clipped.text} marks={clipped.marks} />
+                  </span>
+                  <span class="vb-sr"> — copy citation</span>
+                </button>
               </li>
             );
           })}
         </ol>
       )}
+      <p class="vb-status" role="status" aria-live="polite">
+        {status}
+      </p>
       {answer && answer.ok && !showWeak && strongHits(answer.hits).length < answer.hits.length && (
         <button type="button" class="pp-more" onClick={() => setShowWeak(true)}>
           Show {answer.hits.length - strongHits(answer.hits).length} weaker matches

@@ -5,7 +5,52 @@ import { VERDICT_LOOK } from '@/lib/page/palette';
 import type { PageQuote, PageResults } from '@/lib/messages';
 import { VerdictBadge } from '@/components/VerdictBadge';
 import { firstWords, sourceLine } from '@/components/format';
-import { showOnPage } from './api';
+import { QuoteDetails } from '@/components/QuoteDetails';
+import { SourceActions } from '@/components/QuoteCard';
+import type { ArticleMeta, QuoteCheck } from '@/lib/types';
+import type { CitationStyle } from '@/lib/cite/styles';
+import { useEffect, useState } from 'preact/hooks';
+import { checkQuote, citationStyle, openOptions, servicesFor, showOnPage } from './api';
+
+/** A row's details, opened in place: the same parts as the card on the page. */
+function RowDetails({ quote, results }: { quote: PageQuote; results: PageResults }) {
+  const [check, setCheck] = useState<QuoteCheck | null | 'loading'>('loading');
+  const [style, setStyle] = useState<CitationStyle | null>(null);
+  useEffect(() => {
+    void citationStyle().then(setStyle);
+    if (quote.verdict === 'not_found') {
+      setCheck({ verdict: 'not_found', match: null, alsoIn: [] });
+      return;
+    }
+    void checkQuote(quote.text, quote.attribution).then(setCheck);
+  }, [quote.text, quote.attribution, quote.verdict]);
+  if (check === 'loading' || style === null) return <p class="pp-empty" aria-busy="true">Loading the original…</p>;
+  if (!check) return <p class="pp-empty pp-error">The library did not answer.</p>;
+  const article: ArticleMeta = { title: results.title, url: results.url, site: null, author: null, published: null };
+  const match = check.match;
+  const sources = { ...results.sources };
+  const source = match ? sources[match.sourceId] : undefined;
+  const services = match
+    ? servicesFor(style, match.sourceId, { start: match.start, end: match.end }, quote.text, article)
+    : { style, addSource: openOptions, cite: async () => ({ ok: false as const, error: 'nothing to cite' }) };
+  return (
+    <div class={`pp-details vb-v-${check.verdict}`}>
+      <QuoteDetails
+        quote={{ text: quote.text, attribution: quote.attribution, short: quote.short }}
+        check={check}
+        sources={sources}
+        librarySize={results.librarySize}
+        article={article}
+        onAddSource={openOptions}
+      />
+      {match && source && (
+        <div class="vb-part">
+          <SourceActions services={services} source={source} />
+        </div>
+      )}
+    </div>
+  );
+}
 
 function byRank(a: Verdict, b: Verdict): number {
   return VERDICT_INFO[a].rank - VERDICT_INFO[b].rank;
@@ -17,6 +62,15 @@ export function PageQuotes({ results, tabId, closeAfterShow }: { results: PageRe
   const present = [...VERDICTS].sort(byRank).filter((v) => groups.has(v));
   const total = results.quotes.length;
   const found = total - (groups.get('not_found')?.length ?? 0);
+
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const toggle = (index: number) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
 
   const show = async (index: number) => {
     if (tabId === null) return;
@@ -57,16 +111,32 @@ export function PageQuotes({ results, tabId, closeAfterShow }: { results: PageRe
             {quotes.map((q) => {
               const source = q.sourceId ? results.sources[q.sourceId] : undefined;
               return (
-                <li key={q.index} class="pp-quote" data-index={q.index}>
-                  <div class="pp-quote-text">
-                    <q>{firstWords(q.text)}</q>
-                    <span class="pp-quote-source" title={source?.title}>
-                      {source ? sourceLine(source) : q.attribution ? `Attributed to ${q.attribution}` : 'No source named'}
-                    </span>
+                <li key={q.index} class="pp-quote" data-index={q.index} data-open={open.has(q.index) ? 'true' : undefined}>
+                  <div class="pp-quote-row">
+                    <button
+                      type="button"
+                      class="pp-quote-text"
+                      aria-expanded={open.has(q.index)}
+                      aria-controls={`pp-details-${q.index}`}
+                      onClick={() => toggle(q.index)}
+                    >
+                      <span class="pp-chevron" aria-hidden="true">{open.has(q.index) ? '▾' : '▸'}</span>
+                      <span class="pp-quote-words">
+                        <q>{firstWords(q.text)}</q>
+                        <span class="pp-quote-source" title={source?.title}>
+                          {source ? sourceLine(source) : q.attribution ? `Attributed to ${q.attribution}` : 'No source named'}
+                        </span>
+                      </span>
+                    </button>
+                    <button type="button" class="pp-show" onClick={() => void show(q.index)} disabled={tabId === null}>
+                      Show on page
+                    </button>
                   </div>
-                  <button type="button" class="pp-show" onClick={() => void show(q.index)} disabled={tabId === null}>
-                    Show on page
-                  </button>
+                  {open.has(q.index) && (
+                    <div id={`pp-details-${q.index}`}>
+                      <RowDetails quote={q} results={results} />
+                    </div>
+                  )}
                 </li>
               );
             })}

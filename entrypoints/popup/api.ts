@@ -1,5 +1,14 @@
 // The popup's calls to the background and to the page's content script.
 import { browser } from 'wxt/browser';
+import type { ArticleMeta, QuoteCheck } from '@/lib/types';
+import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
+import type { CitationStyle } from '@/lib/cite/styles';
+import type { CardServices } from '@/components/QuoteCard';
+import {
+  LIMITS,
+  type CiteRequest,
+  type CiteResponse,
+} from '@/lib/messages';
 import type {
   BackgroundRequest,
   ErrorResponse,
@@ -46,4 +55,48 @@ export async function showOnPage(tabId: number, index: number): Promise<boolean>
   } catch {
     return false;
   }
+}
+
+/** A quote checked again by the background, for the details of a popup row (the popup keeps no matches). */
+export async function checkQuote(text: string, attribution: string | null): Promise<QuoteCheck | null> {
+  const answer = await ask({ type: 'check', quotes: [{ text, attribution }] });
+  return answer.ok ? (answer.checks[0] ?? null) : null;
+}
+
+export function citeSource(request: Omit<CiteRequest, 'type'>): Promise<CiteResponse | ErrorResponse> {
+  return ask({ type: 'cite', ...request });
+}
+
+export function openOptions(): void {
+  void ask({ type: 'open-options' });
+}
+
+export async function citationStyle(): Promise<CitationStyle> {
+  try {
+    return (await loadSettings(browser.storage.local)).citationStyle;
+  } catch {
+    return DEFAULT_SETTINGS.citationStyle;
+  }
+}
+
+/** What the card's buttons need, for one source and span. */
+export function servicesFor(
+  style: CitationStyle,
+  sourceId: string,
+  span: { start: number; end: number } | null,
+  quote: string | null,
+  article: ArticleMeta | null,
+): CardServices {
+  return {
+    style,
+    addSource: openOptions,
+    cite: (s) =>
+      citeSource({
+        sourceId,
+        style: s,
+        ...(span && span.end > span.start ? { span } : {}),
+        ...(quote && quote.trim() && quote.length <= LIMITS.quoteChars ? { quote } : {}),
+        ...(article ? { article } : {}),
+      }),
+  };
 }

