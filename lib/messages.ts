@@ -42,7 +42,10 @@ export interface SearchRequest { type: 'search'; query: string; limit?: number }
 export interface SourcesRequest { type: 'sources' }
 export interface SetPageResultsRequest { type: 'page-results'; op: 'set'; results: PageResults }
 export interface GetPageResultsRequest { type: 'page-results'; op: 'get'; tabId: number }
+/** The options page changed the library: drop the in-memory index so the next check reads it again. */
+export interface LibraryChangedRequest { type: 'library-changed' }
 export type BackgroundRequest =
+  | LibraryChangedRequest
   | CheckRequest
   | SearchRequest
   | SourcesRequest
@@ -66,6 +69,7 @@ export interface ResponseFor {
   search: SearchResponse;
   sources: SourcesResponse;
   'page-results': PageResultsResponse | DoneResponse;
+  'library-changed': DoneResponse;
 }
 
 /** Bounds on what a message may carry: a page has at most a few hundred quotes, a quote a few paragraphs. */
@@ -191,6 +195,8 @@ export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
       return v.limit === undefined ? { type: 'search', query: v.query } : { type: 'search', query: v.query, limit: v.limit };
     case 'sources':
       return hasOnlyKeys(v, ['type']) ? { type: 'sources' } : null;
+    case 'library-changed':
+      return hasOnlyKeys(v, ['type']) ? { type: 'library-changed' } : null;
     case 'page-results':
       if (v.op === 'set') {
         return hasOnlyKeys(v, ['type', 'op', 'results']) && isPageResults(v.results)
@@ -242,6 +248,7 @@ export function senderKind(sender: SenderLike, runtimeId: string, extensionOrigi
 
 /** Which senders may make which request: only a tab's content script reports that tab's results. */
 export function allowed(request: BackgroundRequest, kind: SenderKind): boolean {
+  if (request.type === 'library-changed') return kind === 'extension-page';
   if (request.type === 'page-results') return request.op === 'set' ? kind === 'content-script' : kind === 'extension-page';
   return true;
 }

@@ -44,6 +44,9 @@ async function answer(request: BackgroundRequest, sender: SenderLike, deps: Rout
       return deps.library.search(request.query, request.limit);
     case 'sources':
       return deps.library.sources();
+    case 'library-changed':
+      deps.library.invalidate();
+      return { ok: true };
     case 'page-results':
       if (request.op === 'get') return { ok: true, results: await deps.pages.get(request.tabId) };
       // A content script reports only for the tab it runs in: the tab id comes from the browser.
