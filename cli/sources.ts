@@ -5,6 +5,8 @@ import { basename, join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Source, SourceMeta } from '../lib/types';
 import { htmlToSourceText } from '../lib/library/source-text';
+import { PACK_EXTENSION, PackError, parsePack } from '../lib/library/pack';
+import { toSource } from '../lib/library/db';
 import { InputError } from './errors';
 import { describeReadError, extensionOf, pathKind, readTextFile } from './files';
 
@@ -164,17 +166,34 @@ export async function loadSource(file: string): Promise<Source> {
   };
 }
 
+/** The sources of a `.verbatim.json` library pack, as they were exported. */
+export async function loadPack(file: string): Promise<Source[]> {
+  const raw = await readTextFile(file);
+  try {
+    return (await parsePack(raw)).map((s) => toSource({ ...s, words: 0 }));
+  } catch (e) {
+    if (e instanceof PackError) throw new InputError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
 /** The library named by the `--sources` arguments. Two files with the same stem would share an id: refused. */
 export async function loadSources(paths: readonly string[]): Promise<Source[]> {
   const files = await sourceFiles(paths);
   const byId = new Map<string, string>();
   const sources: Source[] = [];
+  const add = (source: Source, file: string) => {
+    const other = byId.get(source.id);
+    if (other !== undefined) throw new InputError(`two sources would share the id '${source.id}': ${other} and ${file}`);
+    byId.set(source.id, file);
+    sources.push(source);
+  };
   for (const file of files) {
-    const id = stemOf(file);
-    const other = byId.get(id);
-    if (other !== undefined) throw new InputError(`two sources would share the id '${id}': ${other} and ${file}`);
-    byId.set(id, file);
-    sources.push(await loadSource(file));
+    if (file.toLowerCase().endsWith(PACK_EXTENSION)) {
+      for (const source of await loadPack(file)) add(source, file);
+    } else {
+      add(await loadSource(file), file);
+    }
   }
   return sources;
 }
