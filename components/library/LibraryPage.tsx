@@ -22,6 +22,8 @@ export interface LibraryPageProps extends LibraryDeps {
 
 const STYLE_NAMES: Record<CitationStyle, string> = { harvard: 'Harvard', apa: 'APA', mla: 'MLA', chicago: 'Chicago', oscola: 'OSCOLA' };
 
+const UNDO_MS = 15_000;
+
 type Notice = { kind: 'info' | 'error'; text: string } | null;
 
 export function LibraryPage(props: LibraryPageProps) {
@@ -50,6 +52,13 @@ export function LibraryPage(props: LibraryPageProps) {
     void loadSettings(props.settingsArea).then(setSettings);
   }, [refresh]);
 
+  // The undo offer stays a while, then goes; a new import also ends it.
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
   const rows = useMemo(() => (sources ? listRows(sources.map(sourceRow), query, sort) : []), [sources, query, sort]);
 
   async function changed() {
@@ -60,6 +69,7 @@ export function LibraryPage(props: LibraryPageProps) {
   async function runImport(read: Parameters<typeof importIncoming>[1]) {
     setBusy(true);
     setNotice(null);
+    setUndo(null);
     const outcome = await importIncoming(props, read);
     setBusy(false);
     if (!outcome.ok) {
