@@ -125,6 +125,27 @@ describe('the library page', () => {
     await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
   });
 
+  it('adds pasted text with its details, and a file dropped on the page', async () => {
+    await options.getByText('Paste text').click();
+    await options.getByLabel('Text', { exact: true }).fill('The committee will meet again in March.\n\nIts minutes will be public.');
+    await options.getByLabel('Title', { exact: true }).fill('Committee minutes');
+    await options.getByLabel('Publisher', { exact: true }).fill('Town Council');
+    await options.getByLabel('Date published', { exact: true }).fill('2024-03-01');
+    await options.getByRole('button', { name: 'Add to library' }).click();
+    await expect(options.getByTestId('notice').textContent()).resolves.toBe('Added “Committee minutes” (12 words).');
+    const pasted = options.locator('.lp-item', { hasText: 'Committee minutes' });
+    await expect(pasted.locator('.lp-meta').textContent()).resolves.toBe('Town Council · 1 Mar 2024 · other');
+    await expect(pasted.locator('.lp-origin').textContent()).resolves.toBe('Pasted');
+
+    await options.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['<html><body><nav>Menu</nav><article><h1>Dropped notes</h1><p>Words from a dropped page.</p></article></body></html>'], 'notes.html', { type: 'text/html' }));
+      document.querySelector('.lp-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(options.getByTestId('notice').textContent()).resolves.toMatch(/^Added “Dropped notes” \(\d+ words\)\.$/);
+    expect(await listed(options)).toHaveLength(6);
+  });
+
   it('matches the reference article’s quote against the imported PDF, with its page', async () => {
     const article = await launched.context.newPage();
     await article.goto(`${served.origin}/wilby-2023-12-08.html`);
@@ -165,7 +186,7 @@ describe('the library page', () => {
       await page.getByRole('button', { name: 'Remove selected' }).click();
       await expect(page.locator('.lp-empty').textContent()).resolves.toMatch(/empty/);
       await page.setInputFiles('#file-input', packPath);
-      await expect(page.getByTestId('notice').textContent()).resolves.toBe('Added 4 sources.');
+      await expect(page.getByTestId('notice').textContent()).resolves.toBe(`Added ${expected.length} sources.`);
       expect((await listed(page)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected);
       const row = page.locator(`[data-source-id="${pdfId}"]`);
       await expect(row.locator('[data-testid=pages]').textContent()).resolves.toBe('2 pages');

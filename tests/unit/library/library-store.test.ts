@@ -156,3 +156,36 @@ describe('packs', () => {
     await expect(parsePack(JSON.stringify(noTitle))).rejects.toThrow(/no title/);
   });
 });
+
+describe('the library page’s import step', () => {
+  it('a full disk halfway through is told in words, and the library is unchanged', async () => {
+    const { importIncoming } = await import('../../../components/library/library-actions');
+    await importSources(db, [paste('Already here.')]);
+    const before = await snapshot(db);
+    const put = db.sources.add.bind(db.sources);
+    let calls = 0;
+    db.sources.add = ((...args: Parameters<typeof put>) => {
+      if (++calls === 2) return Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
+      return put(...args);
+    }) as typeof put;
+    let told = false;
+    const outcome = await importIncoming(
+      { db, openPdf: () => Promise.reject(new Error('no PDFs here')), notifyChanged: async () => void (told = true) },
+      async () => [paste('One.'), paste('Two.')],
+    );
+    db.sources.add = put;
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/no more storage space.*Nothing was imported/) });
+    expect(told).toBe(false);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('one refused file in a batch refuses the batch', async () => {
+    const { importIncoming, readFiles } = await import('../../../components/library/library-actions');
+    const file = (name: string, text: string) => ({ name, bytes: async () => new TextEncoder().encode(text) });
+    const outcome = await importIncoming({ db, openPdf: () => Promise.reject(new Error('unused')), notifyChanged: async () => {} }, () =>
+      readFiles([file('good.txt', 'Good words.'), file('bad.exe', 'MZ')], () => Promise.reject(new Error('unused'))),
+    );
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^bad\.exe: this type of file cannot be imported/) });
+    expect(await db.sources.count()).toBe(0);
+  });
+});
