@@ -146,6 +146,31 @@ describe('the library page', () => {
     expect(await listed(options)).toHaveLength(6);
   });
 
+  it('edits a source’s details through a checked form', async () => {
+    const row = options.locator('.lp-item', { hasText: 'Committee minutes' });
+    await row.getByRole('button', { name: /^Edit details/ }).click();
+    const form = row.locator('form');
+    await form.getByLabel('Title').fill('  ');
+    await form.getByLabel('Date published').fill('2024-02-30');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.locator('.lp-field-error').allTextContents()).resolves.toEqual([
+      'A title is required.',
+      'Use a date as YYYY-MM-DD, e.g. 2023-12-08.',
+    ]);
+    expect(await form.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Title').fill('Committee minutes, March');
+    await form.getByLabel('Date published').fill('2024-02-29');
+    await form.getByLabel('Type').selectOption('statement');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByTestId('notice').textContent()).resolves.toBe('Details saved.');
+    const saved = options.locator('.lp-item', { hasText: 'Committee minutes, March' });
+    await expect(saved.locator('.lp-meta').textContent()).resolves.toBe('Town Council · 29 Feb 2024 · statement');
+    // Search finds it by publisher.
+    await options.getByLabel('Search').fill('town council');
+    expect((await listed(options)).map((i) => i.title)).toEqual(['Committee minutes, March']);
+    await options.getByLabel('Search').fill('');
+  });
+
   it('matches the reference article’s quote against the imported PDF, with its page', async () => {
     const article = await launched.context.newPage();
     await article.goto(`${served.origin}/wilby-2023-12-08.html`);
