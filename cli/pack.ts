@@ -7,7 +7,8 @@ import { loadSources } from './sources';
 
 export async function runPack(paths: readonly string[], output: string, now: Date = new Date()): Promise<Pack> {
   const sources = await loadSources(paths);
-  const stored = await Promise.all(sources.map((s) => toStored(s, now.getTime())));
+  // Files gathered into a pack enter a library as a pack's sources: that is where the reader got them.
+  const stored = await Promise.all(sources.map((s) => toStored({ ...s, origin: 'pack' }, now.getTime())));
   const pack = buildPack(stored, now);
   try {
     await writeFile(output, packJson(pack), 'utf8');

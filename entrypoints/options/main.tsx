@@ -17,6 +17,9 @@ const style = document.createElement('style');
 style.textContent = UI_CSS + LIBRARY_CSS;
 document.head.append(style);
 
+// A file dropped outside the drop area must not make the browser open it in place of the page.
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
+
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');

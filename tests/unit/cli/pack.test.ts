@@ -39,8 +39,8 @@ describe('verbatim pack', () => {
     expect(sources.map((s) => s.id).sort()).toEqual([
       'hmicfrs-press-release-2023', 'hmicfrs-report-2023', 'npcc-meta-e2ee-2023', 'npcc-response-2023',
     ]);
-    expect(sources.find((s) => s.id === 'hmicfrs-press-release-2023')).toMatchObject({ type: 'press-release', published: '2023-12-08', origin: 'file' });
-    expect(await loadSources([out])).toEqual(await loadSources([CORPUS_SOURCES]));
+    expect(sources.find((s) => s.id === 'hmicfrs-press-release-2023')).toMatchObject({ type: 'press-release', published: '2023-12-08', origin: 'pack' });
+    expect(await loadSources([out])).toEqual((await loadSources([CORPUS_SOURCES])).map((s) => ({ ...s, origin: 'pack' })));
 
     const withFolder = await inProcess(['check', ARTICLE_TXT, '--sources', CORPUS_SOURCES, '--json']);
     const withPack = await inProcess(['check', ARTICLE_TXT, '--sources', out, '--json']);
