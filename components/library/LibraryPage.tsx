@@ -1,7 +1,7 @@
 // The library page (the extension's options page): every source with what it holds, search and
 // sort, metadata editing, removal with undo, imports (files, drag and drop, paste, packs), export,
 // storage used, and the reader's settings. All library text is rendered as text.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { StoredSource } from '../../lib/library/db';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, megabytes, newSource } from '../../lib/library/file-source';
 import { type SortKey, ORIGIN_LABELS, SORT_LABELS, formatBytes, listRows, sourceRow } from '../../lib/library/listing';
@@ -39,7 +39,6 @@ export function LibraryPage(props: LibraryPageProps) {
   const [dragging, setDragging] = useState(false);
   const [storage, setStorage] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     setSources(await db.sources.toArray());
@@ -162,7 +161,6 @@ export function LibraryPage(props: LibraryPageProps) {
               </label>
               <input
                 id="file-input"
-                ref={fileInput}
                 class="lp-visually-hidden"
                 type="file"
                 multiple
