@@ -1,7 +1,7 @@
 // The library page (the extension's options page): every source with what it holds, search and
 // sort, metadata editing, removal with undo, imports (files, drag and drop, paste, packs), export,
 // storage used, and the reader's settings. All library text is rendered as text.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredSource } from '../../lib/library/db';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, megabytes, newSource } from '../../lib/library/file-source';
 import { type SortKey, ORIGIN_LABELS, SORT_LABELS, formatBytes, listRows, sourceRow } from '../../lib/library/listing';
@@ -18,6 +18,8 @@ export interface LibraryPageProps extends LibraryDeps {
   settingsArea: SettingsArea;
   estimate(): Promise<{ usage?: number; quota?: number }>;
   download(name: string, text: string): void;
+  /** How long the Undo offer stays after a removal. */
+  undoMs?: number;
 }
 
 const STYLE_NAMES: Record<CitationStyle, string> = { harvard: 'Harvard', apa: 'APA', mla: 'MLA', chicago: 'Chicago', oscola: 'OSCOLA' };
@@ -54,7 +56,7 @@ export function LibraryPage(props: LibraryPageProps) {
   // The undo offer stays a while, then goes; a new import also ends it.
   useEffect(() => {
     if (!undo) return;
-    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    const timer = setTimeout(() => setUndo(null), props.undoMs ?? UNDO_MS);
     return () => clearTimeout(timer);
   }, [undo]);
 
@@ -113,8 +115,11 @@ export function LibraryPage(props: LibraryPageProps) {
     setSelected(next);
   }
 
-  async function changeSetting(change: Partial<Settings>) {
-    setSettings(await saveSettings(props.settingsArea, change));
+  // Saves run one after another: two quick changes must not both read the old settings.
+  const settingsQueue = useRef<Promise<unknown>>(Promise.resolve());
+  function changeSetting(change: Partial<Settings>) {
+    const next = settingsQueue.current.then(() => saveSettings(props.settingsArea, change)).then(setSettings);
+    settingsQueue.current = next.catch(() => undefined);
   }
 
   const onDrop = (e: DragEvent) => {
