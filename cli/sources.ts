@@ -7,6 +7,7 @@ import type { Source, SourceMeta } from '../lib/types';
 import { htmlToSourceText } from '../lib/library/source-text';
 import { PACK_EXTENSION, PackError, parsePack } from '../lib/library/pack';
 import { toSource } from '../lib/library/db';
+import { firstLine, markdownToSourceText } from '../lib/library/file-source';
 import { InputError } from './errors';
 import { describeReadError, extensionOf, pathKind, readTextFile } from './files';
 
@@ -90,19 +91,8 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-/** The first line of the text that has words, without its heading mark: a title when none is given. */
-export function firstLine(text: string): string {
-  for (const line of text.split('\n')) {
-    const words = line.replace(/^#+\s*/, '').trim();
-    if (words) return words.length > 200 ? `${words.slice(0, 199)}…` : words;
-  }
-  return '';
-}
-
-/** Markdown headings of any level become the source format's `## ` heading lines. */
-export function markdownToSourceText(markdown: string): string {
-  return markdown.replace(/^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm, '## $1');
-}
+// One reading of Markdown and of a missing title, shared with the extension's imports.
+export { firstLine, markdownToSourceText } from '../lib/library/file-source';
 
 async function pdfSourceText(file: string): Promise<{ text: string; meta: Partial<SourceMeta> }> {
   let bytes: Uint8Array;
