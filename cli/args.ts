@@ -1,18 +1,24 @@
 // The command line's grammar: `verbatim check <article> --sources <path> [--sources …] [--json]`,
-// `verbatim --help`, `verbatim --version`.
+// `verbatim pack <dir|file>… -o <file>`, `verbatim --help`, `verbatim --version`.
 import { UsageError } from './errors';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; article: string; sources: string[]; json: boolean };
+  | { kind: 'check'; article: string; sources: string[]; json: boolean }
+  | { kind: 'pack'; sources: string[]; output: string };
 
 export const USAGE = `Usage: verbatim check <article.html|article.txt|article.md> --sources <dir|file> [--sources …] [--json]
+       verbatim pack <dir|file> [<dir|file> …] -o <library.verbatim.json>
 
-Finds the quotations in an article and checks each one against a library of original documents.
+check: finds the quotations in an article and checks each one against a library of original documents.
+pack:  writes the sources of folders or files as one library pack, which the extension's library page
+       imports and --sources reads.
 
-  --sources, -s <path>  a source file (.txt, .md, .html, .pdf) or a folder of them; repeat for more.
+  --sources, -s <path>  a source file (.txt, .md, .html, .pdf), a library pack (.verbatim.json) or a
+                        folder of source files; repeat for more.
                         A <name>.json beside a file gives its metadata; the source's id is <name>.
+  --output, -o <file>   (pack) the pack file to write; its name ends in .verbatim.json
   --json                print one JSON object instead of the table
   --help, -h            show this help
   --version, -V         show the version
@@ -27,6 +33,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === 'help') return { kind: 'help' };
   if (command === 'version') return { kind: 'version' };
+  if (command === 'pack') return parsePack(rest);
   if (command !== 'check') {
     throw new UsageError(`unknown command '${command}' (try: verbatim --help)`);
   }
@@ -65,4 +72,29 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (sources.length === 0) throw new UsageError('no sources given: add --sources <dir|file>');
   return { kind: 'check', article: positional[0], sources, json };
+}
+
+function parsePack(rest: readonly string[]): Command {
+  const sources: string[] = [];
+  let output: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--output' || arg === '-o') {
+      const value = rest[i + 1];
+      if (value === undefined || value === '' || value.startsWith('-')) throw new UsageError(`${arg} needs a file name`);
+      output = value;
+      i++;
+    } else if (arg.startsWith('--output=')) {
+      output = arg.slice('--output='.length) || null;
+      if (!output) throw new UsageError('--output needs a file name');
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option '${arg}' (try: verbatim --help)`);
+    } else {
+      sources.push(arg);
+    }
+  }
+  if (sources.length === 0) throw new UsageError('no sources given: verbatim pack <dir|file> -o <file.verbatim.json>');
+  if (output === null) throw new UsageError('no output given: add -o <file.verbatim.json>');
+  if (!output.toLowerCase().endsWith('.verbatim.json')) throw new UsageError(`the pack's name must end in .verbatim.json (got ${output})`);
+  return { kind: 'pack', sources, output };
 }

@@ -34,6 +34,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.stdout.write(`verbatim ${version()}\n`);
       return 0;
     }
+    if (command.kind === 'pack') {
+      const { runPack } = await import('./pack');
+      const pack = await runPack(command.sources, command.output);
+      io.stderr.write(`verbatim: wrote ${pack.sources.length} source${pack.sources.length === 1 ? '' : 's'} to ${command.output}\n`);
+      return 0;
+    }
     // The engine loads only for a check, so that --help and --version answer at once.
     const [{ runCheck }, { reportJson }, { renderTable }] = await Promise.all([
       import('./check'),

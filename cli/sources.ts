@@ -5,6 +5,9 @@ import { basename, join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Source, SourceMeta } from '../lib/types';
 import { htmlToSourceText } from '../lib/library/source-text';
+import { PACK_EXTENSION, PackError, parsePack } from '../lib/library/pack';
+import { toSource } from '../lib/library/db';
+import { firstLine, markdownToSourceText } from '../lib/library/file-source';
 import { InputError } from './errors';
 import { describeReadError, extensionOf, pathKind, readTextFile } from './files';
 
@@ -88,19 +91,8 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-/** The first line of the text that has words, without its heading mark: a title when none is given. */
-export function firstLine(text: string): string {
-  for (const line of text.split('\n')) {
-    const words = line.replace(/^#+\s*/, '').trim();
-    if (words) return words.length > 200 ? `${words.slice(0, 199)}…` : words;
-  }
-  return '';
-}
-
-/** Markdown headings of any level become the source format's `## ` heading lines. */
-export function markdownToSourceText(markdown: string): string {
-  return markdown.replace(/^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm, '## $1');
-}
+// One reading of Markdown and of a missing title, shared with the extension's imports.
+export { firstLine, markdownToSourceText } from '../lib/library/file-source';
 
 async function pdfSourceText(file: string): Promise<{ text: string; meta: Partial<SourceMeta> }> {
   let bytes: Uint8Array;
@@ -164,17 +156,34 @@ export async function loadSource(file: string): Promise<Source> {
   };
 }
 
+/** The sources of a `.verbatim.json` library pack, as they were exported. */
+export async function loadPack(file: string): Promise<Source[]> {
+  const raw = await readTextFile(file);
+  try {
+    return (await parsePack(raw)).map((s) => toSource({ ...s, words: 0 }));
+  } catch (e) {
+    if (e instanceof PackError) throw new InputError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
 /** The library named by the `--sources` arguments. Two files with the same stem would share an id: refused. */
 export async function loadSources(paths: readonly string[]): Promise<Source[]> {
   const files = await sourceFiles(paths);
   const byId = new Map<string, string>();
   const sources: Source[] = [];
+  const add = (source: Source, file: string) => {
+    const other = byId.get(source.id);
+    if (other !== undefined) throw new InputError(`two sources would share the id '${source.id}': ${other} and ${file}`);
+    byId.set(source.id, file);
+    sources.push(source);
+  };
   for (const file of files) {
-    const id = stemOf(file);
-    const other = byId.get(id);
-    if (other !== undefined) throw new InputError(`two sources would share the id '${id}': ${other} and ${file}`);
-    byId.set(id, file);
-    sources.push(await loadSource(file));
+    if (file.toLowerCase().endsWith(PACK_EXTENSION)) {
+      for (const source of await loadPack(file)) add(source, file);
+    } else {
+      add(await loadSource(file), file);
+    }
   }
   return sources;
 }

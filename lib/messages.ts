@@ -58,9 +58,12 @@ export interface CiteRequest {
 }
 /** Opens the options page, where sources are added. */
 export interface OpenOptionsRequest { type: 'open-options' }
+/** The options page changed the library: drop the in-memory index so the next check reads it again. */
+export interface LibraryChangedRequest { type: 'library-changed' }
 export type BackgroundRequest =
   | CiteRequest
   | OpenOptionsRequest
+  | LibraryChangedRequest
   | CheckRequest
   | SearchRequest
   | SourcesRequest
@@ -101,6 +104,7 @@ export interface ResponseFor {
   'page-results': PageResultsResponse | DoneResponse;
   cite: CiteResponse;
   'open-options': DoneResponse;
+  'library-changed': DoneResponse;
 }
 
 /** Bounds on what a message may carry: a page has at most a few hundred quotes, a quote a few paragraphs. */
@@ -262,6 +266,8 @@ export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
       return parseCite(v);
     case 'open-options':
       return hasOnlyKeys(v, ['type']) ? { type: 'open-options' } : null;
+    case 'library-changed':
+      return hasOnlyKeys(v, ['type']) ? { type: 'library-changed' } : null;
     case 'page-results':
       if (v.op === 'set') {
         return hasOnlyKeys(v, ['type', 'op', 'results']) && isPageResults(v.results)
@@ -324,6 +330,7 @@ export function senderKind(sender: SenderLike, runtimeId: string, extensionOrigi
 
 /** Which senders may make which request: only a tab's content script reports that tab's results. */
 export function allowed(request: BackgroundRequest, kind: SenderKind): boolean {
+  if (request.type === 'library-changed') return kind === 'extension-page';
   if (request.type === 'page-results') return request.op === 'set' ? kind === 'content-script' : kind === 'extension-page';
   return true;
 }

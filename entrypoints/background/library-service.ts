@@ -2,20 +2,29 @@
 // LibraryIndex loaded from the database (stored index rows where current) on first use. A service worker can be stopped at any
 // moment, so nothing here assumes it lives long: the index is rebuilt on demand.
 import { type LibraryIndex, checkQuote, searchLibrary } from '@/lib/match/index';
-import type { QuoteQuery } from '@/lib/types';
+import type { QuoteCheck, QuoteQuery } from '@/lib/types';
 import type { LibraryDb, StoredSource } from '@/lib/library/db';
 import { loadLibraryIndex } from '@/lib/library/stored-index';
 import { type InstallReport, type ReadCatalogueFile, installBuiltins, loadCatalogue } from '@/lib/library/builtin';
+import { pageAt } from '@/lib/library/pdf-text';
 import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
 
 export function sourceInfo(stored: StoredSource): SourceInfo {
-  const { text: _text, contentHash: _hash, addedAt: _added, ...info } = stored;
+  const { text: _text, contentHash: _hash, addedAt: _added, pageStarts: _pages, ...info } = stored;
   return info;
+}
+
+/** The PDF page of the matched passage, when the source records its pages. */
+function withPage(check: QuoteCheck, pageStarts: Map<string, number[]>): QuoteCheck {
+  const starts = check.match ? pageStarts.get(check.match.sourceId) : undefined;
+  if (!check.match || !starts || check.match.page !== null) return check;
+  return { ...check, match: { ...check.match, page: pageAt(starts, check.match.start) } };
 }
 
 interface Loaded {
   index: LibraryIndex;
   infos: Map<string, SourceInfo>;
+  pageStarts: Map<string, number[]>; // PDF sources: where each page begins in the text
 }
 
 export class LibraryService {
@@ -52,6 +61,7 @@ export class LibraryService {
         return {
           index,
           infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),
+          pageStarts: new Map(stored.flatMap((s) => (s.pageStarts ? [[s.id, s.pageStarts] as const] : []))),
         };
       })();
       this.loaded = attempt;
@@ -63,8 +73,8 @@ export class LibraryService {
   }
 
   async check(quotes: QuoteQuery[]): Promise<CheckResponse> {
-    const { index, infos } = await this.load();
-    const checks = quotes.map((q) => checkQuote(index, q));
+    const { index, infos, pageStarts } = await this.load();
+    const checks = quotes.map((q) => withPage(checkQuote(index, q), pageStarts));
     const sources: Record<string, SourceInfo> = {};
     for (const check of checks) {
       for (const id of [check.match?.sourceId, ...check.alsoIn.map((a) => a.sourceId)]) {

@@ -60,6 +60,9 @@ async function answer(request: BackgroundRequest, sender: SenderLike, deps: Rout
       if (!deps.openOptionsPage) return { ok: false, error: 'no options page' };
       await deps.openOptionsPage();
       return { ok: true };
+    case 'library-changed':
+      deps.library.invalidate();
+      return { ok: true };
     case 'page-results':
       if (request.op === 'get') return { ok: true, results: await deps.pages.get(request.tabId) };
       // A content script reports only for the tab it runs in: the tab id comes from the browser.

@@ -60,19 +60,25 @@ export interface InstallReport {
   added: string[];
   updated: string[]; // built-in copies whose text or metadata changed with an update
   kept: string[]; // already current, or replaced by the user: left alone
+  skipped: string[]; // removed by the user earlier (a tombstone): not brought back
 }
 
 /**
  * Puts the catalogue into the library, keyed by id, in one transaction: installing twice adds
- * nothing, and a source the user replaced (any origin other than 'builtin') is never overwritten.
+ * nothing, a source the user replaced (any origin other than 'builtin') is never overwritten, and
+ * one the user removed (see removal.ts) stays removed.
  */
 export async function installBuiltins(db: LibraryDb, sources: Source[], now: number = Date.now()): Promise<InstallReport> {
   const stored = await Promise.all(sources.map((s) => toStored(s, now)));
-  const report: InstallReport = { added: [], updated: [], kept: [] };
+  const report: InstallReport = { added: [], updated: [], kept: [], skipped: [] };
   // Index rows are built before the transaction opens: IndexedDB commits a transaction left idle.
   const rows = new Map(stored.map((s) => [s.id, indexRow(s)]));
-  await db.transaction('rw', db.sources, db.indexes, async () => {
+  await db.transaction('rw', db.sources, db.indexes, db.removed, async () => {
     for (const next of stored) {
+      if (await db.removed.get(next.id)) {
+        report.skipped.push(next.id);
+        continue;
+      }
       const current = await db.sources.get(next.id);
       if (!current) {
         await db.sources.put(next);

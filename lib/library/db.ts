@@ -11,6 +11,13 @@ export interface StoredSource extends Source {
   contentHash: string; // SHA-256 of the text, hex: tells an unchanged re-import from a new version
   addedAt: number; // ms since the epoch
   words: number;
+  pageStarts?: number[]; // PDFs: offset in the text where each page begins (page n at [n - 1])
+}
+
+/** A built-in source the user removed: the next install or update must not bring it back. */
+export interface RemovedBuiltin {
+  id: string;
+  removedAt: number;
 }
 
 /** A source's match index as stored: valid while its version and the source's hash both match. */
@@ -26,6 +33,7 @@ export const DB_NAME = 'verbatim';
 export class LibraryDb extends Dexie {
   sources!: EntityTable<StoredSource, 'id'>;
   indexes!: EntityTable<StoredIndex, 'id'>;
+  removed!: EntityTable<RemovedBuiltin, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -35,6 +43,8 @@ export class LibraryDb extends Dexie {
     // Version 2: each source's match index, keyed by source id, so a restart loads it instead of rebuilding.
     // Sources are untouched; the table starts empty and fills as indexes are built.
     this.version(2).stores({ sources: 'id, origin, contentHash', indexes: 'id, version' });
+    // Version 3: tombstones of removed built-in sources, keyed by id. Other tables are untouched.
+    this.version(3).stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' });
   }
 }
 
@@ -51,6 +61,6 @@ export async function toStored(source: Source, addedAt: number = Date.now()): Pr
 
 /** The stored record back as the engine's Source (without the storage fields). */
 export function toSource(stored: StoredSource): Source {
-  const { contentHash: _hash, addedAt: _added, words: _words, ...source } = stored;
+  const { contentHash: _hash, addedAt: _added, words: _words, pageStarts: _pages, ...source } = stored;
   return source;
 }

@@ -1,0 +1,33 @@
+// Removing sources with a way back: the removal returns exactly what it took (the source records
+// and their index rows), so "Undo" puts back the same records, not re-imported copies. A removed
+// built-in source leaves a tombstone, so the next install or update does not bring it back.
+import type { LibraryDb, RemovedBuiltin, StoredIndex, StoredSource } from './db';
+
+export interface Removal {
+  sources: StoredSource[];
+  indexes: StoredIndex[];
+  tombstones: RemovedBuiltin[];
+}
+
+/** Removes the sources with these ids (unknown ids are ignored), in one transaction. */
+export async function removeSources(db: LibraryDb, ids: string[], now: number = Date.now()): Promise<Removal> {
+  return db.transaction('rw', db.sources, db.indexes, db.removed, async () => {
+    const sources = (await db.sources.bulkGet(ids)).filter((s): s is StoredSource => s !== undefined);
+    const found = sources.map((s) => s.id);
+    const indexes = (await db.indexes.bulkGet(found)).filter((r): r is StoredIndex => r !== undefined);
+    const tombstones = sources.filter((s) => s.origin === 'builtin').map((s) => ({ id: s.id, removedAt: now }));
+    await db.sources.bulkDelete(found);
+    await db.indexes.bulkDelete(found);
+    await db.removed.bulkPut(tombstones);
+    return { sources, indexes, tombstones };
+  });
+}
+
+/** Undoes a removal: the same records back, and the built-ins' tombstones lifted. */
+export async function restoreRemoval(db: LibraryDb, removal: Removal): Promise<void> {
+  await db.transaction('rw', db.sources, db.indexes, db.removed, async () => {
+    await db.sources.bulkPut(removal.sources);
+    await db.indexes.bulkPut(removal.indexes);
+    await db.removed.bulkDelete(removal.tombstones.map((t) => t.id));
+  });
+}

@@ -1,0 +1,91 @@
+// The library page as a component over a real (fake-indexeddb) library: the paste form's checks,
+// the undo offer that ends by itself, settings saved to storage, and the background told of changes.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { LibraryPage } from '../../../components/library/LibraryPage';
+import { LibraryDb } from '../../../lib/library/db';
+import { importSources } from '../../../lib/library/import';
+import { newSource } from '../../../lib/library/file-source';
+import { loadSettings } from '../../../lib/settings';
+
+let db: LibraryDb;
+let n = 0;
+let changes = 0;
+const downloads: { name: string; text: string }[] = [];
+
+function mount(undoMs?: number) {
+  return render(
+    <LibraryPage
+      db={db}
+      openPdf={() => Promise.reject(new Error('no PDFs in this test'))}
+      notifyChanged={async () => void changes++}
+      settingsArea={fakeBrowser.storage.local}
+      estimate={async () => ({ usage: 2048, quota: 1024 * 1024 })}
+      download={(name, text) => downloads.push({ name, text })}
+      undoMs={undoMs}
+    />,
+  );
+}
+
+beforeEach(() => {
+  db = new LibraryDb(`verbatim-page-test-${++n}`);
+  changes = 0;
+  downloads.length = 0;
+  fakeBrowser.reset();
+});
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+});
+
+describe('the library page', () => {
+  it('checks the paste form, then adds the text and tells the background', async () => {
+    mount();
+    await screen.findByText('Your library is empty. Add a document above.');
+    expect(screen.getByText(/0 sources · 2.0 KB used of 1.0 MB available/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add to library' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Paste the text of the document first.');
+    fireEvent.input(screen.getByLabelText('Text'), { target: { value: 'We will publish the review.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add to library' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Give the document a title.');
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Council statement' } });
+    fireEvent.input(screen.getByLabelText('Date published'), { target: { value: '12/03/2024' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add to library' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/YYYY-MM-DD/);
+    expect(await db.sources.count()).toBe(0);
+
+    fireEvent.input(screen.getByLabelText('Date published'), { target: { value: '2024-03-12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add to library' }));
+    await screen.findByText('Added “Council statement” (5 words).');
+    const [stored] = await db.sources.toArray();
+    expect(stored).toMatchObject({ title: 'Council statement', published: '2024-03-12', origin: 'paste', text: 'We will publish the review.' });
+    expect(changes).toBe(1);
+    expect(screen.getByRole('heading', { name: 'Council statement' })).toBeTruthy();
+  });
+
+  it('offers Undo after a removal for a while, then withdraws the offer', async () => {
+    await importSources(db, [newSource('Words of the first.', { title: 'First' }, 'paste')]);
+    mount(400);
+    await screen.findByRole('heading', { name: 'First' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove “First”' }));
+    await screen.findByTestId('toast');
+    expect(await db.sources.count()).toBe(0);
+    expect(changes).toBe(1);
+    await waitFor(() => expect(screen.queryByTestId('toast')).toBeNull(), { timeout: 2000 });
+  });
+
+  it('exports the selection as a pack, and saves settings to storage', async () => {
+    await importSources(db, [newSource('One.', { title: 'One' }, 'paste'), newSource('Two.', { title: 'Two' }, 'paste')]);
+    mount();
+    await screen.findByRole('heading', { name: 'Two' });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select “Two”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 1 selected' }));
+    expect(downloads).toHaveLength(1);
+    expect(JSON.parse(downloads[0].text).sources.map((s: { title: string }) => s.title)).toEqual(['Two']);
+
+    fireEvent.change(await screen.findByLabelText('Default citation style'), { target: { value: 'apa' } });
+    fireEvent.click(screen.getByLabelText('Check pages automatically as they load'));
+    await waitFor(async () => expect(await loadSettings(fakeBrowser.storage.local)).toEqual({ citationStyle: 'apa', autoCheck: false }));
+  });
+});
