@@ -186,6 +186,17 @@ export class PageChecker {
     installHighlightStyle(document, pageScheme(article.segments[0]?.node.parentElement ?? document.body));
     if (!(await this.pause())) return;
     const quotes = detectQuotes(article.text, article.explicit);
+    if (quotes.length > LIMITS.quotes) {
+      // No news page quotes a thousand times: this one is a list, a data dump or written to hurt.
+      this.items = [];
+      clearHighlights(window);
+      this.setState(
+        'error',
+        `This page has ${quotes.length.toLocaleString('en-GB')} quotations, more than the ` +
+          `${LIMITS.quotes.toLocaleString('en-GB')} Verbatim checks on one page, so it was not checked.`,
+      );
+      return;
+    }
     const stopped = () => this.stopped;
     const queries = await mapInSlices(quotes, (q) => queryFor(article.text, q), { stopped });
     if (!queries || !(await this.pause())) return;

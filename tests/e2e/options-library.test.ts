@@ -108,7 +108,7 @@ describe('the library page', () => {
 
   it('imports a PDF through the file input and lists it with its words and pages', async () => {
     await options.setInputFiles('#file-input', { name: 'press-release.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await expect(options.getByTestId('notice').textContent()).resolves.toMatch(/^Added “Police not doing enough.*” \(\d+ words\)\.$/);
+    await expect.poll(() => options.getByTestId('notice').textContent()).toMatch(/^Added “Police not doing enough.*” \(\d+ words\)\.$/);
     const row = options.locator('.lp-item', { has: options.locator('[data-testid=pages]') });
     await expect(row.locator('[data-testid=pages]').textContent()).resolves.toBe('2 pages');
     const words = Number((await row.locator('[data-testid=words]').textContent())!.replace(/\D/g, ''));
@@ -119,7 +119,7 @@ describe('the library page', () => {
     expect(await listed(options)).toHaveLength(4);
     // The same file again is recognised and not stored twice.
     await options.setInputFiles('#file-input', { name: 'again.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await expect(options.getByTestId('notice').textContent()).resolves.toMatch(/already in your library/);
+    await expect.poll(() => options.getByTestId('notice').textContent()).toMatch(/already in your library/);
     expect(await listed(options)).toHaveLength(4);
     await options.mouse.move(0, 0);
     await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
@@ -132,7 +132,7 @@ describe('the library page', () => {
     await options.getByLabel('Publisher', { exact: true }).fill('Town Council');
     await options.getByLabel('Date published', { exact: true }).fill('2024-03-01');
     await options.getByRole('button', { name: 'Add to library' }).click();
-    await expect(options.getByTestId('notice').textContent()).resolves.toBe('Added “Committee minutes” (12 words).');
+    await expect.poll(() => options.getByTestId('notice').textContent()).toBe('Added “Committee minutes” (12 words).');
     const pasted = options.locator('.lp-item', { hasText: 'Committee minutes' });
     await expect(pasted.locator('.lp-meta').textContent()).resolves.toBe('Town Council · 1 Mar 2024 · other');
     await expect(pasted.locator('.lp-origin').textContent()).resolves.toBe('Pasted');
@@ -142,7 +142,7 @@ describe('the library page', () => {
       data.items.add(new File(['<html><body><nav>Menu</nav><article><h1>Dropped notes</h1><p>Words from a dropped page.</p></article></body></html>'], 'notes.html', { type: 'text/html' }));
       document.querySelector('.lp-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
-    await expect(options.getByTestId('notice').textContent()).resolves.toMatch(/^Added “Dropped notes” \(\d+ words\)\.$/);
+    await expect.poll(() => options.getByTestId('notice').textContent()).toMatch(/^Added “Dropped notes” \(\d+ words\)\.$/);
     expect(await listed(options)).toHaveLength(6);
   });
 
@@ -162,7 +162,7 @@ describe('the library page', () => {
     await form.getByLabel('Date published').fill('2024-02-29');
     await form.getByLabel('Type').selectOption('statement');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect(options.getByTestId('notice').textContent()).resolves.toBe('Details saved.');
+    await expect.poll(() => options.getByTestId('notice').textContent()).toBe('Details saved.');
     const saved = options.locator('.lp-item', { hasText: 'Committee minutes, March' });
     await expect(saved.locator('.lp-meta').textContent()).resolves.toBe('Town Council · 29 Feb 2024 · statement');
     // Search finds it by publisher.
@@ -211,7 +211,7 @@ describe('the library page', () => {
       await page.getByRole('button', { name: 'Remove selected' }).click();
       await expect(page.locator('.lp-empty').textContent()).resolves.toMatch(/empty/);
       await page.setInputFiles('#file-input', packPath);
-      await expect(page.getByTestId('notice').textContent()).resolves.toBe(`Added ${expected.length} sources.`);
+      await expect.poll(() => page.getByTestId('notice').textContent()).toBe(`Added ${expected.length} sources.`);
       expect((await listed(page)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected);
       const row = page.locator(`[data-source-id="${pdfId}"]`);
       await expect(row.locator('[data-testid=pages]').textContent()).resolves.toBe('2 pages');

@@ -83,6 +83,9 @@ describe('updating from 0.1.0', () => {
         db.close();
         return all.map(String);
       };
+      // Wait for 0.1.0 to create its database and install the catalogue (opening it first would create an empty one).
+      const exists = async () => (await indexedDB.databases()).some((d) => d.name === 'verbatim' && (d.version ?? 0) > 1);
+      for (let i = 0; i < 100 && !(await exists()); i++) await new Promise((r) => setTimeout(r, 100));
       for (let i = 0; i < 100 && (await ids()).length < 4; i++) await new Promise((r) => setTimeout(r, 100));
       const db = await open();
       await new Promise<void>((ok, fail) => {
