@@ -8,6 +8,7 @@ import { normalizeForMatch } from '../text/normalize';
 import { isStopword, lightStem } from '../text/stopwords';
 import { alignWords, type Column } from './align';
 import { findBlocks, findChains, type Chain } from './candidates';
+import { mayReachVerdict, possibleMatches } from './chain-bound';
 import { articleContext, attributionScore, contextOverlap, contextSupports, type ArticleContext } from './context';
 import { buildMatch } from './evidence';
 import { hashKey } from './fingerprints';
@@ -190,6 +191,12 @@ class QuoteMatcher {
       cols.push(...alignWords(this.qWords, last.q1, part.to, keys, last.s1, Math.min(keys.length, last.s1 + len + EDGE_SLACK_WORDS), 'prefix'));
     }
     return this.summarise(chain.slot, chain.part, cols);
+  }
+
+  /** False when the chain's alignment provably cannot give a single-part quote any verdict (see chain-bound.ts). */
+  worthAligning(chain: Chain): boolean {
+    const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!);
+    return flags === null || mayReachVerdict(flags);
   }
 
   /** Look for a part inside a source window (next to a part already placed). */
@@ -449,7 +456,9 @@ class QuoteMatcher {
     const blocks = findBlocks(this.index, pq, this.qWords, keyHashes, this.only);
     const chains = findChains(blocks);
     const bySlot = new Map<number, PartAlignment[]>();
+    const single = pq.parts.length === 1;
     for (const chain of chains) {
+      if (single && !this.worthAligning(chain)) continue;
       const al = this.alignChain(chain);
       const list = bySlot.get(chain.slot);
       if (list) list.push(al);
