@@ -35,6 +35,12 @@ export class LibraryDb extends Dexie {
     // Version 2: each source's match index, keyed by source id, so a restart loads it instead of rebuilding.
     // Sources are untouched; the table starts empty and fills as indexes are built.
     this.version(2).stores({ sources: 'id, origin, contentHash', indexes: 'id, version' });
+    // Version 3: index rows of format 2 (tokens as numbers into a per-source vocabulary instead of
+    // one key string per token). Rows of format 1 would be rebuilt on load anyway; dropping them
+    // here frees their space at once. Sources are untouched.
+    this.version(3)
+      .stores({ sources: 'id, origin, contentHash', indexes: 'id, version' })
+      .upgrade((tx) => tx.table('indexes').where('version').below(2).delete());
   }
 }
 
