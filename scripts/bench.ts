@@ -97,7 +97,8 @@ async function measureLibrary(
     const t = performance.now();
     const built = LibraryIndex.fromSources(sources);
     buildSamples.push(performance.now() - t);
-    heapBytes = heapUsed() - before;
+    // First run only: afterwards the previous run's index may still be held by a stale stack slot.
+    if (r === 0) heapBytes = heapUsed() - before;
     index = built;
   }
   const libraryIndex = index as LibraryIndex;
