@@ -5,6 +5,7 @@
 //   --quick     the State of the Union library only, fewer runs, no approximate baseline (about a minute)
 //   --copies N  perturbed copies of each address in the large library (9: ten times the words)
 //   --json FILE also write the figures as JSON
+//   --render FILE  rewrite the report from figures saved with --json (and the current analysis.md), measuring nothing
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release, arch } from 'node:os';
@@ -34,10 +35,11 @@ interface Args {
   quick: boolean;
   copies: number;
   json: string | null;
+  render: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { seed: 1, out: 'BENCHMARKS.md', quick: false, copies: 9, json: null };
+  const args: Args = { seed: 1, out: 'BENCHMARKS.md', quick: false, copies: 9, json: null, render: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--seed') args.seed = Number(argv[++i]);
     else if (argv[i] === '--out') args.out = argv[++i] ?? null;
@@ -45,6 +47,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--quick') args.quick = true;
     else if (argv[i] === '--copies') args.copies = Number(argv[++i]);
     else if (argv[i] === '--json') args.json = argv[++i] ?? null;
+    else if (argv[i] === '--render') args.render = argv[++i] ?? null;
     else throw new Error(`unknown option ${argv[i]}`);
   }
   if (!Number.isInteger(args.seed)) throw new Error('--seed wants a whole number');
@@ -141,6 +144,13 @@ async function measureLibrary(
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.render) {
+    const saved = JSON.parse(readFileSync(args.render, 'utf8')) as BenchFigures;
+    const report = formatReport({ ...saved, analysis: existsSync(ANALYSIS) ? readFileSync(ANALYSIS, 'utf8') : null });
+    if (args.out) writeFileSync(args.out, report);
+    process.stdout.write(`${report}\n`);
+    return;
+  }
   const rows: Row[] = [];
   const quick = args.quick;
 
