@@ -2,17 +2,24 @@
 // run in the same process on the same quotes. Prints a table and writes BENCHMARKS.md.
 //   --seed N    generator seed for the checked article (1)
 //   --out FILE  where the report goes (BENCHMARKS.md); --no-write to only print
+//   --quick     the State of the Union library only, fewer runs, no approximate baseline (about a minute)
+//   --copies N  perturbed copies of each address in the large library (9: ten times the words)
+//   --json FILE also write the figures as JSON
+//   --render FILE  rewrite the report from figures saved with --json (and the current analysis.md), measuring nothing
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release, arch } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, platform, release, arch } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { serialize } from 'node:v8';
 import { parseHTML } from 'linkedom';
 import { checkQuote, LibraryIndex } from '../lib/match/index';
 import { detectQuotes, extractArticle, quoteContext } from '../lib/quotes/index';
-import type { QuoteCheck, QuoteQuery, Verdict } from '../lib/types';
+import type { QuoteCheck, QuoteQuery, Source, Verdict } from '../lib/types';
 import { approximateSearch, APPROX_ERROR_BUDGET, exactSearch, normaliseQuote, normaliseSources } from './bench/baselines';
+import { coldStart, dropLibrary, storeLibrary } from './bench/cold-start';
 import { articleText, markedText, singleNodePage } from './bench/inputs';
-import { formatReport, type BenchFigures, type Row } from './bench/report';
+import { formatReport, type BenchFigures, type LibraryFigures, type Row } from './bench/report';
+import { tenfoldLibrary, PERTURB_RATE } from './bench/tenfold';
 import { collectGarbage, heapUsed, scale, summarise, timeRuns } from './bench/timing';
 import { generatePages } from './eval/generate';
 import { loadSotuLibrary } from './eval/library';
@@ -22,19 +29,35 @@ const NOT_EXACT: ReadonlySet<Verdict> = new Set(['minor', 'elided', 'altered', '
 /** Every n-th quote is timed with the approximate baseline; the rest of its cost is extrapolated. */
 const APPROX_SUBSET_STEP = 5;
 
-function parseArgs(argv: string[]): { seed: number; out: string | null } {
-  const args = { seed: 1, out: 'BENCHMARKS.md' as string | null };
+interface Args {
+  seed: number;
+  out: string | null;
+  quick: boolean;
+  copies: number;
+  json: string | null;
+  render: string | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { seed: 1, out: 'BENCHMARKS.md', quick: false, copies: 9, json: null, render: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--seed') args.seed = Number(argv[++i]);
     else if (argv[i] === '--out') args.out = argv[++i] ?? null;
     else if (argv[i] === '--no-write') args.out = null;
+    else if (argv[i] === '--quick') args.quick = true;
+    else if (argv[i] === '--copies') args.copies = Number(argv[++i]);
+    else if (argv[i] === '--json') args.json = argv[++i] ?? null;
+    else if (argv[i] === '--render') args.render = argv[++i] ?? null;
     else throw new Error(`unknown option ${argv[i]}`);
   }
   if (!Number.isInteger(args.seed)) throw new Error('--seed wants a whole number');
+  if (!Number.isInteger(args.copies) || args.copies < 1) throw new Error('--copies wants a whole number ≥ 1');
   return args;
 }
 
 const started = performance.now();
+const loadAtStart = loadavg()[0];
+const ANALYSIS = new URL('./bench/analysis.md', import.meta.url);
 function progress(message: string): void {
   process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
 }
@@ -47,67 +70,125 @@ function gitCommit(): string {
   }
 }
 
+function librarySize(sources: readonly Source[]): { sources: number; words: number; chars: number; bytes: number } {
+  return {
+    sources: sources.length,
+    words: sources.reduce((n, s) => n + (s.text.match(/\S+/g)?.length ?? 0), 0),
+    chars: sources.reduce((n, s) => n + s.text.length, 0),
+    bytes: sources.reduce((n, s) => n + Buffer.byteLength(s.text, 'utf8'), 0),
+  };
+}
+
+/**
+ * Index build (repeated), heap held by the index, stored size, warm checks and a cold start from
+ * the database, for one library. The index of the last build run is returned for the baselines' recall.
+ */
+async function measureLibrary(
+  label: string,
+  sources: Source[],
+  queries: readonly QuoteQuery[],
+  runs: { build: number; check: number; cold: number },
+): Promise<{ figures: LibraryFigures; checks: QuoteCheck[] }> {
+  const size = librarySize(sources);
+  const buildSamples: number[] = [];
+  let index: LibraryIndex | null = null;
+  let heapBytes = 0;
+  for (let r = 0; r < runs.build; r++) {
+    progress(`${label}: building the index over ${sources.length} sources, ${(size.words / 1e6).toFixed(1)} M words (run ${r + 1}/${runs.build})`);
+    index = null;
+    const before = heapUsed();
+    const t = performance.now();
+    const built = LibraryIndex.fromSources(sources);
+    buildSamples.push(performance.now() - t);
+    // First run only: afterwards the previous run's index may still be held by a stale stack slot.
+    if (r === 0) heapBytes = heapUsed() - before;
+    index = built;
+  }
+  const libraryIndex = index as LibraryIndex;
+  let storedBytes = 0;
+  for (const s of sources) storedBytes += serialize(libraryIndex.sourceData(s.id)).byteLength;
+
+  let checks: QuoteCheck[] = [];
+  progress(`${label}: checking ${queries.length} quotes, warm (${runs.check} runs)`);
+  const check = summarise(timeRuns(() => {
+    checks = queries.map((q) => checkQuote(libraryIndex, q));
+  }, runs.check));
+
+  progress(`${label}: storing the library in IndexedDB (fake-indexeddb) for the cold start`);
+  const stored = await storeLibrary(sources, libraryIndex);
+  const cold: Array<Awaited<ReturnType<typeof coldStart>>> = [];
+  for (let r = 0; r < runs.cold; r++) {
+    progress(`${label}: cold start ${r + 1}/${runs.cold}`);
+    collectGarbage?.();
+    cold.push(await coldStart(stored.name, queries));
+  }
+  await dropLibrary(stored.name);
+  const figures: LibraryFigures = {
+    label,
+    library: size,
+    build: summarise(buildSamples),
+    heapBytes,
+    storedBytes,
+    typedBytes: libraryIndex.typedBytes(),
+    lexicon: libraryIndex.lexicon.size,
+    check,
+    cold: {
+      load: summarise(cold.map((c) => c.loadMs)),
+      first: summarise(cold.map((c) => c.firstVerdictMs)),
+      all: summarise(cold.map((c) => c.allVerdictsMs)),
+      rebuilt: Math.max(...cold.map((c) => c.built)),
+    },
+  };
+  return { figures, checks };
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.render) {
+    const saved = JSON.parse(readFileSync(args.render, 'utf8')) as BenchFigures;
+    const report = formatReport({ ...saved, analysis: existsSync(ANALYSIS) ? readFileSync(ANALYSIS, 'utf8') : null });
+    if (args.out) writeFileSync(args.out, report);
+    process.stdout.write(`${report}\n`);
+    return;
+  }
   const rows: Row[] = [];
+  const quick = args.quick;
 
   progress('loading the State of the Union library');
   const sources = loadSotuLibrary();
-  const libraryChars = sources.reduce((n, s) => n + s.text.length, 0);
-  const libraryBytes = sources.reduce((n, s) => n + Buffer.byteLength(s.text, 'utf8'), 0);
-  const libraryWords = sources.reduce((n, s) => n + (s.text.match(/\S+/g)?.length ?? 0), 0);
 
   progress('generating a 100-quote article');
   const page = generatePages(sources, { seed: args.seed, pages: 1, quotesPerPage: 100 })[0];
 
   // 1. Detection and extraction against input size.
   const scaling: BenchFigures['scaling'] = [];
+  const few = (n: number) => (quick ? Math.min(n, 3) : n);
   for (const marks of [10_000, 100_000]) {
     const input = markedText(marks);
     progress(`detectQuotes on ${input.marks.toLocaleString('en')} quote marks`);
-    scaling.push({ group: 'detectQuotes, quote marks', size: marks, label: `${marks.toLocaleString('en')} marks`, chars: input.text.length, ms: summarise(timeRuns(() => detectQuotes(input.text), marks > 10_000 ? 5 : 9, 3)) });
+    scaling.push({ group: 'detectQuotes, quote marks', size: marks, label: `${marks.toLocaleString('en')} marks`, chars: input.text.length, ms: summarise(timeRuns(() => detectQuotes(input.text), few(marks > 10_000 ? 5 : 9), 3)) });
   }
   for (const chars of [100_000, 1_000_000]) {
     const text = articleText(page.text, chars);
     progress(`detectQuotes on ${chars >= 1e6 ? '1 MB' : '100 kB'} of article text`);
-    scaling.push({ group: 'detectQuotes, article text', size: chars, label: `${chars >= 1e6 ? '1 MB' : '100 kB'} text`, chars, ms: summarise(timeRuns(() => detectQuotes(text), chars > 100_000 ? 5 : 9, 3)) });
+    scaling.push({ group: 'detectQuotes, article text', size: chars, label: `${chars >= 1e6 ? '1 MB' : '100 kB'} text`, chars, ms: summarise(timeRuns(() => detectQuotes(text), few(chars > 100_000 ? 5 : 9), 3)) });
   }
   for (const chars of [100_000, 1_000_000]) {
     const html = singleNodePage(articleText(page.text, chars));
     const doc = parseHTML(html).document as unknown as Document;
     progress(`extractArticle on a ${chars >= 1e6 ? '1 MB' : '100 kB'} text node`);
-    scaling.push({ group: 'extractArticle, one text node', size: chars, label: `${chars >= 1e6 ? '1 MB' : '100 kB'} node`, chars, ms: summarise(timeRuns(() => extractArticle(doc), chars > 100_000 ? 5 : 9, 3)) });
+    scaling.push({ group: 'extractArticle, one text node', size: chars, label: `${chars >= 1e6 ? '1 MB' : '100 kB'} node`, chars, ms: summarise(timeRuns(() => extractArticle(doc), few(chars > 100_000 ? 5 : 9), 3)) });
   }
 
-  // 2. Index build over the whole library, and what the index keeps on the heap.
-  const buildRuns = 3;
-  const buildSamples: number[] = [];
-  let index: LibraryIndex | null = null;
-  let heapDelta = 0;
-  for (let r = 0; r < buildRuns; r++) {
-    progress(`building the index over ${sources.length} addresses (run ${r + 1}/${buildRuns})`);
-    index = null;
-    const before = heapUsed();
-    const t = performance.now();
-    const built = LibraryIndex.fromSources(sources);
-    buildSamples.push(performance.now() - t);
-    if (r === 0) heapDelta = heapUsed() - before;
-    index = built;
-  }
-  const libraryIndex = index as LibraryIndex;
-  const build = summarise(buildSamples);
-
-  // 3. Warm check of every quote of the generated article, with the context the extension sends.
+  // 2–3. Index build, stored size, heap, warm checks and cold start, at 1× and 10×.
   const quotes = page.quotes;
   const queries: QuoteQuery[] = quotes.map((q) => ({ text: q.text, attribution: q.attribution, ...quoteContext(page.text, q) }));
-  let checks: QuoteCheck[] = [];
-  progress(`engine: checking ${quotes.length} quotes against the library`);
-  const engineRuns = timeRuns(() => {
-    checks = queries.map((q) => checkQuote(libraryIndex, q));
-  }, 7);
-  const engine = summarise(engineRuns);
+  const small = await measureLibrary('1×', sources, queries, quick ? { build: 2, check: 5, cold: 2 } : { build: 5, check: 9, cold: 5 });
+  const libraries: LibraryFigures[] = [small.figures];
+  const checks = small.checks;
+  const engine = small.figures.check;
 
-  // 4. Baselines on the same quotes.
+  // 4. Baselines on the same quotes, 1× library.
   progress('baselines: normalising the library');
   let t = performance.now();
   const normSources = normaliseSources(sources);
@@ -117,12 +198,14 @@ async function main(): Promise<void> {
   progress('baseline (a): exact indexOf');
   const exact = summarise(timeRuns(() => {
     exactHits = normQuotes.map((q) => exactSearch(normSources, q));
-  }, 7));
+  }, quick ? 3 : 7));
 
-  const subset = normQuotes.filter((_, i) => i % APPROX_SUBSET_STEP === 0);
+  const step = quick ? 20 : APPROX_SUBSET_STEP;
+  const subset = normQuotes.filter((_, i) => i % step === 0);
   const approxRuns: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    progress(`baseline (b): approx-string-match on ${subset.length} of ${quotes.length} quotes (run ${r + 1}/3)`);
+  const approxRunCount = quick ? 1 : 3;
+  for (let r = 0; r < approxRunCount; r++) {
+    progress(`baseline (b): approx-string-match on ${subset.length} of ${quotes.length} quotes (run ${r + 1}/${approxRunCount})`);
     const t0 = performance.now();
     for (const q of subset) approximateSearch(normSources, q);
     approxRuns.push(performance.now() - t0);
@@ -130,15 +213,18 @@ async function main(): Promise<void> {
   const approx = scale(summarise(approxRuns), quotes.length / subset.length);
 
   const notExact = quotes.map((q, i) => ({ q, i })).filter(({ q }) => NOT_EXACT.has(q.verdict) && q.parts.length > 0);
-  const approxHits = new Map<number, string | null>();
-  progress(`baseline (b): approx-string-match on the ${notExact.length} non-exact quotes, for recall`);
-  t = performance.now();
-  for (const { i } of notExact) approxHits.set(i, approximateSearch(normSources, normQuotes[i]));
-  const approxRecallMs = performance.now() - t;
-  // The verbatim quotes too, as a check that each method finds what is plainly there.
   const verbatim = quotes.map((q, i) => ({ q, i })).filter(({ q }) => q.verdict === 'verbatim' && q.parts.length > 0);
-  progress(`baseline (b): approx-string-match on the ${verbatim.length} verbatim quotes, for reference`);
-  for (const { i } of verbatim) approxHits.set(i, approximateSearch(normSources, normQuotes[i]));
+  const approxHits = new Map<number, string | null>();
+  let approxRecallMs = Number.NaN;
+  if (!quick) {
+    progress(`baseline (b): approx-string-match on the ${notExact.length} non-exact quotes, for recall`);
+    t = performance.now();
+    for (const { i } of notExact) approxHits.set(i, approximateSearch(normSources, normQuotes[i]));
+    approxRecallMs = performance.now() - t;
+    // The verbatim quotes too, as a check that each method finds what is plainly there.
+    progress(`baseline (b): approx-string-match on the ${verbatim.length} verbatim quotes, for reference`);
+    for (const { i } of verbatim) approxHits.set(i, approximateSearch(normSources, normQuotes[i]));
+  }
 
   const recall: BenchFigures['recall'] = [];
   for (const verdict of [...NOT_EXACT, 'all', 'verbatim'] as const) {
@@ -153,7 +239,7 @@ async function main(): Promise<void> {
       quotes: mine.length,
       engine: finds((i) => checks[i].match?.sourceId),
       exact: finds((i) => exactHits[i]),
-      approx: finds((i) => approxHits.get(i)),
+      approx: quick ? null : finds((i) => approxHits.get(i)),
     });
   }
 
@@ -164,9 +250,29 @@ async function main(): Promise<void> {
       method: `baseline (b): approx-string-match, ≤ ${APPROX_ERROR_BUDGET * 100} % edits`,
       ms: approx,
       perQuote: approx.median / quotes.length,
-      note: `extrapolated ×${(quotes.length / subset.length).toFixed(1)} from 3 runs over every ${APPROX_SUBSET_STEP}th quote (${subset.length}); one full pass over the ${notExact.length} non-exact quotes took ${(approxRecallMs / 1000).toFixed(1)} s (${(approxRecallMs / notExact.length).toFixed(0)} ms/quote)`,
+      note:
+        `extrapolated ×${(quotes.length / subset.length).toFixed(1)} from ${approxRunCount} run(s) over every ${step}th quote (${subset.length})` +
+        (quick ? '' : `; one full pass over the ${notExact.length} non-exact quotes took ${(approxRecallMs / 1000).toFixed(1)} s (${(approxRecallMs / notExact.length).toFixed(0)} ms/quote)`),
     },
   );
+
+  // 5. The tenfold library: perturbed copies of every address.
+  let large: BenchFigures['large'] = null;
+  if (!quick) {
+    progress(`making the large library: ${args.copies} perturbed copies of each address`);
+    const big = tenfoldLibrary(sources, args.copies);
+    const measured = await measureLibrary(`${args.copies + 1}×`, big, queries, { build: 2, check: 7, cold: 2 });
+    libraries.push(measured.figures);
+    progress(`${args.copies + 1}×: baseline (a) exact indexOf`);
+    const bigNorm = normaliseSources(big);
+    const bigExact = summarise(timeRuns(() => normQuotes.map((q) => exactSearch(bigNorm, q)), 3));
+    const recallAll = notExact.filter(({ q, i }) => {
+      const got = measured.checks[i].match?.sourceId;
+      return !!got && q.parts.some((p) => got === p.sourceId || got.startsWith(`${p.sourceId}~`));
+    }).length;
+    const sameVerdict = quotes.filter((_, i) => measured.checks[i].verdict === checks[i].verdict).length;
+    large = { copies: args.copies, perturbRate: PERTURB_RATE, exact: bigExact, recallNotExact: recallAll, sameVerdict };
+  }
 
   const cpu = cpus();
   const figures: BenchFigures = {
@@ -176,17 +282,21 @@ async function main(): Promise<void> {
       memoryGiB: totalmem() / 2 ** 30,
       node: process.version,
       os: `${platform()} ${release()} ${arch()}`,
+      load: [loadAtStart, loadavg()[0]],
     },
-    date: new Date().toISOString().slice(0, 10),
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     commit: gitCommit(),
-    library: { sources: sources.length, words: libraryWords, chars: libraryChars, bytes: libraryBytes },
+    quick,
     article: { quotes: quotes.length, nested: quotes.filter((q) => q.parent !== null).length, notExact: notExact.length, seed: args.seed },
     scaling,
-    build: { ms: build, mbPerSecond: libraryBytes / 1e6 / (build.median / 1000), heapBytes: heapDelta, afterGc: collectGarbage !== null },
+    libraries,
     checks: rows,
     recall,
+    large,
     totalSeconds: (performance.now() - started) / 1000,
+    analysis: existsSync(ANALYSIS) ? readFileSync(ANALYSIS, 'utf8') : null,
   };
+  if (args.json) writeFileSync(args.json, JSON.stringify(figures, null, 1));
   const report = formatReport(figures);
   process.stdout.write(`\n${report}\n`);
   if (args.out) {

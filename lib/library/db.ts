@@ -45,6 +45,12 @@ export class LibraryDb extends Dexie {
     this.version(2).stores({ sources: 'id, origin, contentHash', indexes: 'id, version' });
     // Version 3: tombstones of removed built-in sources, keyed by id. Other tables are untouched.
     this.version(3).stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' });
+    // Version 4: index rows of format 2 (tokens as numbers into a per-source vocabulary instead of
+    // one key string per token). Rows of format 1 would be rebuilt on load anyway; dropping them
+    // here frees their space at once. Sources and tombstones are untouched.
+    this.version(4)
+      .stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' })
+      .upgrade((tx) => tx.table('indexes').where('version').below(2).delete());
   }
 }
 

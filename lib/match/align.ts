@@ -1,6 +1,7 @@
 // Word-level alignment of quote words against source words by their keys: a small edit-distance
 // DP (equal 0, substitution/insertion/deletion 1), run only on short stretches between and
-// around exact runs, so it stays cheap.
+// around exact runs, so it stays cheap. Keys are compared with ===: the matcher passes word
+// numbers (lib/match/lexicon.ts), tests may pass strings.
 
 export type ColumnKind = 'eq' | 'sub' | 'ins' | 'del';
 
@@ -23,11 +24,23 @@ export type AlignMode = 'global' | 'prefix' | 'suffix' | 'fit';
  */
 export const MAX_ALIGN_CELLS = 2_000_000;
 
+/** Keys of words: any array-like of values compared with ===. */
+export type Keys = ArrayLike<number | string>;
+
+function reversedRange(keys: Keys, from: number, to: number): Array<number | string> {
+  const out = new Array<number | string>(to - from);
+  for (let i = from; i < to; i++) out[to - 1 - i] = keys[i];
+  return out;
+}
+
+// The DP table, reused between calls (the matcher runs many small alignments per quote).
+let table = new Uint32Array(4096);
+
 export function alignWords(
-  qKeys: readonly string[],
+  qKeys: Keys,
   qFrom: number,
   qTo: number,
-  sKeys: readonly string[],
+  sKeys: Keys,
   sFrom: number,
   sTo: number,
   mode: AlignMode,
@@ -35,8 +48,8 @@ export function alignWords(
   if (mode === 'prefix') {
     // Run it mirrored, so that ties put substitutions next to the anchored start (the traceback
     // favours diagonal steps nearest to where it begins).
-    const qRev = qKeys.slice(qFrom, qTo).reverse();
-    const sRev = sKeys.slice(sFrom, sTo).reverse();
+    const qRev = reversedRange(qKeys, qFrom, qTo);
+    const sRev = reversedRange(sKeys, sFrom, sTo);
     const mirrored = alignWords(qRev, 0, qRev.length, sRev, 0, sRev.length, 'suffix');
     return mirrored
       .map((c) => ({ kind: c.kind, q: c.q < 0 ? -1 : qTo - 1 - c.q, s: c.s < 0 ? -1 : sTo - 1 - c.s }))
@@ -53,7 +66,8 @@ export function alignWords(
   const freeStart = mode === 'suffix' || mode === 'fit';
   const freeEnd = mode === 'fit'; // prefix mode was mirrored into suffix above
   const w = n + 1;
-  const d = new Uint32Array((m + 1) * w);
+  if (table.length < (m + 1) * w) table = new Uint32Array(Math.max((m + 1) * w, table.length * 2));
+  const d = table; // every cell read below is written first
   for (let j = 0; j <= n; j++) d[j] = freeStart ? 0 : j;
   for (let i = 1; i <= m; i++) {
     d[i * w] = i;

@@ -1,6 +1,6 @@
 // Candidate places for a quote: exact runs of shared words found through the fingerprint index
 // (blocks), chained per source into places where the quote's words appear in order, close together.
-import { postingPosition, postingSlot, type LibraryIndex } from './library-index';
+import type { LibraryIndex } from './library-index';
 import type { ParsedQuote } from './quote-parts';
 import { kgramHash } from './fingerprints';
 import { KGRAM_WORDS, MAX_CHAINS_PER_SOURCE, MAX_UNMARKED_GAP_WORDS } from './thresholds';
@@ -23,33 +23,41 @@ export interface Chain {
   words: number; // words inside the blocks
 }
 
-export function findBlocks(index: LibraryIndex, pq: ParsedQuote, keyHashes: Uint32Array): Block[] {
-  const qKeys = pq.tokens.map((t) => t.key);
+/**
+ * Exact runs the quote shares with the library. `words` are the quote's word numbers
+ * (LibraryIndex.wordNumbers), `keyHashes` the hashes of its keys.
+ */
+export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null): Block[] {
   const blocks: Block[] = [];
-  const seen = new Map<string, Block[]>();
+  // Blocks found so far by diagonal: (library token number − quote index) and part. Two sources
+  // never share a diagonal for the same quote index (their token ranges are apart), so the
+  // diagonal alone tells which source a block is in.
+  const seen = new Map<number, Block[]>();
+  const P = pq.parts.length;
   pq.parts.forEach((part, pi) => {
     for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
       for (const posting of index.lookup(kgramHash(keyHashes, i))) {
-        const slot = postingSlot(posting);
+        const slot = index.slotOf(posting);
+        if (only !== null && slot !== only) continue;
         const entry = index.entry(slot);
         if (!entry) continue;
-        const keys = entry.data.tokenKeys;
-        const pos = postingPosition(posting);
+        const keys = entry.words;
+        const pos = posting - entry.base;
         let same = true;
-        for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === qKeys[i + j];
+        for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === words[i + j];
         if (!same) continue; // hash collision
-        const id = `${slot}:${pi}:${pos - i}`;
+        const id = (posting - i) * P + pi;
         const known = seen.get(id);
         if (known?.some((b) => i >= b.q0 && i < b.q1)) continue;
         let q0 = i;
         let s0 = pos;
-        while (q0 > part.from && s0 > 0 && keys[s0 - 1] === qKeys[q0 - 1]) {
+        while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) {
           q0--;
           s0--;
         }
         let q1 = i + KGRAM_WORDS;
         let s1 = pos + KGRAM_WORDS;
-        while (q1 < part.to && s1 < keys.length && keys[s1] === qKeys[q1]) {
+        while (q1 < part.to && s1 < keys.length && keys[s1] === words[q1]) {
           q1++;
           s1++;
         }

@@ -8,10 +8,11 @@ import { normalizeForMatch } from '../text/normalize';
 import { isStopword, lightStem } from '../text/stopwords';
 import { alignWords, type Column } from './align';
 import { findBlocks, findChains, type Chain } from './candidates';
+import { mayReachVerdict, possibleMatches } from './chain-bound';
 import { articleContext, attributionScore, contextOverlap, contextSupports, type ArticleContext } from './context';
 import { buildMatch } from './evidence';
 import { hashKey } from './fingerprints';
-import type { IndexedSource, LibraryIndex } from './library-index';
+import { positionsOf, type IndexedSource, type LibraryIndex } from './library-index';
 import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
@@ -79,12 +80,30 @@ function maxGap(sep: PartSeparator): number {
   }
 }
 
+/** The common elements of two ascending arrays, ascending. */
+function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      out.push(a[i]);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
 function rank(v: Verdict): number {
   return VERDICT_INFO[v].rank;
 }
 
 class QuoteMatcher {
   readonly qKeys: string[];
+  readonly qWords: Int32Array; // the keys as lexicon word numbers (LibraryIndex.wordNumbers)
   readonly n: number;
   readonly ctx: ArticleContext;
   maxAlteredEq = 0;
@@ -96,6 +115,7 @@ class QuoteMatcher {
     readonly only: number | null = null, // restrict to one source slot
   ) {
     this.qKeys = pq.tokens.map((t) => t.key);
+    this.qWords = index.wordNumbers(this.qKeys);
     this.n = pq.words;
     this.ctx = articleContext(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW);
   }
@@ -105,8 +125,7 @@ class QuoteMatcher {
   /** Summarise columns of a part aligned in a source. */
   summarise(slot: number, part: number, cols: Column[]): PartAlignment {
     const entry = this.index.entry(slot)!;
-    const keys = entry.data.tokenKeys;
-    const N = keys.length;
+    const N = entry.words.length;
     let cut = false;
     let sourceEnds = false;
     let lastS = -1;
@@ -152,36 +171,42 @@ class QuoteMatcher {
   /** Align a whole part along a chain: exact blocks, small DPs between them and at the edges. */
   alignChain(chain: Chain): PartAlignment {
     const part = this.pq.parts[chain.part];
-    const keys = this.index.entry(chain.slot)!.data.tokenKeys;
+    const keys = this.index.entry(chain.slot)!.words;
     const cols: Column[] = [];
     const first = chain.blocks[0];
     if (first.q0 > part.from) {
       const len = first.q0 - part.from;
-      cols.push(...alignWords(this.qKeys, part.from, first.q0, keys, Math.max(0, first.s0 - len - EDGE_SLACK_WORDS), first.s0, 'suffix'));
+      cols.push(...alignWords(this.qWords, part.from, first.q0, keys, Math.max(0, first.s0 - len - EDGE_SLACK_WORDS), first.s0, 'suffix'));
     }
     chain.blocks.forEach((b, bi) => {
       if (bi > 0) {
         const p = chain.blocks[bi - 1];
-        cols.push(...alignWords(this.qKeys, p.q1, b.q0, keys, p.s1, b.s0, 'global'));
+        cols.push(...alignWords(this.qWords, p.q1, b.q0, keys, p.s1, b.s0, 'global'));
       }
       for (let k = 0; k < b.q1 - b.q0; k++) cols.push({ kind: 'eq', q: b.q0 + k, s: b.s0 + k });
     });
     const last = chain.blocks[chain.blocks.length - 1];
     if (last.q1 < part.to) {
       const len = part.to - last.q1;
-      cols.push(...alignWords(this.qKeys, last.q1, part.to, keys, last.s1, Math.min(keys.length, last.s1 + len + EDGE_SLACK_WORDS), 'prefix'));
+      cols.push(...alignWords(this.qWords, last.q1, part.to, keys, last.s1, Math.min(keys.length, last.s1 + len + EDGE_SLACK_WORDS), 'prefix'));
     }
     return this.summarise(chain.slot, chain.part, cols);
+  }
+
+  /** False when the chain's alignment provably cannot give a single-part quote any verdict (see chain-bound.ts). */
+  worthAligning(chain: Chain): boolean {
+    const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!);
+    return flags === null || mayReachVerdict(flags);
   }
 
   /** Look for a part inside a source window (next to a part already placed). */
   alignNear(slot: number, part: number, from: number, to: number): PartAlignment | null {
     const p = this.pq.parts[part];
-    const keys = this.index.entry(slot)!.data.tokenKeys;
+    const keys = this.index.entry(slot)!.words;
     const lo = Math.max(0, from);
     const hi = Math.min(keys.length, to);
     if (hi <= lo) return null;
-    const al = this.summarise(slot, part, alignWords(this.qKeys, p.from, p.to, keys, lo, hi, 'fit'));
+    const al = this.summarise(slot, part, alignWords(this.qWords, p.from, p.to, keys, lo, hi, 'fit'));
     const len = p.to - p.from;
     if (al.sFirst < 0) return null;
     if (len <= 2 ? !al.exact : al.eq / len < NEAR_PART_MIN_RATIO) return null;
@@ -428,10 +453,12 @@ class QuoteMatcher {
     if (isShort(countWords(this.query.text))) return this.checkShort();
 
     const keyHashes = Uint32Array.from(this.qKeys, hashKey);
-    const blocks = findBlocks(this.index, pq, keyHashes).filter((b) => this.only === null || b.slot === this.only);
+    const blocks = findBlocks(this.index, pq, this.qWords, keyHashes, this.only);
     const chains = findChains(blocks);
     const bySlot = new Map<number, PartAlignment[]>();
+    const single = pq.parts.length === 1;
     for (const chain of chains) {
+      if (single && !this.worthAligning(chain)) continue;
       const al = this.alignChain(chain);
       const list = bySlot.get(chain.slot);
       if (list) list.push(al);
@@ -567,23 +594,24 @@ class QuoteMatcher {
     if (pq.parts.length !== 1) return NOT_FOUND;
     const part = pq.parts[0];
     const keys = this.qKeys.slice(part.from, part.to);
+    const words = this.qWords.subarray(part.from, part.to);
     const len = keys.length;
-    let slots: number[] | null = null;
+    let slots: readonly number[] | null = null;
     for (const k of keys) {
       const have = this.index.sourcesWithStem(lightStem(k));
-      slots = slots === null ? [...have] : slots.filter((s: number) => have.has(s));
+      slots = slots === null ? have : intersectSorted(slots, have);
     }
     const readings: Reading[] = [];
     for (const slot of slots ?? []) {
       if (this.only !== null && slot !== this.only) continue;
       const entry = this.index.entry(slot)!;
       const named = len >= 2 && this.attribution(slot) > 0;
-      const sKeys = entry.data.tokenKeys;
+      const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;
-      for (const pos of entry.keyPositions.get(keys[0]) ?? []) {
+      for (const pos of positionsOf(entry, words[0])) {
         let same = pos + len <= sKeys.length;
-        for (let j = 1; j < len && same; j++) same = sKeys[pos + j] === keys[j];
+        for (let j = 1; j < len && same; j++) same = sKeys[pos + j] === words[j];
         if (!same) continue;
         const supported =
           named ||

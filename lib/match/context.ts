@@ -26,11 +26,12 @@ export function articleContext(before: string | undefined, after: string | undef
 /** Source content-word stems around token range [s0, s1): stem → nearest distance in words. */
 function sourceNeighbours(entry: IndexedSource, s0: number, s1: number, window: number): Map<string, number> {
   const out = new Map<string, number>();
-  const keys = entry.data.tokenKeys;
+  const keys = entry.words;
+  const lx = entry.lexicon;
   const note = (i: number, dist: number) => {
-    const k = keys[i];
-    if (isStopword(k)) return;
-    const st = entry.stems[i];
+    const w = keys[i];
+    if (lx.stop[w]) return;
+    const st = lx.stems[lx.stemOf[w]];
     const prev = out.get(st);
     if (prev === undefined || dist < prev) out.set(st, dist);
   };

@@ -1,15 +1,18 @@
 // The library's search structures: per source, its tokens, winnowed fingerprints and passages
-// (a plain object of arrays, storable as it is); across sources, fingerprint postings and a
-// document-level term index. Quotes are looked up through these, never by scanning every source.
+// (a plain object of typed arrays and arrays, storable as it is); across sources, a lexicon of
+// numbered words, fingerprint postings and a stem-to-source index. Quotes are looked up through
+// these, never by scanning every source.
 import type { Source } from '../types';
 import { parsePassages, type Passage } from '../library/passages';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
-import { lightStem } from '../text/stopwords';
 import { hashKey, kgramHashes, winnow } from './fingerprints';
+import { Lexicon } from './lexicon';
+import { PostingTable } from './postings';
 import { FINGERPRINT_MAX_POSTINGS } from './thresholds';
 
-export const SOURCE_INDEX_VERSION = 1;
+/** 2: tokens as numbers into the source's own vocabulary (1 kept one key string per token). */
+export const SOURCE_INDEX_VERSION = 2;
 
 /** Everything derived from one source's text: plain typed arrays and arrays, serialisable. */
 export interface SourceIndexData {
@@ -17,7 +20,8 @@ export interface SourceIndexData {
   id: string;
   tokenStarts: Int32Array; // original offsets of each word
   tokenEnds: Int32Array;
-  tokenKeys: string[]; // matching keys (see lib/text/tokenize.ts)
+  vocabulary: string[]; // the source's distinct matching keys (see lib/text/tokenize.ts), in order of first use
+  tokenWords: Uint32Array; // each token's key, as an index into `vocabulary`
   fingerprints: Uint32Array; // winnowed k-gram hashes
   fingerprintPositions: Uint32Array; // token index of each fingerprint's k-gram
   passages: Passage[];
@@ -25,15 +29,36 @@ export interface SourceIndexData {
 
 export function buildSourceIndex(source: Source): SourceIndexData {
   const tokens = tokenize(source.text, normalizeForMatch(source.text));
-  const keys = tokens.map((t) => t.key);
-  const keyHashes = Uint32Array.from(keys, hashKey);
+  const n = tokens.length;
+  const tokenStarts = new Int32Array(n);
+  const tokenEnds = new Int32Array(n);
+  const tokenWords = new Uint32Array(n);
+  const vocabulary: string[] = [];
+  const local = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    tokenStarts[i] = t.start;
+    tokenEnds[i] = t.end;
+    let w = local.get(t.key);
+    if (w === undefined) {
+      w = vocabulary.length;
+      local.set(t.key, w);
+      vocabulary.push(t.key);
+    }
+    tokenWords[i] = w;
+  }
+  // Hash each distinct key once; the k-grams are hashed from the per-token copies.
+  const wordHashes = Uint32Array.from(vocabulary, hashKey);
+  const keyHashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keyHashes[i] = wordHashes[tokenWords[i]];
   const fp = winnow(kgramHashes(keyHashes));
   return {
     version: SOURCE_INDEX_VERSION,
     id: source.id,
-    tokenStarts: Int32Array.from(tokens, (t) => t.start),
-    tokenEnds: Int32Array.from(tokens, (t) => t.end),
-    tokenKeys: keys,
+    tokenStarts,
+    tokenEnds,
+    vocabulary,
+    tokenWords,
     fingerprints: fp.hashes,
     fingerprintPositions: fp.positions,
     passages: parsePassages(source.text),
@@ -45,44 +70,47 @@ export interface IndexedSource {
   slot: number;
   source: Source;
   data: SourceIndexData;
-  stems: string[]; // light stem of each token's key (context and search)
-  keyPositions: Map<string, number[]>;
-  stemPositions: Map<string, number[]>;
-  passageFirstToken: Int32Array; // first token index at or after each passage's start
+  lexicon: Lexicon; // shared by every source of the index
+  words: Uint32Array; // each token's word number in the lexicon
+  base: number; // token number of the source's first token in the library's token space
+  // Token positions grouped by word: the positions of the word sorted[k] are
+  // byWord[wordStart[k] … wordStart[k + 1]), ascending; `sorted` holds the source's word numbers in order.
+  sorted: Uint32Array;
+  wordStart: Uint32Array;
+  byWord: Uint32Array;
 }
 
-// A posting packs (slot, token position) into one number: most fingerprints occur once, so the
-// map holds a plain number for them and an array only for repeated ones.
-const POSITION_BITS = 2 ** 26;
-
-export function packPosting(slot: number, position: number): number {
-  return slot * POSITION_BITS + position;
-}
-
-export function postingSlot(p: number): number {
-  return Math.floor(p / POSITION_BITS);
-}
-
-export function postingPosition(p: number): number {
-  return p % POSITION_BITS;
-}
-
-function firstTokenAtOrAfter(starts: Int32Array, offset: number): number {
+/** Token positions of word number `word` in a source, ascending (empty when absent). */
+export function positionsOf(entry: IndexedSource, word: number): Uint32Array {
+  const s = entry.sorted;
   let lo = 0;
-  let hi = starts.length;
+  let hi = s.length;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < offset) lo = mid + 1;
+    const mid = (lo + hi) >>> 1;
+    if (s[mid] < word) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  if (lo === s.length || s[lo] !== word) return NO_POSITIONS;
+  return entry.byWord.subarray(entry.wordStart[lo], entry.wordStart[lo + 1]);
 }
 
+/** The light stem of the word at a source position. */
+export function stemAt(entry: IndexedSource, position: number): string {
+  const lx = entry.lexicon;
+  return lx.stems[lx.stemOf[entry.words[position]]];
+}
+
+const NO_POSITIONS = new Uint32Array(0);
+
 export class LibraryIndex {
+  readonly lexicon = new Lexicon();
   private readonly slots: Array<IndexedSource | undefined> = [];
+  private readonly bases: number[] = []; // IndexedSource.base of each slot, ascending
+  private nextBase = 0;
   private readonly byId = new Map<string, IndexedSource>();
-  private readonly postings = new Map<number, number | number[]>();
-  private readonly terms = new Map<string, Set<number>>();
+  private readonly postings = new PostingTable();
+  // Per stem number: the slots of the sources holding a word with that stem, ascending.
+  private readonly stemSlots: number[][] = [];
 
   static fromSources(sources: Source[]): LibraryIndex {
     const index = new LibraryIndex();
@@ -99,35 +127,46 @@ export class LibraryIndex {
     if (this.byId.has(source.id)) this.remove(source.id);
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source);
     const slot = this.slots.length;
-    const stems = d.tokenKeys.map(lightStem);
-    const keyPositions = new Map<string, number[]>();
-    const stemPositions = new Map<string, number[]>();
-    d.tokenKeys.forEach((k, i) => {
-      let list = keyPositions.get(k);
-      if (!list) keyPositions.set(k, (list = []));
-      list.push(i);
-      const st = stems[i];
-      let sl = stemPositions.get(st);
-      if (!sl) stemPositions.set(st, (sl = []));
-      sl.push(i);
-    });
-    const passageFirstToken = Int32Array.from(d.passages, (p) => firstTokenAtOrAfter(d.tokenStarts, p.start));
-    const entry: IndexedSource = { slot, source, data: d, stems, keyPositions, stemPositions, passageFirstToken };
+    const lx = this.lexicon;
+    const vocab = Uint32Array.from(d.vocabulary, (k) => lx.intern(k));
+    const n = d.tokenWords.length;
+    const words = new Uint32Array(n);
+    for (let i = 0; i < n; i++) words[i] = vocab[d.tokenWords[i]];
+
+    // Positions grouped by word: a counting sort over the source's own vocabulary.
+    const V = vocab.length;
+    const order = new Uint32Array(V); // local word numbers by ascending lexicon number
+    for (let k = 0; k < V; k++) order[k] = k;
+    order.sort((a, b) => vocab[a] - vocab[b]);
+    const rankOf = new Uint32Array(V);
+    const sorted = new Uint32Array(V);
+    for (let k = 0; k < V; k++) {
+      rankOf[order[k]] = k;
+      sorted[k] = vocab[order[k]];
+    }
+    const wordStart = new Uint32Array(V + 1);
+    for (let i = 0; i < n; i++) wordStart[rankOf[d.tokenWords[i]] + 1]++;
+    for (let k = 0; k < V; k++) wordStart[k + 1] += wordStart[k];
+    const fill = wordStart.slice(0, V);
+    const byWord = new Uint32Array(n);
+    for (let i = 0; i < n; i++) byWord[fill[rankOf[d.tokenWords[i]]]++] = i;
+
+    const base = this.nextBase;
+    this.nextBase += n + 1;
+    const entry: IndexedSource = { slot, source, data: d, lexicon: lx, words, base, sorted, wordStart, byWord };
     this.slots.push(entry);
+    this.bases.push(base);
     this.byId.set(source.id, entry);
 
-    for (let i = 0; i < d.fingerprints.length; i++) {
-      const h = d.fingerprints[i];
-      const posting = packPosting(slot, d.fingerprintPositions[i]);
-      const p = this.postings.get(h);
-      if (p === undefined) this.postings.set(h, posting);
-      else if (typeof p === 'number') this.postings.set(h, [p, posting]);
-      else p.push(posting);
-    }
-    for (const st of stemPositions.keys()) {
-      let set = this.terms.get(st);
-      if (!set) this.terms.set(st, (set = new Set()));
-      set.add(slot);
+    this.postings.reserve(d.fingerprints.length);
+    for (let i = 0; i < d.fingerprints.length; i++) this.postings.add(d.fingerprints[i], base + d.fingerprintPositions[i]);
+    const seen = new Set<number>();
+    for (let k = 0; k < V; k++) {
+      const st = lx.stemOf[vocab[k]];
+      if (seen.has(st)) continue;
+      seen.add(st);
+      while (this.stemSlots.length <= st) this.stemSlots.push([]);
+      this.stemSlots[st].push(slot);
     }
   }
 
@@ -135,17 +174,16 @@ export class LibraryIndex {
     const entry = this.byId.get(id);
     if (!entry) return;
     const slot = entry.slot;
-    for (const h of new Set(entry.data.fingerprints)) {
-      const p = this.postings.get(h);
-      if (p === undefined) continue;
-      const kept = (typeof p === 'number' ? [p] : p).filter((x) => postingSlot(x) !== slot);
-      if (kept.length === 0) this.postings.delete(h);
-      else this.postings.set(h, kept.length === 1 ? kept[0] : kept);
-    }
-    for (const st of entry.stemPositions.keys()) {
-      const set = this.terms.get(st);
-      set?.delete(slot);
-      if (set && set.size === 0) this.terms.delete(st);
+    const from = entry.base;
+    const to = entry.base + entry.words.length;
+    for (const h of new Set(entry.data.fingerprints)) this.postings.removeRange(h, from, to);
+    const lx = this.lexicon;
+    const stems = new Set<number>();
+    for (const w of entry.sorted) stems.add(lx.stemOf[w]);
+    for (const st of stems) {
+      const list = this.stemSlots[st];
+      const at = list.indexOf(slot);
+      if (at >= 0) list.splice(at, 1);
     }
     this.slots[slot] = undefined;
     this.byId.delete(id);
@@ -178,19 +216,50 @@ export class LibraryIndex {
     return this.byId.get(id);
   }
 
-  /** Packed postings of a fingerprint (see packPosting); none when absent or too common (boilerplate). */
-  lookup(hash: number): readonly number[] {
-    const p = this.postings.get(hash);
-    if (p === undefined) return NO_POSTINGS;
-    if (typeof p === 'number') return [p];
-    return p.length > FINGERPRINT_MAX_POSTINGS ? NO_POSTINGS : p;
+  /** Postings (library token numbers) of a fingerprint; none when absent or too common (boilerplate). */
+  lookup(hash: number): number[] {
+    return this.postings.get(hash, FINGERPRINT_MAX_POSTINGS);
   }
 
-  /** Slots of the sources that contain a word with this light stem. */
-  sourcesWithStem(stem: string): ReadonlySet<number> {
-    return this.terms.get(stem) ?? EMPTY;
+  /** The slot whose token range holds a library token number (see lookup). */
+  slotOf(posting: number): number {
+    const b = this.bases;
+    let lo = 0;
+    let hi = b.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (b[mid] <= posting) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Slots of the sources that contain a word with this light stem, ascending. */
+  sourcesWithStem(stem: string): readonly number[] {
+    const st = this.lexicon.stemIdOf(stem);
+    return st < 0 ? NO_SLOTS : (this.stemSlots[st] ?? NO_SLOTS);
+  }
+
+  /** The lexicon's word numbers for a quote's keys; a word no source holds gets a distinct negative number. */
+  wordNumbers(keys: readonly string[]): Int32Array {
+    const out = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const id = this.lexicon.idOf(keys[i]);
+      out[i] = id >= 0 ? id : -1 - i;
+    }
+    return out;
+  }
+
+  /** Bytes held in typed arrays by the in-memory structures (stored data included), for the benchmark. */
+  typedBytes(): number {
+    let n = this.postings.bytes;
+    for (const e of this.byId.values()) {
+      n += e.words.byteLength + e.sorted.byteLength + e.wordStart.byteLength + e.byWord.byteLength;
+      const d = e.data;
+      n += d.tokenStarts.byteLength + d.tokenEnds.byteLength + d.tokenWords.byteLength + d.fingerprints.byteLength + d.fingerprintPositions.byteLength;
+    }
+    return n;
   }
 }
 
-const EMPTY: ReadonlySet<number> = new Set();
-const NO_POSTINGS: readonly number[] = [];
+const NO_SLOTS: readonly number[] = [];

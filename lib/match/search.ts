@@ -3,7 +3,17 @@
 import { tokenize } from '../text/tokenize';
 import { isStopword, lightStem } from '../text/stopwords';
 import { passageAt } from '../library/passages';
-import type { LibraryIndex } from './library-index';
+import { positionsOf, stemAt, type IndexedSource, type LibraryIndex } from './library-index';
+
+/** Positions in a source of every word with this light stem, ascending. */
+function stemPositions(entry: IndexedSource, stem: string): number[] {
+  const lx = entry.lexicon;
+  const st = lx.stemIdOf(stem);
+  if (st < 0) return [];
+  const out: number[] = [];
+  for (const w of lx.stemWords[st]) for (const p of positionsOf(entry, w)) out.push(p);
+  return out.sort((a, b) => a - b);
+}
 
 export interface SearchHit {
   sourceId: string;
@@ -40,7 +50,7 @@ export function searchLibrary(index: LibraryIndex, query: string, limit = 10): S
     // Per passage: matched token positions.
     const perPassage = new Map<number, number[]>();
     for (const st of stems) {
-      for (const pos of entry.stemPositions.get(st) ?? []) {
+      for (const pos of stemPositions(entry, st)) {
         const p = passageAt(passages, tokenStarts[pos]);
         if (p < 0) continue;
         let list = perPassage.get(p);
@@ -50,12 +60,12 @@ export function searchLibrary(index: LibraryIndex, query: string, limit = 10): S
     }
     for (const [p, positions] of perPassage) {
       positions.sort((a, b) => a - b);
-      const present = new Set(positions.map((pos) => entry.stems[pos]));
+      const present = new Set(positions.map((pos) => stemAt(entry, pos)));
       let score = 0;
-      for (const st of present) score += Math.log(1 + total / Math.max(1, index.sourcesWithStem(st).size));
+      for (const st of present) score += Math.log(1 + total / Math.max(1, index.sourcesWithStem(st).length));
       for (let i = 1; i < positions.length; i++) {
-        const a = order.get(entry.stems[positions[i - 1]]);
-        const b = order.get(entry.stems[positions[i]]);
+        const a = order.get(stemAt(entry, positions[i - 1]));
+        const b = order.get(stemAt(entry, positions[i]));
         if (positions[i] === positions[i - 1] + 1 && a !== undefined && b !== undefined && b === a + 1) score += PHRASE_BONUS;
       }
       score *= present.size / stems.length; // passages holding all the words first

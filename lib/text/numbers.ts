@@ -18,6 +18,7 @@ const ORDINAL_TENS: Record<string, number> = {
   eightieth: 80, ninetieth: 90,
 };
 
+const TENS_VALUE = new Map<string, number>(Object.entries(TENS));
 const CARDINAL = new Map<string, number>();
 UNITS.forEach((w, i) => CARDINAL.set(w, i));
 for (const [w, v] of Object.entries(TENS)) CARDINAL.set(w, v);
@@ -66,8 +67,8 @@ export function numberKey(word: string): string | null {
  * when the pair is not a compound number.
  */
 export function compoundNumberKey(tens: string, unit: string): string | null {
-  if (!Object.hasOwn(TENS, tens)) return null;
-  const t = TENS[tens];
+  const t = TENS_VALUE.get(tens); // a Map: called for nearly every pair of words, most not numbers
+  if (t === undefined) return null;
   const c = UNITS.indexOf(unit);
   if (c >= 1 && c <= 9) return String(t + c);
   const o = ORDINAL.get(unit);

@@ -18,11 +18,12 @@ export interface Token {
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const DIGIT = /\p{Nd}/u;
 
-function isWordChar(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
+/** Is t[i] a letter, mark or digit? Reads the code first: no one-character string for ASCII. */
+function isWordCharAt(t: string, i: number): boolean {
+  if (i >= t.length) return false;
+  const code = t.charCodeAt(i);
   if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  return WORD_CHAR.test(c);
+  return WORD_CHAR.test(t[i]);
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -62,15 +63,15 @@ export function tokenize(text: string, normalized?: NormalizedText): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < t.length) {
-    if (!isWordChar(t[i])) {
+    if (!isWordCharAt(t, i)) {
       i++;
       continue;
     }
     const a = i;
     i++;
     for (;;) {
-      if (isWordChar(t[i])) i++;
-      else if (t[i] === "'" && isWordChar(t[i + 1])) i += 2;
+      if (isWordCharAt(t, i)) i++;
+      else if (t.charCodeAt(i) === 39 && isWordCharAt(t, i + 1)) i += 2;
       else if ((t[i] === '.' || t[i] === ',') && isDigit(t[i - 1]) && isDigit(t[i + 1])) i += 2;
       else break;
     }
@@ -93,8 +94,9 @@ function mergeCompoundNumbers(tokens: Token[], normText: string): Token[] {
   for (let k = 0; k < tokens.length; k++) {
     const a = tokens[k];
     const b = tokens[k + 1];
-    const between = b ? normText.slice(a.normEnd, b.normStart) : '';
-    if (b && (between === '-' || between === ' ')) {
+    // Only a single space or hyphen between them: checked by code before any string is made.
+    const gap = b ? normText.charCodeAt(a.normEnd) : 0;
+    if (b && b.normStart - a.normEnd === 1 && (gap === 32 || gap === 45)) {
       const key = compoundNumberKey(a.form, b.form);
       if (key !== null) {
         out.push({

@@ -21,21 +21,39 @@ export interface RecallRow {
   quotes: number;
   engine: number;
   exact: number;
-  approx: number;
+  approx: number | null; // null when not measured (--quick)
+}
+
+/** Everything measured for one library size. */
+export interface LibraryFigures {
+  label: string; // "1×", "10×"
+  library: { sources: number; words: number; chars: number; bytes: number };
+  build: Stats;
+  heapBytes: number; // heapUsed growth over the build, after a full GC, the index alive
+  storedBytes: number; // the index rows as structured-cloned (v8.serialize), what IndexedDB keeps
+  typedBytes: number; // typed arrays of the in-memory index
+  lexicon: number; // distinct matching keys
+  check: Stats; // warm check of every quote of the article
+  cold: { load: Stats; first: Stats; all: Stats; rebuilt: number };
 }
 
 export interface BenchFigures {
-  machine: { cpu: string; cores: number; memoryGiB: number; node: string; os: string };
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; os: string; load: [number, number] };
   date: string;
   commit: string;
-  library: { sources: number; words: number; chars: number; bytes: number };
+  quick: boolean;
   article: { quotes: number; nested: number; notExact: number; seed: number };
   scaling: ScalingRow[];
-  build: { ms: Stats; mbPerSecond: number; heapBytes: number; afterGc: boolean };
+  libraries: LibraryFigures[];
   checks: Row[];
   recall: RecallRow[];
+  large: { copies: number; perturbRate: number; exact: Stats; recallNotExact: number; sameVerdict: number } | null;
   totalSeconds: number;
+  analysis: string | null; // hand-written notes appended to the report (scripts/bench/analysis.md)
 }
+
+const mib = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const words = (n: number): string => `${(n / 1e6).toFixed(2)} M`;
 
 /** Milliseconds with as many decimals as their size deserves. */
 export function ms(x: number): string {
@@ -48,7 +66,7 @@ export function ms(x: number): string {
 }
 
 const spread = (s: Stats): string => `${ms(s.min)}–${ms(s.max)}`;
-const pct = (n: number, d: number): string => (d ? `${n}/${d} (${Math.round((100 * n) / d)} %)` : '–');
+const pct = (n: number | null, d: number): string => (n === null ? 'not run' : d ? `${n}/${d} (${Math.round((100 * n) / d)} %)` : '–');
 
 function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -62,9 +80,28 @@ export function formatReport(f: BenchFigures): string {
     `Measured ${f.date} at commit \`${f.commit}\` on ${f.machine.cpu}, ${f.machine.cores} cores, ` +
       `${f.machine.memoryGiB.toFixed(1)} GiB memory, Node ${f.machine.node}, ${f.machine.os}. ` +
       `Times are wall-clock milliseconds: the median of repeated runs, with the fastest and slowest run. ` +
-      `The machine may have been shared with other work, so the spread matters as much as the median.`,
+      `The machine was shared with other work: its load average (1 min) was ${f.machine.load[0].toFixed(1)} at the start ` +
+      `and ${f.machine.load[1].toFixed(1)} at the end of the run, on ${f.machine.cores} cores, so expect times above what an idle machine gives; ` +
+      `the baselines ran under the same load.`,
   );
-  out.push('', `Reproduce: \`npm run bench\` (about ${Math.ceil(f.totalSeconds / 10) * 10} s here; rewrites this file).`, '');
+  out.push(
+    '',
+    `Reproduce: \`npm run bench\` (about ${Math.ceil(f.totalSeconds / 60)} min here; rewrites this file), ` +
+      '`npm run bench -- --quick` for the 1× library only with fewer runs (about a minute).' +
+      (f.quick ? ' **This file is from a --quick run.**' : ''),
+    '',
+  );
+
+  out.push('## Summary against the targets', '');
+  const [one, ten] = f.libraries;
+  const target = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const summary: string[][] = [];
+  const mbps = (l: LibraryFigures) => l.library.bytes / 1e6 / (l.build.median / 1000);
+  summary.push(['index build, 1×', '≥ 10 MB/s', `${mbps(one).toFixed(2)} MB/s`, target(mbps(one) >= 10)]);
+  if (ten) summary.push([`index build, ${ten.label}`, '≥ 10 MB/s', `${mbps(ten).toFixed(2)} MB/s`, target(mbps(ten) >= 10)]);
+  summary.push([`warm check, 100 quotes, ${words(one.library.words)} words`, '< 20 ms', `${ms(one.check.median * 100 / f.article.quotes)} ms`, target(one.check.median * 100 / f.article.quotes < 20)]);
+  if (ten) summary.push([`warm check, 100 quotes, ${words(ten.library.words)} words`, '< 60 ms', `${ms(ten.check.median * 100 / f.article.quotes)} ms`, target(ten.check.median * 100 / f.article.quotes < 60)]);
+  out.push(table(['what', 'target', 'measured (median)', ''], summary), '');
 
   out.push('## 1. Quote detection and extraction against page size', '');
   out.push('Each pair differs tenfold in size; linear scaling gives a ratio near 10.', '');
@@ -90,25 +127,81 @@ export function formatReport(f: BenchFigures): string {
     '',
   );
 
-  out.push('## 2. Index build', '');
-  const b = f.build;
+  out.push('## 2. Index build, size and memory', '');
   out.push(
     table(
-      ['library', 'median ms', 'min–max', 'runs', 'MB/s', 'heap held by the index'],
-      [[
-        `${f.library.sources} addresses, ${(f.library.words / 1e6).toFixed(2)} M words, ${(f.library.bytes / 1e6).toFixed(1)} MB`,
-        ms(b.ms.median),
-        spread(b.ms),
-        String(b.ms.runs),
-        b.mbPerSecond.toFixed(2),
-        `${(b.heapBytes / 2 ** 20).toFixed(0)} MiB (${b.afterGc ? 'heapUsed after a full GC' : 'heapUsed, no forced GC'})`,
-      ]],
+      ['library', 'sources', 'words', 'MB', 'build median ms', 'min–max', 'runs', 'MB/s', 'stored index', 'stored / text', 'heap held by the index', 'typed arrays', 'distinct words'],
+      f.libraries.map((l) => [
+        l.label,
+        String(l.library.sources),
+        words(l.library.words),
+        (l.library.bytes / 1e6).toFixed(1),
+        ms(l.build.median),
+        spread(l.build),
+        String(l.build.runs),
+        mbps(l).toFixed(2),
+        mib(l.storedBytes),
+        `${(l.storedBytes / l.library.bytes).toFixed(2)}×`,
+        mib(l.heapBytes),
+        mib(l.typedBytes),
+        l.lexicon.toLocaleString('en'),
+      ]),
     ),
     '',
   );
-  out.push('MB are UTF-8 bytes of source text (10^6 bytes). The heap figure is the growth of heapUsed from before the build to after it, the index alive.', '');
+  out.push(
+    'MB are UTF-8 bytes of source text (10^6 bytes). *Stored index* is the structured-clone size (`v8.serialize`) of every source\'s index row, ' +
+      'what IndexedDB keeps beside the texts. *Heap held* is the growth of heapUsed from before the build to after it, ' +
+      'measured after a full GC with the index alive, typed arrays\' ArrayBuffers included (source texts were already in memory and are not counted). ' +
+      '*Typed arrays* is the part of the index in typed arrays (token offsets, word numbers, positions by word, postings table).',
+    '',
+  );
+  if (f.large) {
+    out.push(
+      `The ${ten?.label ?? 'large'} library is the ${one.library.sources} addresses plus ${f.large.copies} perturbed copies of each ` +
+        `(\`scripts/bench/tenfold.ts\`: about ${Math.round(f.large.perturbRate * 100)} % of the words swapped with a neighbour, dropped, ` +
+        'replaced by a synonym or by another word of the address), so every quote has ten near-matches: the hard case for candidate retrieval.',
+      '',
+    );
+  }
 
-  out.push('## 3–4. Checking a 100-quote article, engine against baselines', '');
+  out.push('## 3. Checking a 100-quote article: warm and cold', '');
+  out.push(
+    table(
+      ['library', 'warm: median ms (all quotes)', 'min–max', 'ms per quote', 'runs', 'cold: index loaded from IndexedDB, ms', 'cold: first verdict, ms', 'cold: all verdicts, ms', 'cold runs'],
+      f.libraries.map((l) => [
+        `${l.label} (${words(l.library.words)} words)`,
+        ms(l.check.median),
+        spread(l.check),
+        ms(l.check.median / f.article.quotes),
+        String(l.check.runs),
+        `${ms(l.cold.load.median)} (${spread(l.cold.load)})`,
+        `${ms(l.cold.first.median)} (${spread(l.cold.first)})`,
+        `${ms(l.cold.all.median)} (${spread(l.cold.all)})`,
+        String(l.cold.all.runs) + (l.cold.rebuilt ? `, ${l.cold.rebuilt} rows rebuilt` : ''),
+      ]),
+    ),
+    '',
+  );
+  out.push(
+    'Warm: the index is in memory; each run checks every quote once, after one untimed run. ' +
+      'Cold: a new database connection (fake-indexeddb in Node, holding every source and its stored index row), ' +
+      '`loadLibraryIndex` reads them and rebuilds the in-memory index from the stored rows (no text is tokenised), then the quotes are checked; ' +
+      'times run from opening the database.',
+    '',
+  );
+  if (f.large && ten) {
+    out.push(
+      `At ${ten.label}, the engine gives ${f.large.sameVerdict} of ${f.article.quotes} quotes the same verdict as at 1× ` +
+        `(a quote may change because a perturbed copy now holds it too) and names the true address or one of its copies for ` +
+        `${f.large.recallNotExact} of the ${f.article.notExact} non-exact quotes. ` +
+        `Baseline (a), exact indexOf over the ${ten.label} library: ${ms(f.large.exact.median)} ms median (${spread(f.large.exact)}, ${f.large.exact.runs} runs), ` +
+        `engine ${(f.large.exact.median / ten.check.median).toFixed(1)}× faster.`,
+      '',
+    );
+  }
+
+  out.push('## 4. Engine against baselines, 1× library', '');
   out.push(
     `The article is generated by the evaluation (\`generatePages\`, seed ${f.article.seed}): ${f.article.quotes} quotes ` +
       `(${f.article.nested} of them nested inside another), every verdict represented.` +
@@ -145,5 +238,6 @@ export function formatReport(f: BenchFigures): string {
     ),
     '',
   );
+  if (f.analysis) out.push(f.analysis.trim(), '');
   return out.join('\n');
 }

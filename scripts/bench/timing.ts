@@ -66,11 +66,15 @@ export const collectGarbage: (() => void) | null = (() => {
   }
 })();
 
-/** Heap in use, after a full collection when possible. */
+/**
+ * Memory in use, after a full collection when possible: the JavaScript heap plus the ArrayBuffers
+ * behind typed arrays, which V8 keeps outside the heap (most of the index lives there).
+ */
 export function heapUsed(): number {
   if (collectGarbage) {
     collectGarbage();
     collectGarbage();
   }
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }

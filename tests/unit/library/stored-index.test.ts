@@ -41,6 +41,42 @@ describe('schema upgrade from version 1', () => {
   });
 });
 
+describe('schema upgrade from version 2 (index rows of format 1)', () => {
+  it('keeps every source, drops the old-format rows, and the next load rebuilds them in the new format', async () => {
+    const dbName = name();
+    const v2 = new Dexie(dbName);
+    v2.version(2).stores({ sources: 'id, origin, contentHash', indexes: 'id, version' });
+    const stored = await Promise.all(sources.map((s) => toStored(s, 1000)));
+    await v2.table('sources').bulkPut(stored);
+    // A row as format 1 wrote it: one key string per token.
+    const old = stored[0];
+    await v2.table('indexes').put({
+      id: old.id,
+      version: 1,
+      contentHash: old.contentHash,
+      data: { version: 1, id: old.id, tokenStarts: new Int32Array([0]), tokenEnds: new Int32Array([3]), tokenKeys: ['the'], fingerprints: new Uint32Array(0), fingerprintPositions: new Uint32Array(0), passages: [] },
+    });
+    v2.close();
+
+    const db = new LibraryDb(dbName);
+    open.push(db);
+    expect(await db.sources.count()).toBe(4);
+    for (const s of stored) expect(await db.sources.get(s.id)).toEqual(s);
+    expect(await db.indexes.count()).toBe(0);
+
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built.sort()).toEqual(sources.map((s) => s.id).sort());
+    const row = (await db.indexes.get(old.id))!;
+    expect(row.version).toBe(SOURCE_INDEX_VERSION);
+    expect(row.data.tokenWords).toBeInstanceOf(Uint32Array);
+    expect(row.data.vocabulary.length).toBeGreaterThan(0);
+    expect(index.sourceData(old.id)).toEqual(buildSourceIndex(sources[0]));
+    const gold = loadGold();
+    const q25 = gold.quotes.find((g) => g.id === 'q25')!;
+    expect(checkQuote(index, q25.query).verdict).toBe('verbatim');
+  });
+});
+
 describe('stored index rows', () => {
   it('are written with the builtins and used on the next load, typed arrays intact', async () => {
     const db = new LibraryDb(name());

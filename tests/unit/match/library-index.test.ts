@@ -39,7 +39,9 @@ describe('LibraryIndex', () => {
     const data = buildSourceIndex(src);
     expect(data.tokenStarts).toBeInstanceOf(Int32Array);
     expect(data.fingerprints).toBeInstanceOf(Uint32Array);
-    expect(Array.isArray(data.tokenKeys)).toBe(true);
+    expect(Array.isArray(data.vocabulary)).toBe(true);
+    expect(data.tokenWords).toBeInstanceOf(Uint32Array);
+    expect(data.tokenWords.length).toBe(data.tokenStarts.length);
     const copy = structuredClone(data);
     const index = new LibraryIndex();
     index.add(src, copy);

@@ -19,7 +19,7 @@ function spanArb(minTokens: number, maxTokens: number) {
     .tuple(fc.nat({ max: sources.length - 1 }), fc.nat(), fc.integer({ min: minTokens, max: maxTokens }))
     .map(([si, at, len]) => {
       const data = index.sourceData(sources[si].id)!;
-      const n = data.tokenKeys.length;
+      const n = data.tokenWords.length;
       const count = Math.min(len, n);
       const first = at % (n - count + 1);
       return { sourceId: sources[si].id, first, count, start: data.tokenStarts[first], end: data.tokenEnds[first + count - 1] };
@@ -79,7 +79,7 @@ describe('matcher properties', () => {
         const text = src.text.slice(start, end);
         if (countWords(text) < 8) return true;
         const t = first + (which % count);
-        if (matchKey(word) === data.tokenKeys[t]) return true;
+        if (matchKey(word) === data.vocabulary[data.tokenWords[t]]) return true;
         const a = data.tokenStarts[t] - start;
         const b = data.tokenEnds[t] - start;
         const changed = text.slice(0, a) + word + text.slice(b);

@@ -1,0 +1,88 @@
+// Before aligning a candidate chain word by word, a cheap upper bound on what the alignment can
+// find: a quote word can only come out equal if its word occurs in the source stretch it is
+// aligned against. Most chains of a large library share one common phrase with the quote and
+// nothing else; the bound shows they cannot reach any verdict, and their alignment is skipped.
+import type { Chain } from './candidates';
+import type { IndexedSource } from './library-index';
+import type { QuotePart } from './quote-parts';
+import {
+  ALTERED_MIN_SIMILARITY,
+  EDGE_SLACK_WORDS,
+  PARTIAL_MIN_MATCH_RATIO,
+  PARTIAL_MIN_SHARE,
+  PARTIAL_MIN_WORDS,
+} from './thresholds';
+
+// Word marks for "does this source stretch hold word w": marks[w] === stamp. Reused across calls.
+let marks = new Int32Array(1024);
+let stamp = 0;
+
+function markStretch(words: Uint32Array, from: number, to: number, lexiconSize: number): void {
+  if (marks.length < lexiconSize) marks = new Int32Array(Math.max(lexiconSize, marks.length * 2));
+  if (++stamp === 0x7fffffff) {
+    marks.fill(0);
+    stamp = 1;
+  }
+  for (let s = Math.max(0, from); s < to; s++) marks[words[s]] = stamp;
+}
+
+/**
+ * For each word of the part, whether the alignment of `chain` (as alignChain lays it out: exact
+ * blocks, the stretches between them, and the edges against windows EDGE_SLACK_WORDS wider)
+ * could make it equal. `null` when the source's last word falls inside the trailing window: a
+ * word cut off by the source's end may then count as equal without being the same key.
+ */
+export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Array, entry: IndexedSource): Uint8Array | null {
+  const words = entry.words;
+  const N = words.length;
+  const V = entry.lexicon.size;
+  const n = part.to - part.from;
+  const blocks = chain.blocks;
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  if (last.q1 < part.to && last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS >= N) return null;
+  const flags = new Uint8Array(n);
+  const stretch = (q0: number, q1: number, s0: number, s1: number) => {
+    if (q1 <= q0 || s1 <= s0) return;
+    markStretch(words, s0, s1, V);
+    for (let q = q0; q < q1; q++) {
+      const w = qWords[q];
+      if (w >= 0 && marks[w] === stamp) flags[q - part.from] = 1;
+    }
+  };
+  const lead = first.q0 - part.from;
+  stretch(part.from, first.q0, Math.max(0, first.s0 - lead - EDGE_SLACK_WORDS), first.s0);
+  for (let b = 0; b < blocks.length; b++) {
+    const k = blocks[b];
+    if (b > 0) stretch(blocks[b - 1].q1, k.q0, blocks[b - 1].s1, k.s0);
+    for (let q = k.q0; q < k.q1; q++) flags[q - part.from] = 1;
+  }
+  stretch(last.q1, part.to, last.s1, Math.min(N, last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS));
+  return flags;
+}
+
+const EPSILON = 1e-9; // the bound errs towards aligning
+
+/**
+ * Could a single-part quote of these possible matches get any verdict from this alignment?
+ * Every verdict judgeSingle gives needs one of: all words equal; Dice similarity ≥
+ * ALTERED_MIN_SIMILARITY, which (the source span having at least as many words as match) needs
+ * at least s·n / (2 − s) equal words; or, for `partial`, a leading or trailing run of
+ * p ≥ max(PARTIAL_MIN_WORDS, PARTIAL_MIN_SHARE·n) words of which PARTIAL_MIN_MATCH_RATIO are equal.
+ */
+export function mayReachVerdict(flags: Uint8Array): boolean {
+  const n = flags.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += flags[i];
+  const s = ALTERED_MIN_SIMILARITY;
+  if (total + EPSILON >= (s * n) / (2 - s)) return true;
+  const pMin = Math.max(PARTIAL_MIN_WORDS, PARTIAL_MIN_SHARE * n);
+  let head = 0;
+  let tail = 0;
+  for (let p = 1; p <= n; p++) {
+    head += flags[p - 1];
+    tail += flags[n - p];
+    if (p + EPSILON >= pMin && (head + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p || tail + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p)) return true;
+  }
+  return false;
+}
