@@ -128,3 +128,40 @@ export async function tabIdOf(launched: Launched, page: Page): Promise<number> {
 }
 
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+/**
+ * Stops the extension's service worker, as Chrome does after it idles, and resolves once the
+ * browser reports it stopped. Driven from a script-less extension page, so nothing wakes it again.
+ */
+export async function stopServiceWorker(launched: Launched): Promise<void> {
+  const page = await launched.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    const cdp = await launched.context.newCDPSession(page);
+    const status = new Map<string, string>();
+    let onUpdate: () => void = () => undefined;
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${launched.extensionId}/`)) status.set(v.versionId, v.runningStatus);
+      onUpdate();
+    });
+    const settled = (test: () => boolean) =>
+      new Promise<void>((ok, fail) => {
+        const timer = setTimeout(() => fail(new Error(`service worker status: ${JSON.stringify([...status])}`)), 10_000);
+        onUpdate = () => {
+          if (test()) {
+            clearTimeout(timer);
+            ok();
+          }
+        };
+        onUpdate();
+      });
+    await cdp.send('ServiceWorker.enable');
+    await settled(() => status.size > 0);
+    const stopped = settled(() => [...status.values()].every((s) => s === 'stopped'));
+    for (const versionId of status.keys()) await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await stopped;
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}

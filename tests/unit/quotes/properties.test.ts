@@ -122,28 +122,6 @@ describe('extractArticle on random small DOM trees', () => {
   });
 });
 
-/** The fastest of a few runs, in milliseconds. */
-function fastest(run: () => void, times = 3): number {
-  let best = Infinity;
-  for (let k = 0; k < times; k++) {
-    const t = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-
-/** Asserts that ten times the input takes less than thirty times as long (linear, with room for noise). */
-function expectLinear(make: (n: number) => string, n: number): { small: number; large: number } {
-  const smallText = make(n);
-  const largeText = make(10 * n);
-  detectQuotes(smallText); // warm up
-  const small = fastest(() => detectQuotes(smallText), 5);
-  const large = fastest(() => detectQuotes(largeText), 3);
-  expect(large).toBeLessThan(30 * Math.max(small, 1));
-  return { small, large };
-}
-
 function seeded(seed: number): () => number {
   let s = seed;
   return () => {
@@ -152,7 +130,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-describe('linear time', () => {
+describe('page-sized and hostile inputs', () => {
   const shapes: [string, (n: number) => string][] = [
     ['openers only', (n) => '“'.repeat(n)],
     ['deeply nested pairs', (n) => `${'“‘'.repeat(n / 4)}x${'’”'.repeat(n / 4)}`],
@@ -177,18 +155,25 @@ describe('linear time', () => {
     ],
   ];
 
-  it.each(shapes)('10,000 vs 100,000 quote marks: %s', (_name, make) => {
-    expect(make(100_000).length).toBeGreaterThanOrEqual(100_000);
-    expectLinear(make, 10_000);
+  // How the time grows with these inputs is measured by `npm run bench` (its first table, 10× the
+  // input beside 1×), not asserted here: a timed assertion fails on a busy machine, not on slow code.
+  it.each(shapes)('100,000 quote marks: %s — every quote a sound span', (_name, make) => {
+    const text = make(100_000);
+    expect(text.length).toBeGreaterThanOrEqual(100_000);
+    const quotes = detectQuotes(text);
+    for (const q of quotes) {
+      expect(q.start).toBeGreaterThanOrEqual(0);
+      expect(q.end).toBeLessThanOrEqual(text.length);
+      expect(q.start).toBeLessThan(q.end);
+    }
   });
 
-  it('100 kB vs 1 MB of article text', () => {
-    const make = (bytes: number): string => ARTICLE_TXT.repeat(Math.ceil(bytes / ARTICLE_TXT.length)).slice(0, bytes);
-    expect(detectQuotes(make(1_000_000)).length).toBeGreaterThan(3000);
-    expectLinear(make, 100_000);
+  it('1 MB of article text', () => {
+    const text = ARTICLE_TXT.repeat(Math.ceil(1_000_000 / ARTICLE_TXT.length)).slice(0, 1_000_000);
+    expect(detectQuotes(text).length).toBeGreaterThan(3000);
   });
 
-  it('100 kB vs 1 MB of one paragraph without marks', () => {
-    expectLinear((bytes) => 'plain words and more words '.repeat(bytes / 27), 100_000);
+  it('1 MB of one paragraph without marks', () => {
+    expect(detectQuotes('plain words and more words '.repeat(1_000_000 / 27))).toEqual([]);
   });
 });
