@@ -8,7 +8,7 @@ import type { CiteAnswer } from '@/components/CitationActions';
 import { UI_CSS } from '@/components/styles';
 import { placeBeside } from '@/lib/page/hit-test';
 import type { ArticleMeta, QuoteCheck } from '@/lib/types';
-import { type CiteRequest, LIMITS, type SourceInfo, isArticleMeta } from '@/lib/messages';
+import { type CiteRequest, LIMITS, type SourceInfo, articleForMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
 import type { CitationStyle } from '@/lib/cite/styles';
 
@@ -23,19 +23,6 @@ export interface CardContent {
   librarySize: number;
   /** The article's metadata (site, author, date), for "Quoted in". */
   article?: ArticleMeta | null;
-}
-
-/** The article's metadata trimmed to what a message may carry, or nothing if it does not fit. */
-function articleForMessage(article: ArticleMeta | null | undefined): ArticleMeta | undefined {
-  if (!article) return undefined;
-  const trimmed: ArticleMeta = {
-    title: article.title?.slice(0, LIMITS.titleChars) ?? null,
-    url: article.url && article.url.length <= LIMITS.urlChars ? article.url : null,
-    site: article.site?.slice(0, LIMITS.titleChars) ?? null,
-    author: article.author?.slice(0, LIMITS.titleChars) ?? null,
-    published: article.published && article.published.length <= 40 ? article.published : null,
-  };
-  return isArticleMeta(trimmed) ? trimmed : undefined;
 }
 
 /** The card's requests to the background: citations (formatted there) and opening the options page. */
