@@ -75,7 +75,7 @@ export function CitationActions({ style, cite, fallbackUrl, withQuote = true }: 
       answerFor(style).then((a) => a.quoteCitation ?? a.citation),
     );
 
-  // The menu: arrow keys move, Home/End jump, Escape and Tab close it.
+  // The menu: arrow keys move, Home/End jump, Escape and Tab close it (Tab then moves on from its button).
   const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
   useEffect(() => {
     if (menuOpen) items()[0]?.focus();
@@ -99,7 +99,10 @@ export function CitationActions({ style, cite, fallbackUrl, withQuote = true }: 
       e.preventDefault();
       e.stopPropagation(); // closes the menu, not the card
       closeMenu(true);
-    } else if (e.key === 'Tab') closeMenu(false);
+    } else if (e.key === 'Tab') {
+      // Back on the menu button before the browser moves focus: Tab goes on to the control after it.
+      closeMenu(true);
+    }
   };
   const onMenuButtonKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -53,6 +53,8 @@ mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; bor
   background: var(--vb-bg); border: 1px solid var(--vb-line); border-top: 4px solid var(--vb-ink);
   border-radius: 10px; box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12); text-align: left; }
 .vb-card:focus { outline: none; }
+/* Focus moves to the card when it opens: a keyboard reader sees where it went. */
+.vb-card:focus-visible { outline: 2px solid var(--vb-focus); outline-offset: 2px; }
 .vb-card *, .vb-popup * { box-sizing: border-box; }
 .vb-card-head { padding: 8px 12px 10px 16px; border-bottom: 1px solid var(--vb-line); }
 .vb-card-bar { display: flex; align-items: center; justify-content: space-between; gap: 8px; }

@@ -88,10 +88,12 @@ export class CardHost {
   }
 
   async open(content: CardContent, range: Range | null, focus: boolean): Promise<void> {
+    // Stepping from card to card keeps the place the reader left: Escape goes back there, not to the last card.
+    const earlier = this.isOpen ? this.returnFocus : null;
     this.close(false);
     if (focus) {
       const active = document.activeElement;
-      this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+      this.returnFocus = earlier ?? (active instanceof HTMLElement && active !== document.body && !this.contains(active) ? active : null);
     }
     this.range = range;
     const services = await cardServices(content);
