@@ -104,7 +104,8 @@ mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; bor
 .vb-split-main { border-radius: 6px 0 0 6px; }
 .vb-split-more { border-radius: 0 6px 6px 0; border-left: 1px solid color-mix(in srgb, var(--vb-bg) 45%, var(--vb-brand)); padding: 5px 7px; }
 .vb-style-name { font-weight: 500; opacity: 0.85; }
-.vb-menu { position: absolute; z-index: 2; left: 0; right: 0; bottom: calc(100% + 6px); margin: 0 auto; width: max-content; min-width: 220px;
+/* Fixed to the window (placed by script beside its button) so the card's scrolling cannot cut it off. */
+.vb-menu { position: fixed; z-index: 2; left: 0; top: 0; width: max-content; min-width: 220px; overflow-y: auto;
   background: var(--vb-bg); border: 1px solid var(--vb-line); border-radius: 8px; padding: 6px;
   box-shadow: 0 10px 24px rgba(15, 23, 42, 0.2); display: grid; }
 .vb-menu [role="group"] { display: grid; }

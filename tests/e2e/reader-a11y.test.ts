@@ -65,8 +65,13 @@ function clippedControls(p: Page, selector: string): Promise<string[]> {
       const r = el.getBoundingClientRect();
       const name = (el.getAttribute('data-action') ?? el.getAttribute('data-style') ?? el.getAttribute('data-export') ?? el.textContent ?? '').trim().slice(0, 30);
       if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) bad.push(`${name}: outside the window ${JSON.stringify([r.left, r.top, r.right, r.bottom, innerWidth, innerHeight])}`);
-      const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (!hit || !el.contains(hit)) bad.push(`${name}: covered or clipped`);
+      // Its centre and two opposite corners must all be its own: a part cut off by a scrolling box fails.
+      const points: [number, number][] = [
+        [r.left + r.width / 2, r.top + r.height / 2],
+        [r.left + 3, r.top + 3],
+        [r.right - 3, r.bottom - 3],
+      ];
+      if (points.some(([x, y]) => !el.contains(root.elementFromPoint(x, y)))) bad.push(`${name}: covered or clipped`);
       if (el.scrollWidth > el.clientWidth + 1) bad.push(`${name}: text cut off`);
     }
     return bad;
@@ -191,7 +196,7 @@ describe('at 200 % zoom', () => {
     expect(await clippedControls(page, `.vb-card ${CONTROLS}`)).toEqual([]);
     await card.locator('[data-action="citation-menu"]').click();
     await card.locator('[role="menu"]').waitFor();
-    expect(await clippedControls(page, '[role="menuitem"]')).toEqual([]);
+    expect(await clippedControls(page, '[role="menu"], [role="menuitem"]')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'card-zoom-200.png') });
     expect(await seriousViolations(page, 'verbatim-card')).toEqual([]);
     await page.keyboard.press('Escape');
@@ -208,9 +213,48 @@ describe('at 200 % zoom', () => {
     expect(await clippedControls(popup, `.vb-popup ${CONTROLS}`)).toEqual([]);
     await row.locator('[data-action="citation-menu"]').click();
     await row.locator('[role="menu"]').waitFor();
-    expect(await clippedControls(popup, '[role="menuitem"]')).toEqual([]);
+    expect(await clippedControls(popup, '[role="menu"], [role="menuitem"]')).toEqual([]);
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-zoom-200.png') });
     expect(await seriousViolations(popup, '.vb-popup')).toEqual([]);
     await popup.close();
+  });
+});
+
+describe('in dark mode', () => {
+  it('the card on a dark page and the popup follow the system, and pass axe-core', async () => {
+    const dark = await launchWithExtension({ colorScheme: 'dark' });
+    const site = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'), (html) =>
+      html.replace('</head>', '<style>html,body{background:#121417;color:#e4e6eb} a{color:#8ab4f8}</style></head>'),
+    );
+    try {
+      const darkPage = await dark.context.newPage();
+      await darkPage.goto(`${site.origin}/wilby-2023-12-08.html`);
+      expect(await waitForCheck(darkPage)).toBe('done');
+      const card = await openCard(darkPage, 'victim blaming');
+      expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(22, 27, 34)');
+      expect(await seriousViolations(darkPage, 'verbatim-card')).toEqual([]);
+      await card.locator('[data-action="citation-menu"]').click();
+      await card.locator('[role="menu"]').waitFor();
+      expect(await seriousViolations(darkPage, 'verbatim-card')).toEqual([]);
+      await darkPage.screenshot({ path: join(SCREENSHOTS, 'card-dark-menu.png') });
+      await darkPage.keyboard.press('Escape');
+
+      const darkTab = await tabIdOf(dark, darkPage);
+      const popup = await dark.context.newPage();
+      await popup.setViewportSize({ width: 400, height: 900 });
+      await popup.goto(`chrome-extension://${dark.extensionId}/popup.html?tab=${darkTab}`);
+      await popup.locator('.pp-page').waitFor({ timeout: 10_000 });
+      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 27, 34)');
+      const row = popup.locator('.pp-group[data-group="partial"] .pp-quote').first();
+      await row.locator('button.pp-quote-text').click();
+      await row.locator('.pp-details [data-action="copy-citation"]').waitFor({ timeout: 10_000 });
+      // The closed "not in your library" group is opened too, so that axe sees its rows.
+      await popup.locator('details.pp-group > summary').click();
+      expect(await seriousViolations(popup, '.vb-popup')).toEqual([]);
+      await popup.screenshot({ path: join(SCREENSHOTS, 'popup-dark-row-open.png'), fullPage: true });
+    } finally {
+      await dark.close();
+      await site.close();
+    }
   });
 });
