@@ -91,9 +91,11 @@ export function CitationActions({ style, cite, fallbackUrl, withQuote = true }: 
       // Lined up with the whole split button ("Copy citation" and its arrow), as it was drawn before.
       const anchor = (button.parentElement ?? button).getBoundingClientRect();
       const at = placeMenu(anchor, el.getBoundingClientRect(), { width: innerWidth, height: innerHeight });
-      el.style.left = `${Math.round(at.left)}px`;
-      el.style.top = `${Math.round(at.top)}px`;
-      el.style.maxHeight = at.maxHeight === null ? '' : `${Math.floor(at.maxHeight)}px`;
+      // Inside a zoomed card (the reader's text size) the menu's own lengths are zoomed as well.
+      const zoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      el.style.left = `${Math.round(at.left / zoom)}px`;
+      el.style.top = `${Math.round(at.top / zoom)}px`;
+      el.style.maxHeight = at.maxHeight === null ? '' : `${Math.floor(at.maxHeight / zoom)}px`;
     };
     place();
     addEventListener('scroll', place, { capture: true, passive: true });

@@ -49,7 +49,10 @@ mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; bor
 .vb-ins { color: var(--vb-ins); text-decoration: underline; text-decoration-thickness: 1.5px; text-underline-offset: 2px; }
 
 /* the card */
-.vb-card { box-sizing: border-box; width: min(440px, calc(100vw - 24px)); max-height: min(78vh, 640px); overflow: auto;
+/* --vb-text-scale follows the reader's default font size (set by the card's host as zoom); viewport
+   units are zoomed too, so the caps divide by it to stay within the window. */
+.vb-card { box-sizing: border-box; zoom: var(--vb-text-scale, 1); width: min(440px, calc((100vw - 24px) / var(--vb-text-scale, 1)));
+  max-height: min(calc(78vh / var(--vb-text-scale, 1)), 640px); overflow: auto;
   background: var(--vb-bg); border: 1px solid var(--vb-line); border-top: 4px solid var(--vb-ink);
   border-radius: 10px; box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12); text-align: left; }
 .vb-card:focus { outline: none; }

@@ -7,6 +7,7 @@ import { QuoteCard, type CardQuote, type CardServices } from '@/components/Quote
 import type { CiteAnswer } from '@/components/CitationActions';
 import { UI_CSS } from '@/components/styles';
 import { placeBeside } from '@/lib/page/hit-test';
+import { readTextScale } from '@/lib/page/text-scale';
 import type { ArticleMeta, QuoteCheck } from '@/lib/types';
 import { type CiteRequest, LIMITS, type SourceInfo, articleForMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
@@ -57,6 +58,8 @@ export class CardHost {
   private range: Range | null = null;
   private frame = 0;
   private returnFocus: HTMLElement | null = null;
+  /** The reader's default text size over 16 px, applied to the card as zoom. */
+  private scale = 1;
 
   constructor(private readonly ctx: ContentScriptContext) {
     const follow = () => this.schedulePosition();
@@ -108,6 +111,8 @@ export class CardHost {
         wrapper.className = 'vb-root';
         wrapper.style.cssText = 'position: fixed; z-index: 2147483647; left: 0; top: 0; visibility: hidden;';
         container.append(wrapper);
+        this.scale = readTextScale(wrapper);
+        wrapper.style.setProperty('--vb-text-scale', String(this.scale));
         render(
           <QuoteCard
             quote={content.quote}
@@ -177,7 +182,8 @@ export class CardHost {
         place = placeBeside(shifted, box, viewport);
       }
     }
-    card.style.maxHeight = `${Math.floor(place.maxHeight)}px`;
+    // The card's own lengths are zoomed by the reader's text scale; the room measured here is not.
+    card.style.maxHeight = `${Math.floor(place.maxHeight / this.scale)}px`;
     wrapper.style.left = `${Math.round(place.left)}px`;
     wrapper.style.top = `${Math.round(place.top)}px`;
     wrapper.style.visibility = 'visible';

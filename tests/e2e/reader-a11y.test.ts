@@ -2,6 +2,8 @@
 // card (the keyboard step), through the card's controls with a visible focus ring, its citation menu,
 // and back with Escape to where the reader was; the popup's rows and their menus the same way; no
 // control clipped or covered at 200 %; axe-core in each state.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -65,12 +67,11 @@ function clippedControls(p: Page, selector: string): Promise<string[]> {
       const r = el.getBoundingClientRect();
       const name = (el.getAttribute('data-action') ?? el.getAttribute('data-style') ?? el.getAttribute('data-export') ?? el.textContent ?? '').trim().slice(0, 30);
       if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) bad.push(`${name}: outside the window ${JSON.stringify([r.left, r.top, r.right, r.bottom, innerWidth, innerHeight])}`);
-      // Its centre and two opposite corners must all be its own: a part cut off by a scrolling box fails.
-      const points: [number, number][] = [
-        [r.left + r.width / 2, r.top + r.height / 2],
-        [r.left + 3, r.top + 3],
-        [r.right - 3, r.bottom - 3],
-      ];
+      // Its centre and the middle of each edge (inside any rounded corner) must all be its own: a part
+      // cut off by a scrolling box, or covered by something else, fails.
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      const points: [number, number][] = [[cx, cy], [cx, r.top + 3], [cx, r.bottom - 3], [r.left + 3, cy], [r.right - 3, cy]];
       if (points.some(([x, y]) => !el.contains(root.elementFromPoint(x, y)))) bad.push(`${name}: covered or clipped`);
       if (el.scrollWidth > el.clientWidth + 1) bad.push(`${name}: text cut off`);
     }
@@ -132,7 +133,7 @@ describe('by keyboard alone', () => {
 
     // The citation menu: arrow keys inside it, Escape closes only the menu.
     await page.keyboard.press('ArrowDown');
-    await page.locator(`${CARD} [role="menu"]`).waitFor();
+    await expect.poll(async () => (await focused(page)).label).toBe('menuitem');
     expect(await focused(page)).toMatchObject({ where: 'card', label: 'menuitem', ring: true });
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.querySelector('verbatim-card')!.shadowRoot!.activeElement!.getAttribute('data-style'))).toBe('apa');
@@ -142,13 +143,13 @@ describe('by keyboard alone', () => {
     expect((await focused(page)).label).toBe('citation-menu');
     // Tab from inside the open menu closes it and goes on to the next control; Shift+Tab to the one before.
     await page.keyboard.press('ArrowDown');
-    await page.locator(`${CARD} [role="menu"]`).waitFor();
+    await expect.poll(async () => (await focused(page)).label).toBe('menuitem');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ where: 'card', label: 'copy-quote' });
     expect(await page.locator(`${CARD} [role="menu"]`).count()).toBe(0);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('ArrowDown');
-    await page.locator(`${CARD} [role="menu"]`).waitFor();
+    await expect.poll(async () => (await focused(page)).label).toBe('menuitem');
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toMatchObject({ where: 'card', label: 'copy-citation' });
 
@@ -171,7 +172,7 @@ describe('by keyboard alone', () => {
     expect(inRow.every((s) => s.ring)).toBe(true);
     await popup.keyboard.press('Shift+Tab');
     await popup.keyboard.press('ArrowDown');
-    await popup.locator('.pp-details [role="menu"]').waitFor();
+    await expect.poll(async () => (await focused(popup)).label).toBe('menuitem');
     expect(await focused(popup)).toMatchObject({ label: 'menuitem', ring: true });
     expect(await seriousViolations(popup, '.vb-popup')).toEqual([]);
     await popup.keyboard.press('Escape');
@@ -255,6 +256,59 @@ describe('in dark mode', () => {
     } finally {
       await dark.close();
       await site.close();
+    }
+  });
+});
+
+describe('with a larger default font size', () => {
+  it('the card and popup grow with it and keep every control whole', async () => {
+    // The browser's own setting (Settings › Appearance › Font size), written into a fresh profile.
+    const profile = mkdtempSync(join(tmpdir(), 'verbatim-font-'));
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 32 } } }));
+    const big = await launchWithExtension({ profileDir: profile });
+    const site = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'));
+    try {
+      const bigPage = await big.context.newPage();
+      await bigPage.setViewportSize({ width: 1024, height: 768 });
+      await bigPage.goto(`${site.origin}/wilby-2023-12-08.html`);
+      expect(await waitForCheck(bigPage)).toBe('done');
+      const card = await openCard(bigPage, 'victim blaming');
+      // The headline is set at 16 px; at twice the default text size it is drawn twice as large.
+      const title = await card.locator('h2').evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * (el as HTMLElement & { currentCSSZoom: number }).currentCSSZoom);
+      expect(title).toBe(32);
+      const box = await card.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+      expect(await clippedControls(bigPage, `.vb-card ${CONTROLS}`)).toEqual([]);
+      await card.locator('[data-action="citation-menu"]').click();
+      await card.locator('[role="menu"]').waitFor();
+      expect(await clippedControls(bigPage, '[role="menu"], [role="menuitem"]')).toEqual([]);
+      await bigPage.screenshot({ path: join(SCREENSHOTS, 'card-large-text.png') });
+      expect(await seriousViolations(bigPage, 'verbatim-card')).toEqual([]);
+      await bigPage.keyboard.press('Escape');
+
+      const bigTab = await tabIdOf(big, bigPage);
+      const popup = await big.context.newPage();
+      await popup.setViewportSize({ width: 800, height: 600 }); // the largest a popup window gets
+      await popup.goto(`chrome-extension://${big.extensionId}/popup.html?tab=${bigTab}`);
+      await popup.locator('.pp-page').waitFor({ timeout: 10_000 });
+      expect(await popup.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      expect(await popup.locator('.pp-name').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(35);
+      const row = popup.locator('.pp-group[data-group="partial"] .pp-quote').first();
+      await row.locator('button.pp-quote-text').click();
+      await row.locator('.pp-details [data-action="copy-citation"]').waitFor({ timeout: 10_000 });
+      expect(await clippedControls(popup, `.vb-popup ${CONTROLS}`)).toEqual([]);
+      await row.locator('[data-action="citation-menu"]').click();
+      await row.locator('[role="menu"]').waitFor();
+      expect(await clippedControls(popup, '[role="menu"], [role="menuitem"]')).toEqual([]);
+      await popup.screenshot({ path: join(SCREENSHOTS, 'popup-large-text.png') });
+      expect(await seriousViolations(popup, '.vb-popup')).toEqual([]);
+    } finally {
+      await big.close();
+      await site.close();
+      rmSync(profile, { recursive: true, force: true });
     }
   });
 });
