@@ -2,10 +2,11 @@
 // reference-manager exports), and copy the quote with its citation. Citations come from the
 // background through `cite`; the default style's is asked for as soon as the buttons show, so a click
 // copies at once. A live region says what was copied.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CiteResponse, ErrorResponse } from '../lib/messages';
 import { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from '../lib/cite/styles';
 import { copyRich, type RichText } from './clipboard';
+import { placeMenu } from './menu-place';
 
 export type CiteAnswer = CiteResponse | ErrorResponse;
 
@@ -75,10 +76,34 @@ export function CitationActions({ style, cite, fallbackUrl, withQuote = true }: 
       answerFor(style).then((a) => a.quoteCitation ?? a.citation),
     );
 
-  // The menu: arrow keys move, Home/End jump, Escape and Tab close it.
+  // The menu: arrow keys move, Home/End jump, Escape and Tab close it (Tab then moves on from its button).
   const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
   useEffect(() => {
     if (menuOpen) items()[0]?.focus();
+  }, [menuOpen]);
+  // Placed against the window, and again whenever the page or the card scrolls or the window resizes.
+  useLayoutEffect(() => {
+    const el = menu.current;
+    const button = menuButton.current;
+    if (!menuOpen || !el || !button) return;
+    const place = () => {
+      el.style.maxHeight = '';
+      // Lined up with the whole split button ("Copy citation" and its arrow), as it was drawn before.
+      const anchor = (button.parentElement ?? button).getBoundingClientRect();
+      const at = placeMenu(anchor, el.getBoundingClientRect(), { width: innerWidth, height: innerHeight });
+      // Inside a zoomed card (the reader's text size) the menu's own lengths are zoomed as well.
+      const zoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      el.style.left = `${Math.round(at.left / zoom)}px`;
+      el.style.top = `${Math.round(at.top / zoom)}px`;
+      el.style.maxHeight = at.maxHeight === null ? '' : `${Math.floor(at.maxHeight / zoom)}px`;
+    };
+    place();
+    addEventListener('scroll', place, { capture: true, passive: true });
+    addEventListener('resize', place, { passive: true });
+    return () => {
+      removeEventListener('scroll', place, { capture: true });
+      removeEventListener('resize', place);
+    };
   }, [menuOpen]);
   const closeMenu = (refocus: boolean) => {
     setMenuOpen(false);
@@ -99,7 +124,10 @@ export function CitationActions({ style, cite, fallbackUrl, withQuote = true }: 
       e.preventDefault();
       e.stopPropagation(); // closes the menu, not the card
       closeMenu(true);
-    } else if (e.key === 'Tab') closeMenu(false);
+    } else if (e.key === 'Tab') {
+      // Back on the menu button before the browser moves focus: Tab goes on to the control after it.
+      closeMenu(true);
+    }
   };
   const onMenuButtonKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -10,6 +10,7 @@ import { VERDICT_LOOK } from '../lib/page/palette';
 import { type CardQuote, QuoteDetails, personName } from './QuoteDetails';
 import { CitationActions, type CiteAnswer } from './CitationActions';
 import { safeHttpUrl, sourceLine, sourceShortName } from './format';
+import { cycleFocus } from './focus-cycle';
 
 export type { CardQuote } from './QuoteDetails';
 
@@ -72,6 +73,8 @@ export function QuoteCard({ quote, check, sources, librarySize, article, service
     if (e.key === 'Escape') {
       e.stopPropagation();
       onClose();
+    } else if (root.current) {
+      cycleFocus(e, root.current);
     }
   };
 

@@ -49,10 +49,15 @@ mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; bor
 .vb-ins { color: var(--vb-ins); text-decoration: underline; text-decoration-thickness: 1.5px; text-underline-offset: 2px; }
 
 /* the card */
-.vb-card { box-sizing: border-box; width: min(440px, calc(100vw - 24px)); max-height: min(78vh, 640px); overflow: auto;
+/* --vb-text-scale follows the reader's default font size (set by the card's host as zoom); viewport
+   units are zoomed too, so the caps divide by it to stay within the window. */
+.vb-card { box-sizing: border-box; zoom: var(--vb-text-scale, 1); width: min(440px, calc((100vw - 24px) / var(--vb-text-scale, 1)));
+  max-height: min(calc(78vh / var(--vb-text-scale, 1)), 640px); overflow: auto;
   background: var(--vb-bg); border: 1px solid var(--vb-line); border-top: 4px solid var(--vb-ink);
   border-radius: 10px; box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12); text-align: left; }
 .vb-card:focus { outline: none; }
+/* Focus moves to the card when it opens: a keyboard reader sees where it went. */
+.vb-card:focus-visible { outline: 2px solid var(--vb-focus); outline-offset: 2px; }
 .vb-card *, .vb-popup * { box-sizing: border-box; }
 .vb-card-head { padding: 8px 12px 10px 16px; border-bottom: 1px solid var(--vb-line); }
 .vb-card-bar { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
@@ -102,7 +107,8 @@ mark { background: var(--vb-mark); color: var(--vb-mark-fg); padding: 0 1px; bor
 .vb-split-main { border-radius: 6px 0 0 6px; }
 .vb-split-more { border-radius: 0 6px 6px 0; border-left: 1px solid color-mix(in srgb, var(--vb-bg) 45%, var(--vb-brand)); padding: 5px 7px; }
 .vb-style-name { font-weight: 500; opacity: 0.85; }
-.vb-menu { position: absolute; z-index: 2; left: 0; right: 0; bottom: calc(100% + 6px); margin: 0 auto; width: max-content; min-width: 220px;
+/* Fixed to the window (placed by script beside its button) so the card's scrolling cannot cut it off. */
+.vb-menu { position: fixed; z-index: 2; left: 0; top: 0; width: max-content; min-width: 220px; overflow-y: auto;
   background: var(--vb-bg); border: 1px solid var(--vb-line); border-radius: 8px; padding: 6px;
   box-shadow: 0 10px 24px rgba(15, 23, 42, 0.2); display: grid; }
 .vb-menu [role="group"] { display: grid; }

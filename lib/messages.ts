@@ -36,6 +36,8 @@ export interface PageResults {
   quotes: PageQuote[];
   sources: Record<string, SourceInfo>;
   librarySize: number;
+  /** The article's metadata (site, author, date), for the popup's "Quoted in". Absent in older copies. */
+  article?: ArticleMeta | null;
 }
 
 // Requests to the background.
@@ -75,7 +77,12 @@ export type BackgroundRequest =
 export interface ShowQuoteRequest { type: 'show-quote'; index: number }
 export interface StepQuoteRequest { type: 'step-quote'; direction: 'next' | 'previous' }
 export interface CheckPageRequest { type: 'check-page' }
-export type TabRequest = ShowQuoteRequest | StepQuoteRequest | CheckPageRequest;
+/**
+ * One quote's full check as the card has it (match, passage, diff, alsoIn), for a popup row. The
+ * quote's words come along so that a page rescanned since the popup read it cannot answer for another quote.
+ */
+export interface QuoteDetailsRequest { type: 'quote-details'; index: number; text: string }
+export type TabRequest = ShowQuoteRequest | StepQuoteRequest | CheckPageRequest | QuoteDetailsRequest;
 
 // Answers.
 export interface ErrorResponse { ok: false; error: string }
@@ -84,6 +91,14 @@ export interface SearchResponse { ok: true; hits: SearchHit[]; sources: Record<s
 export interface SourcesResponse { ok: true; sources: SourceInfo[] }
 export interface PageResultsResponse { ok: true; results: PageResults | null }
 export interface DoneResponse { ok: true }
+/** The content script's answer to a quote-details request: what its card shows for that quote. */
+export interface QuoteDetailsResponse {
+  ok: true;
+  check: QuoteCheck;
+  sources: Record<string, SourceInfo>;
+  librarySize: number;
+  article: ArticleMeta | null;
+}
 export interface CiteResponse {
   ok: true;
   style: CitationStyle;
@@ -240,7 +255,8 @@ export function isPageResults(v: unknown): v is PageResults {
     isObject(v.sources) &&
     Object.keys(v.sources).length <= LIMITS.sources &&
     Object.entries(v.sources).every(([id, s]) => isSourceInfo(s) && s.id === id) &&
-    isCount(v.librarySize)
+    isCount(v.librarySize) &&
+    (v.article === undefined || v.article === null || isArticleMeta(v.article))
   );
 }
 
@@ -296,9 +312,93 @@ export function parseTabRequest(v: unknown): TabRequest | null {
         : null;
     case 'check-page':
       return hasOnlyKeys(v, ['type']) ? { type: 'check-page' } : null;
+    case 'quote-details':
+      return hasOnlyKeys(v, ['type', 'index', 'text']) && isCount(v.index, LIMITS.quotes) && isString(v.text, LIMITS.quoteChars)
+        ? { type: 'quote-details', index: v.index, text: v.text }
+        : null;
     default:
       return null;
   }
+}
+
+const DIFF_OPS: readonly string[] = ['equal', 'insert', 'delete', 'replace'];
+
+function isDiffOp(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    hasOnlyKeys(v, ['op', 'quote', 'source']) &&
+    typeof v.op === 'string' &&
+    DIFF_OPS.includes(v.op) &&
+    isString(v.quote, LIMITS.quoteChars) &&
+    isString(v.source, LIMITS.quoteChars)
+  );
+}
+
+/** A source passage is bounded like a quote's context: a paragraph, not a document. */
+const PASSAGE_CHARS = 50_000;
+
+function isMatch(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  return (
+    isString(v.sourceId, LIMITS.sourceIdChars) &&
+    isCount(v.start) &&
+    isCount(v.end) &&
+    v.start <= v.end &&
+    isString(v.original, PASSAGE_CHARS) &&
+    isString(v.context, PASSAGE_CHARS) &&
+    isCount(v.contextStart) &&
+    v.contextStart <= v.start &&
+    isNullableString(v.section, LIMITS.titleChars) &&
+    (v.page === null || isCount(v.page)) &&
+    typeof v.similarity === 'number' &&
+    v.similarity >= 0 &&
+    v.similarity <= 1 &&
+    Array.isArray(v.diff) &&
+    v.diff.length <= LIMITS.quoteChars &&
+    v.diff.every(isDiffOp) &&
+    typeof v.sourceEnds === 'boolean'
+  );
+}
+
+function isAlsoIn(v: unknown): boolean {
+  return isObject(v) && isString(v.sourceId, LIMITS.sourceIdChars) && isVerdict(v.verdict) && isCount(v.start) && isCount(v.end);
+}
+
+export function isQuoteCheck(v: unknown): v is QuoteCheck {
+  return (
+    isObject(v) &&
+    isVerdict(v.verdict) &&
+    (v.match === null || isMatch(v.match)) &&
+    Array.isArray(v.alsoIn) &&
+    v.alsoIn.length <= LIMITS.sources &&
+    v.alsoIn.every(isAlsoIn)
+  );
+}
+
+/**
+ * The answer if `v` is a well-formed answer to a quote-details request, else null. The popup checks
+ * it like any message: a content script runs inside a page the extension does not control.
+ */
+export function parseQuoteDetailsResponse(v: unknown): QuoteDetailsResponse | null {
+  if (!isObject(v) || v.ok !== true || !hasOnlyKeys(v, ['ok', 'check', 'sources', 'librarySize', 'article'])) return null;
+  if (!isQuoteCheck(v.check) || !isCount(v.librarySize)) return null;
+  if (!(v.article === null || isArticleMeta(v.article))) return null;
+  if (!isObject(v.sources) || Object.keys(v.sources).length > LIMITS.sources) return null;
+  if (!Object.entries(v.sources).every(([id, s]) => isSourceInfo(s) && s.id === id)) return null;
+  return { ok: true, check: v.check, sources: v.sources as Record<string, SourceInfo>, librarySize: v.librarySize, article: v.article };
+}
+
+/** Article metadata trimmed to what a message may carry; null when nothing usable is left. */
+export function articleForMessage(article: ArticleMeta | null | undefined): ArticleMeta | null {
+  if (!article) return null;
+  const trimmed: ArticleMeta = {
+    title: article.title?.slice(0, LIMITS.titleChars) ?? null,
+    url: article.url && article.url.length <= LIMITS.urlChars ? article.url : null,
+    site: article.site?.slice(0, LIMITS.titleChars) ?? null,
+    author: article.author?.slice(0, LIMITS.titleChars) ?? null,
+    published: article.published && article.published.length <= 40 ? article.published : null,
+  };
+  return isArticleMeta(trimmed) ? trimmed : null;
 }
 
 /** The parts of a runtime.MessageSender this module looks at. */

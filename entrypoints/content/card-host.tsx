@@ -7,8 +7,9 @@ import { QuoteCard, type CardQuote, type CardServices } from '@/components/Quote
 import type { CiteAnswer } from '@/components/CitationActions';
 import { UI_CSS } from '@/components/styles';
 import { placeBeside } from '@/lib/page/hit-test';
+import { readTextScale } from '@/lib/page/text-scale';
 import type { ArticleMeta, QuoteCheck } from '@/lib/types';
-import { type CiteRequest, LIMITS, type SourceInfo, isArticleMeta } from '@/lib/messages';
+import { type CiteRequest, LIMITS, type SourceInfo, articleForMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
 import type { CitationStyle } from '@/lib/cite/styles';
 
@@ -23,19 +24,6 @@ export interface CardContent {
   librarySize: number;
   /** The article's metadata (site, author, date), for "Quoted in". */
   article?: ArticleMeta | null;
-}
-
-/** The article's metadata trimmed to what a message may carry, or nothing if it does not fit. */
-function articleForMessage(article: ArticleMeta | null | undefined): ArticleMeta | undefined {
-  if (!article) return undefined;
-  const trimmed: ArticleMeta = {
-    title: article.title?.slice(0, LIMITS.titleChars) ?? null,
-    url: article.url && article.url.length <= LIMITS.urlChars ? article.url : null,
-    site: article.site?.slice(0, LIMITS.titleChars) ?? null,
-    author: article.author?.slice(0, LIMITS.titleChars) ?? null,
-    published: article.published && article.published.length <= 40 ? article.published : null,
-  };
-  return isArticleMeta(trimmed) ? trimmed : undefined;
 }
 
 /** The card's requests to the background: citations (formatted there) and opening the options page. */
@@ -70,6 +58,8 @@ export class CardHost {
   private range: Range | null = null;
   private frame = 0;
   private returnFocus: HTMLElement | null = null;
+  /** The reader's default text size over 16 px, applied to the card as zoom. */
+  private scale = 1;
 
   constructor(private readonly ctx: ContentScriptContext) {
     const follow = () => this.schedulePosition();
@@ -101,10 +91,12 @@ export class CardHost {
   }
 
   async open(content: CardContent, range: Range | null, focus: boolean): Promise<void> {
+    // Stepping from card to card keeps the place the reader left: Escape goes back there, not to the last card.
+    const earlier = this.isOpen ? this.returnFocus : null;
     this.close(false);
     if (focus) {
       const active = document.activeElement;
-      this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+      this.returnFocus = earlier ?? (active instanceof HTMLElement && active !== document.body && !this.contains(active) ? active : null);
     }
     this.range = range;
     const services = await cardServices(content);
@@ -119,6 +111,8 @@ export class CardHost {
         wrapper.className = 'vb-root';
         wrapper.style.cssText = 'position: fixed; z-index: 2147483647; left: 0; top: 0; visibility: hidden;';
         container.append(wrapper);
+        this.scale = readTextScale(wrapper);
+        wrapper.style.setProperty('--vb-text-scale', String(this.scale));
         render(
           <QuoteCard
             quote={content.quote}
@@ -188,7 +182,8 @@ export class CardHost {
         place = placeBeside(shifted, box, viewport);
       }
     }
-    card.style.maxHeight = `${Math.floor(place.maxHeight)}px`;
+    // The card's own lengths are zoomed by the reader's text scale; the room measured here is not.
+    card.style.maxHeight = `${Math.floor(place.maxHeight / this.scale)}px`;
     wrapper.style.left = `${Math.round(place.left)}px`;
     wrapper.style.top = `${Math.round(place.top)}px`;
     wrapper.style.visibility = 'visible';

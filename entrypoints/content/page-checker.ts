@@ -13,14 +13,16 @@ import {
   type PageQuote,
   type PageResults,
   type PageState,
+  type QuoteDetailsResponse,
   type SourceInfo,
+  articleForMessage,
   parseTabRequest,
   senderKind,
 } from '@/lib/messages';
 import { STYLE_ELEMENT_ID, clearHighlights, installHighlightStyle, pageScheme, paintHighlights } from '@/lib/page/highlights';
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
 import { type StepDirection, stepQuote } from '@/lib/page/steps';
-import { loadSettings } from '@/lib/settings';
+import { SETTINGS_KEY, loadSettings, parseSettings } from '@/lib/settings';
 import { mapInSlices, pauseForPage } from '@/lib/page/slices';
 import { CardHost } from './card-host';
 
@@ -273,6 +275,7 @@ export class PageChecker {
       quotes,
       sources: this.sources,
       librarySize: this.librarySize,
+      article: articleForMessage(this.article?.meta),
     };
     try {
       await browser.runtime.sendMessage({ type: 'page-results', op: 'set', results });
@@ -293,6 +296,20 @@ export class PageChecker {
     if (index < 0) return -1;
     const range = this.items[index].range;
     return range && rangeContainsPoint(range, x, y) ? index : -1;
+  }
+
+  /**
+   * What the card shows for quote `index`, for the popup's row: the same check, its sources and the
+   * article's metadata. Null when the page no longer has that quote there (it changed since).
+   */
+  async quoteDetails(index: number, text: string): Promise<QuoteDetailsResponse | null> {
+    if (this.scanning) await this.scanning;
+    const item = this.items[index];
+    if (!item || item.quote.text.slice(0, LIMITS.quoteChars) !== text) return null;
+    const ids = [item.check.match?.sourceId, ...item.check.alsoIn.map((a) => a.sourceId)];
+    const sources: Record<string, SourceInfo> = {};
+    for (const id of ids) if (id && this.sources[id]) sources[id] = this.sources[id];
+    return { ok: true, check: item.check, sources, librarySize: this.librarySize, article: articleForMessage(this.article?.meta) };
   }
 
   async openCard(index: number, focus: boolean): Promise<boolean> {
@@ -395,8 +412,21 @@ function listenForRequests(ctx: ContentScriptContext, checker: PageChecker): voi
         return checker.step(request.direction).then((shown) => ({ ok: shown }));
       case 'check-page':
         return checker.activate().then(() => ({ ok: true }));
+      case 'quote-details':
+        return checker
+          .quoteDetails(request.index, request.text)
+          .then((answer) => answer ?? { ok: false, error: 'That quote is no longer on the page.' });
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // Settings changed while the page is open: switching automatic checking on checks a page that was
+  // waiting; switching it off leaves a checked page as it is (the reader can still read its verdicts).
+  const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    if (parseSettings(changes[SETTINGS_KEY].newValue).autoCheck && !checker.isActive) void checker.activate();
+  };
+  browser.storage.onChanged.addListener(onSettings);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
 }

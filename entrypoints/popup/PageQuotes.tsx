@@ -2,7 +2,7 @@
 import { VERDICTS, type Verdict } from '@/lib/types';
 import { VERDICT_INFO } from '@/lib/verdicts';
 import { VERDICT_LOOK } from '@/lib/page/palette';
-import type { PageQuote, PageResults } from '@/lib/messages';
+import type { PageQuote, PageResults, SourceInfo } from '@/lib/messages';
 import { VerdictBadge } from '@/components/VerdictBadge';
 import { firstWords, sourceLine } from '@/components/format';
 import { QuoteDetails } from '@/components/QuoteDetails';
@@ -10,36 +10,63 @@ import { SourceActions } from '@/components/QuoteCard';
 import type { ArticleMeta, QuoteCheck } from '@/lib/types';
 import type { CitationStyle } from '@/lib/cite/styles';
 import { useEffect, useState } from 'preact/hooks';
-import { checkQuote, citationStyle, openOptions, servicesFor, showOnPage } from './api';
+import { checkQuote, citationStyle, openOptions, quoteDetailsFromTab, servicesFor, showOnPage } from './api';
+
+/** A row's details: the tab's own check of the quote, or (when the tab does not answer) a fresh one. */
+interface RowView {
+  /** 'page': the card's check, from the tab; 'recheck': the words checked again without their context. */
+  origin: 'page' | 'recheck';
+  check: QuoteCheck;
+  sources: Record<string, SourceInfo>;
+  librarySize: number;
+  article: ArticleMeta;
+}
+
+async function rowView(quote: PageQuote, results: PageResults, tabId: number | null): Promise<RowView | null> {
+  const fallbackArticle: ArticleMeta = results.article ?? { title: results.title, url: results.url, site: null, author: null, published: null };
+  const fromTab = tabId === null ? null : await quoteDetailsFromTab(tabId, quote.index, quote.text);
+  if (fromTab) {
+    return {
+      origin: 'page',
+      check: fromTab.check,
+      sources: { ...results.sources, ...fromTab.sources },
+      librarySize: fromTab.librarySize,
+      article: fromTab.article ?? fallbackArticle,
+    };
+  }
+  const base = { origin: 'recheck' as const, sources: { ...results.sources }, librarySize: results.librarySize, article: fallbackArticle };
+  if (quote.verdict === 'not_found') return { ...base, check: { verdict: 'not_found', match: null, alsoIn: [] } };
+  const check = await checkQuote(quote.text, quote.attribution);
+  return check ? { ...base, check } : null;
+}
 
 /** A row's details, opened in place: the same parts as the card on the page. */
-function RowDetails({ quote, results }: { quote: PageQuote; results: PageResults }) {
-  const [check, setCheck] = useState<QuoteCheck | null | 'loading'>('loading');
+function RowDetails({ quote, results, tabId }: { quote: PageQuote; results: PageResults; tabId: number | null }) {
+  const [view, setView] = useState<RowView | null | 'loading'>('loading');
   const [style, setStyle] = useState<CitationStyle | null>(null);
   useEffect(() => {
-    void citationStyle().then(setStyle);
-    if (quote.verdict === 'not_found') {
-      setCheck({ verdict: 'not_found', match: null, alsoIn: [] });
-      return;
-    }
-    void checkQuote(quote.text, quote.attribution).then(setCheck);
-  }, [quote.text, quote.attribution, quote.verdict]);
-  if (check === 'loading' || style === null) return <p class="pp-empty" aria-busy="true">Loading the original…</p>;
-  if (!check) return <p class="pp-empty pp-error">The library did not answer.</p>;
-  const article: ArticleMeta = { title: results.title, url: results.url, site: null, author: null, published: null };
+    let live = true;
+    void citationStyle().then((s) => live && setStyle(s));
+    void rowView(quote, results, tabId).then((v) => live && setView(v));
+    return () => {
+      live = false;
+    };
+  }, [quote.index, quote.text, quote.attribution, quote.verdict, tabId]);
+  if (view === 'loading' || style === null) return <p class="pp-empty" aria-busy="true">Loading the original…</p>;
+  if (!view) return <p class="pp-empty pp-error">The library did not answer.</p>;
+  const { check, sources, article } = view;
   const match = check.match;
-  const sources = { ...results.sources };
   const source = match ? sources[match.sourceId] : undefined;
   const services = match
     ? servicesFor(style, match.sourceId, { start: match.start, end: match.end }, quote.text, article)
     : { style, addSource: openOptions, cite: async () => ({ ok: false as const, error: 'nothing to cite' }) };
   return (
-    <div class={`pp-details vb-v-${check.verdict}`}>
+    <div class={`pp-details vb-v-${check.verdict}`} data-origin={view.origin}>
       <QuoteDetails
         quote={{ text: quote.text, attribution: quote.attribution, short: quote.short }}
         check={check}
         sources={sources}
-        librarySize={results.librarySize}
+        librarySize={view.librarySize}
         article={article}
         onAddSource={openOptions}
       />
@@ -134,7 +161,7 @@ export function PageQuotes({ results, tabId, closeAfterShow }: { results: PageRe
                   </div>
                   {open.has(q.index) && (
                     <div id={`pp-details-${q.index}`}>
-                      <RowDetails quote={q} results={results} />
+                      <RowDetails quote={q} results={results} tabId={tabId} />
                     </div>
                   )}
                 </li>

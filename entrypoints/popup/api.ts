@@ -8,6 +8,9 @@ import {
   LIMITS,
   type CiteRequest,
   type CiteResponse,
+  type QuoteDetailsRequest,
+  type QuoteDetailsResponse,
+  parseQuoteDetailsResponse,
 } from '@/lib/messages';
 import type {
   BackgroundRequest,
@@ -54,6 +57,16 @@ export async function showOnPage(tabId: number, index: number): Promise<boolean>
     return answer?.ok === true;
   } catch {
     return false;
+  }
+}
+
+/** What the tab's card shows for one of its quotes; null when the tab does not answer or answers amiss. */
+export async function quoteDetailsFromTab(tabId: number, index: number, text: string): Promise<QuoteDetailsResponse | null> {
+  const request: QuoteDetailsRequest = { type: 'quote-details', index, text: text.slice(0, LIMITS.quoteChars) };
+  try {
+    return parseQuoteDetailsResponse(await browser.tabs.sendMessage(tabId, request));
+  } catch {
+    return null; // no content script there any more (the tab closed or went to a browser page)
   }
 }
 

@@ -3,8 +3,11 @@ import {
   LIMITS,
   type PageResults,
   allowed,
+  articleForMessage,
+  isArticleMeta,
   isPageResults,
   parseBackgroundRequest,
+  parseQuoteDetailsResponse,
   parseTabRequest,
   senderKind,
 } from '../../../lib/messages';
@@ -121,5 +124,63 @@ describe('senderKind', () => {
     expect(allowed(get, 'extension-page')).toBe(true);
     expect(allowed(get, 'content-script')).toBe(false);
     expect(allowed({ type: 'check', quotes: [] }, 'content-script')).toBe(true);
+  });
+});
+
+describe('the quote-details request and its answer', () => {
+  const check = {
+    verdict: 'minor',
+    match: {
+      sourceId: 's1', start: 26, end: 40, original: 'victim-blaming', context: 'Examples of victim-blaming language.', contextStart: 14,
+      section: null, page: null, similarity: 1, diff: [{ op: 'equal', quote: 'victim blaming', source: 'victim-blaming' }], sourceEnds: false,
+    },
+    alsoIn: [{ sourceId: 's1', verdict: 'altered', start: 1, end: 5 }],
+  };
+  const article = { title: 'A story', url: 'https://news.example/a', site: 'News', author: 'A. Writer', published: '2023-12-09' };
+  const answer = { ok: true, check, sources: results.sources, librarySize: 4, article };
+
+  it('accepts a request naming a quote by index and words, nothing more', () => {
+    expect(parseTabRequest({ type: 'quote-details', index: 2, text: 'victim blaming' })).toEqual({ type: 'quote-details', index: 2, text: 'victim blaming' });
+    expect(parseTabRequest({ type: 'quote-details', index: 2 })).toBeNull();
+    expect(parseTabRequest({ type: 'quote-details', index: -1, text: 'x' })).toBeNull();
+    expect(parseTabRequest({ type: 'quote-details', index: 2, text: 7 })).toBeNull();
+    expect(parseTabRequest({ type: 'quote-details', index: 2, text: 'x', sourceId: 's1' })).toBeNull();
+    expect(parseTabRequest({ type: 'quote-details', index: 2, text: 'a'.repeat(LIMITS.quoteChars + 1) })).toBeNull();
+  });
+
+  it('accepts a well-formed answer, with or without the article', () => {
+    expect(parseQuoteDetailsResponse(answer)).toEqual(answer);
+    expect(parseQuoteDetailsResponse({ ...answer, article: null })).toEqual({ ...answer, article: null });
+    expect(parseQuoteDetailsResponse({ ...answer, check: { verdict: 'not_found', match: null, alsoIn: [] } })).not.toBeNull();
+  });
+
+  it.each([
+    ['a refusal', { ok: false, error: 'That quote is no longer on the page.' }],
+    ['nothing', undefined],
+    ['an unknown verdict', { ...answer, check: { ...check, verdict: 'probably' } }],
+    ['a diff op of another kind', { ...answer, check: { ...check, match: { ...check.match, diff: [{ op: 'html', quote: '<b>', source: '' }] } } }],
+    ['a span that runs backwards', { ...answer, check: { ...check, match: { ...check.match, start: 40, end: 26 } } }],
+    ['a context that starts after the span', { ...answer, check: { ...check, match: { ...check.match, contextStart: 30 } } }],
+    ['a similarity over 1', { ...answer, check: { ...check, match: { ...check.match, similarity: 2 } } }],
+    ['an also-in without a verdict', { ...answer, check: { ...check, alsoIn: [{ sourceId: 's1', start: 1, end: 2 }] } }],
+    ['a source filed under another id', { ...answer, sources: { other: results.sources.s1 } }],
+    ['an article with extra fields', { ...answer, article: { ...article, script: 'x' } }],
+    ['an extra field', { ...answer, html: '<b>x</b>' }],
+  ])('refuses %s', (_what, message) => {
+    expect(parseQuoteDetailsResponse(message)).toBeNull();
+  });
+
+  it('page results may carry the article, checked like any other field', () => {
+    expect(isPageResults({ ...results, article })).toBe(true);
+    expect(isPageResults({ ...results, article: null })).toBe(true);
+    expect(isPageResults({ ...results, article: { ...article, author: 5 } })).toBe(false);
+  });
+
+  it('trims article metadata to what a message may carry', () => {
+    expect(articleForMessage(null)).toBeNull();
+    const long = articleForMessage({ ...article, title: 'x'.repeat(LIMITS.titleChars + 50), url: `https://x/${'a'.repeat(LIMITS.urlChars)}` });
+    expect(long?.title).toHaveLength(LIMITS.titleChars);
+    expect(long?.url).toBeNull();
+    expect(isArticleMeta(long)).toBe(true);
   });
 });

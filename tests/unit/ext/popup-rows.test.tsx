@@ -73,4 +73,49 @@ describe('a popup row', () => {
     await waitFor(() => expect(send).toHaveBeenCalledWith({ type: 'open-options' }));
     expect(screen.getByRole('link', { name: /Search the web/ }).getAttribute('href')).toContain('%22grooming%20gangs%22');
   });
+
+  it('shows the tab’s own check of the quote, with the article’s site and author, and asks the matcher nothing', async () => {
+    const sent: { type: string }[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      sent.push(message as { type: string });
+      return { ok: false, error: 'not in this test' };
+    });
+    // The tab's check differs from what a re-check of the bare words would give (another span).
+    const inContext: QuoteCheck = { ...check, match: { ...check.match!, start: 20, end: 34, contextStart: 0, context: 'A passage with victim-blaming in it.' } };
+    const article = { title: 'A story', url: 'https://news.example/a', site: 'News Example', author: 'A. Writer', published: '2023-12-09' };
+    const toTab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, check: inContext, sources: { rel: release }, librarySize: 4, article });
+    const { container } = render(<PageQuotes results={results} tabId={5} closeAfterShow={false} />);
+    fireEvent.click(container.querySelector('[data-index="0"] button.pp-quote-text')!);
+    await waitFor(() => expect(container.querySelector('[data-index="0"] .pp-details')?.getAttribute('data-origin')).toBe('page'));
+    expect(toTab).toHaveBeenCalledWith(5, { type: 'quote-details', index: 0, text: 'victim blaming' });
+    expect(container.querySelector('[data-index="0"] .vb-passage')!.textContent).toBe('A passage with victim-blaming in it.');
+    const quotedIn = container.querySelector('[data-index="0"] [data-part="quoted-in"]')!.textContent!;
+    expect(quotedIn).toContain('News Example');
+    expect(quotedIn).toContain('A. Writer');
+    await waitFor(() => expect(sent.some((m) => m.type === 'cite')).toBe(true));
+    expect(sent.some((m) => m.type === 'check')).toBe(false);
+    expect(sent.find((m) => m.type === 'cite')).toMatchObject({ span: { start: 20, end: 34 }, article });
+  });
+
+  it.each([
+    ['the tab does not answer', () => Promise.reject(new Error('Could not establish connection'))],
+    ['the tab answers amiss', () => Promise.resolve({ ok: true, check: { verdict: 'certainly' }, sources: {}, librarySize: 1, article: null })],
+    ['the quote is no longer on the page', () => Promise.resolve({ ok: false, error: 'That quote is no longer on the page.' })],
+  ])('checks the words again when %s, with the article from the page results', async (_what, answer) => {
+    const sent: { type: string }[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      const m = message as { type: string };
+      sent.push(m);
+      if (m.type === 'check') return { ok: true, checks: [check], sources: { rel: release }, librarySize: 4 };
+      return { ok: false, error: 'not in this test' };
+    });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(answer as () => Promise<never>);
+    const withArticle: PageResults = { ...results, article: { title: 'A story', url: results.url, site: 'News Example', author: null, published: null } };
+    const { container } = render(<PageQuotes results={withArticle} tabId={5} closeAfterShow={false} />);
+    fireEvent.click(container.querySelector('[data-index="0"] button.pp-quote-text')!);
+    await waitFor(() => expect(container.querySelector('[data-index="0"] .pp-details')?.getAttribute('data-origin')).toBe('recheck'));
+    expect(sent[0]).toEqual({ type: 'check', quotes: [{ text: 'victim blaming', attribution: 'the watchdog' }] });
+    expect(container.querySelector('[data-index="0"] .vb-passage mark')!.textContent).toBe('victim-blaming');
+    expect(container.querySelector('[data-index="0"] [data-part="quoted-in"]')!.textContent).toContain('News Example');
+  });
 });
