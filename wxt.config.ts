@@ -28,6 +28,9 @@ export default defineConfig({
     // Verbatim has, and it sends only the quoted words to this extension's background, never off the device.
     // The popup talks to the active tab with tabs.query/tabs.sendMessage, which need no `tabs` permission.
     permissions: ['storage', 'unlimitedStorage'],
+    // Asked for one host at a time, when the reader clicks "Get the full text" on a source: the library
+    // page then fetches that source's original page, and nothing else.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: {
       default_title: 'Verbatim: check the quotes on this page',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
