@@ -279,7 +279,7 @@ export function LibraryPage(props: LibraryPageProps) {
                     {s.origin === 'builtin' && s.excerpt && s.url && props.requestHost && (
                       <button
                         type="button"
-                        class="lp-button lp-primary"
+                        class="lp-button"
                         aria-label={`Get the full text of “${s.title}” from ${hostOf(s.url)}`}
                         title={`Fetch the original from ${hostOf(s.url)} and replace the excerpt`}
                         disabled={fetching !== null}
