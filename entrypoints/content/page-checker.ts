@@ -23,6 +23,7 @@ import { type StepDirection, stepQuote } from '@/lib/page/steps';
 import { loadSettings } from '@/lib/settings';
 import { mapInSlices, pauseForPage } from '@/lib/page/slices';
 import { CardHost } from './card-host';
+import { listenForPageSource } from './page-source';
 
 type Article = ReturnType<typeof extractArticle>;
 
@@ -388,4 +389,5 @@ function listenForRequests(ctx: ContentScriptContext, checker: PageChecker): voi
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  listenForPageSource(ctx);
 }
