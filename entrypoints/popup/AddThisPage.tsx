@@ -7,6 +7,7 @@ import { type PageSource, type PageSourceRequest, parsePageSourceResponse } from
 import { LibraryDb } from '@/lib/library/db';
 import { importSources } from '@/lib/library/import';
 import { describeStorageError, newSource } from '@/lib/library/file-source';
+import { countWords } from '@/lib/text/words';
 import { type MetaErrors, type MetaForm, SOURCE_TYPES, validateMetaForm } from '@/lib/library/metadata-form';
 
 type Step =
@@ -24,6 +25,7 @@ const CSS = `
 .ap-error { color: var(--vb-del); font-size: 12px; }
 .ap-actions { display: flex; gap: 8px; }
 .ap-words { margin: 0; font-size: 12px; color: var(--vb-muted); }
+.ap-plain { background: transparent; color: var(--vb-fg); border: 1px solid var(--vb-line); }
 `;
 
 function formFor(page: PageSource): MetaForm {
@@ -39,6 +41,15 @@ function formFor(page: PageSource): MetaForm {
 }
 
 export function AddThisPage({ tabId }: { tabId: number | null }) {
+  return (
+    <>
+      <h2 class="pp-section-title">Add to your library</h2>
+      <AddThisPageSteps tabId={tabId} />
+    </>
+  );
+}
+
+function AddThisPageSteps({ tabId }: { tabId: number | null }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   async function read() {
@@ -88,7 +99,12 @@ export function AddThisPage({ tabId }: { tabId: number | null }) {
   if (step.kind === 'failed') return <p class="pp-empty pp-error" role="alert" data-testid="add-page-status">{step.text}</p>;
 
   const { form, errors } = step;
-  const set = (change: Partial<MetaForm>) => setStep({ ...step, form: { ...form, ...change } });
+  // A corrected field drops its error at once; the others keep theirs until the next save.
+  const set = (change: Partial<MetaForm>) => {
+    const rest = { ...errors };
+    for (const key of Object.keys(change) as (keyof MetaForm)[]) delete rest[key];
+    setStep({ ...step, form: { ...form, ...change }, errors: rest });
+  };
   const field = (key: 'title' | 'author' | 'publisher' | 'published' | 'url', label: string, hint?: string) => (
     <label class="ap-field">
       <span>{label}</span>
@@ -101,7 +117,7 @@ export function AddThisPage({ tabId }: { tabId: number | null }) {
       {errors[key] && <span class="ap-error">{errors[key]}</span>}
     </label>
   );
-  const words = step.page.text.split(/\s+/).filter(Boolean).length;
+  const words = countWords(step.page.text);
   return (
     <form class="ap-form" onSubmit={(e) => void save(e)} noValidate aria-label="Details of this page">
       <style>{CSS}</style>
@@ -123,7 +139,7 @@ export function AddThisPage({ tabId }: { tabId: number | null }) {
         <button type="submit" class="vb-button" disabled={step.saving}>
           {step.saving ? 'Saving…' : 'Save to library'}
         </button>
-        <button type="button" class="vb-button" onClick={() => setStep({ kind: 'idle' })}>
+        <button type="button" class="vb-button ap-plain" onClick={() => setStep({ kind: 'idle' })}>
           Cancel
         </button>
       </div>
