@@ -10,6 +10,10 @@ export default defineConfig({
   // Firefox has an MV2 and an MV3 build: the manifest version in the name keeps their zips apart.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   hooks: {
+    // MV2 (Firefox) has no optional_host_permissions: there, the same hosts are optional permissions.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version === 2) manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*', 'http://*/*'];
+    },
     // The CSL styles and locales the background reads on first use (CC BY-SA: see public/licences/).
     'build:publicAssets': (_wxt, assets) => {
       for (const file of citationDataFiles()) {
