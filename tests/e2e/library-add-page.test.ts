@@ -65,13 +65,14 @@ describe('Add this page', () => {
     // A wrong date is refused beside its field, then corrected; the title is shortened by the reader.
     await form.getByLabel('Date published').fill('2023-13-45');
     await form.getByRole('button', { name: 'Save to library' }).click();
-    await expect(form.locator('.ap-error').textContent()).resolves.toMatch(/YYYY-MM-DD/);
+    await expect.poll(() => form.locator('.ap-error').textContent()).toMatch(/YYYY-MM-DD/);
     await form.getByLabel('Date published').fill('2023-12-09');
+    expect(await form.locator('.ap-error').count()).toBe(0); // a corrected field drops its error at once
     await form.getByLabel('Title').fill('More grooming gang failings and myths unravelled by police watchdog inspection');
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-add-page-form.png'), fullPage: true });
     await form.getByRole('button', { name: 'Save to library' }).click();
     const status = popup.getByTestId('add-page-status');
-    await expect(status.textContent()).resolves.toMatch(/^Added “More grooming gang failings and myths unravelled by police watchdog inspection” to your library \([\d,]+ words\)\.$/);
+    await expect.poll(() => status.textContent()).toMatch(/^Added “More grooming gang failings and myths unravelled by police watchdog inspection” to your library \([\d,]+ words\)\.$/);
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-add-page-done.png'), fullPage: true });
 
     // The page's own chrome (nav, aside, comment form) did not come in with it.
@@ -94,7 +95,7 @@ describe('Add this page', () => {
     await popup.goto(`chrome-extension://${launched.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByRole('button', { name: 'Add this page to your library' }).click();
     await popup.getByRole('button', { name: 'Save to library' }).click();
-    await expect(popup.getByTestId('add-page-status').textContent()).resolves.toBe('This page is already in your library.');
+    await expect.poll(() => popup.getByTestId('add-page-status').textContent()).toBe('This page is already in your library.');
     const { sources } = await ask(popup, { type: 'sources' });
     expect(sources.filter((s: { origin: string }) => s.origin === 'page')).toHaveLength(1);
   });

@@ -53,7 +53,7 @@ async function setReportUrl(url: string): Promise<void> {
   await item.getByRole('button', { name: /^Edit details/ }).click();
   await item.getByLabel('Web address').fill(url);
   await item.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByTestId('notice').textContent()).resolves.toBe('Details saved.');
+  await expect.poll(() => options.getByTestId('notice').textContent()).toBe('Details saved.');
 }
 
 async function stored(): Promise<{ text: string; excerpt: boolean; origin: string; words: number; url: string }> {
@@ -104,11 +104,11 @@ describe('Get the full text', () => {
     await setReportUrl(`${gov.origin}/no-such-report.html`);
     await options.getByRole('button', { name: `Get the full text of “${TITLE}” from ${new URL(gov.origin).host}` }).click();
     const notice = options.getByTestId('notice');
-    await expect(notice.textContent()).resolves.toMatch(/^127\.0\.0\.1:\d+ answered 404 \(not found\): the page could not be fetched\. The excerpt in your library is unchanged\.$/);
+    await expect.poll(() => notice.textContent()).toMatch(/^127\.0\.0\.1:\d+ answered 404 \(not found\): the page could not be fetched\. The excerpt in your library is unchanged\.$/);
     expect(await notice.getAttribute('role')).toBe('alert');
     const after = await stored();
     expect(after).toMatchObject({ text: before.text, excerpt: true, origin: 'builtin', words: before.words });
-    await expect(options.locator(`[data-source-id="${REPORT}"]`).textContent()).resolves.toContain('Excerpt');
+    await expect.poll(() => options.locator(`[data-source-id="${REPORT}"]`).textContent()).toContain('Excerpt');
     await options.screenshot({ path: join(SCREENSHOTS, 'options-full-text-404.png'), fullPage: true });
   });
 
@@ -116,7 +116,7 @@ describe('Get the full text', () => {
     const before = await stored();
     await setReportUrl(`${gov.origin}/report.html`);
     await options.getByRole('button', { name: `Get the full text of “${TITLE}” from ${new URL(gov.origin).host}` }).click();
-    await expect(options.getByTestId('notice').textContent()).resolves.toMatch(/^“An inspection of .*” now holds the full text from 127\.0\.0\.1:\d+ \(\d+ words\)\.$/);
+    await expect.poll(() => options.getByTestId('notice').textContent()).toMatch(/^“An inspection of .*” now holds the full text from 127\.0\.0\.1:\d+ \(\d+ words\)\.$/);
     const after = await stored();
     expect(after).toMatchObject({ excerpt: false, origin: 'fetched', url: `${gov.origin}/report.html` });
     expect(after.text).not.toBe(before.text);
@@ -126,7 +126,7 @@ describe('Get the full text', () => {
       expect(after.text).not.toContain(chrome);
     }
     const item = options.locator(`[data-source-id="${REPORT}"]`);
-    await expect(item.textContent()).resolves.toMatch(/Fetched.*Full text/);
+    await expect.poll(() => item.textContent()).toMatch(/Fetched.*Full text/);
     expect(await item.getByRole('button', { name: /^Get the full text/ }).count()).toBe(0);
     expect((await ask(options, { type: 'sources' })).sources.filter((s: { id: string }) => s.id === REPORT)).toHaveLength(1);
     await options.locator(`[data-source-id="${REPORT}"]`).scrollIntoViewIfNeeded();
