@@ -10,6 +10,10 @@ export default defineConfig({
   // Firefox has an MV2 and an MV3 build: the manifest version in the name keeps their zips apart.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   hooks: {
+    // MV2 (Firefox) has no optional_host_permissions: there, the same hosts are optional permissions.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version === 2) manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*', 'http://*/*'];
+    },
     // The CSL styles and locales the background reads on first use (CC BY-SA: see public/licences/).
     'build:publicAssets': (_wxt, assets) => {
       for (const file of citationDataFiles()) {
@@ -28,6 +32,9 @@ export default defineConfig({
     // Verbatim has, and it sends only the quoted words to this extension's background, never off the device.
     // The popup talks to the active tab with tabs.query/tabs.sendMessage, which need no `tabs` permission.
     permissions: ['storage', 'unlimitedStorage'],
+    // Asked for one host at a time, when the reader clicks "Get the full text" on a source: the library
+    // page then fetches that source's original page, and nothing else.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: {
       default_title: 'Verbatim: check the quotes on this page',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -94,7 +94,16 @@ function str(value: unknown): string | null {
 // One reading of Markdown and of a missing title, shared with the extension's imports.
 export { firstLine, markdownToSourceText } from '../lib/library/file-source';
 
-async function pdfSourceText(file: string): Promise<{ text: string; meta: Partial<SourceMeta> }> {
+/** A source as the command line loads it: PDFs also say where each page begins in the text. */
+export type LoadedSource = Source & { pageStarts?: number[] };
+
+interface ReadText {
+  text: string;
+  meta: Partial<SourceMeta>;
+  pageStarts?: number[];
+}
+
+async function pdfSourceText(file: string): Promise<ReadText> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -106,7 +115,7 @@ async function pdfSourceText(file: string): Promise<{ text: string; meta: Partia
     throw new InputError(`${file} is not a PDF`);
   }
   const { pdfToSourceText } = await import('./pdf');
-  let result: { text: string; meta: Partial<SourceMeta> };
+  let result: ReadText;
   try {
     result = await pdfToSourceText(bytes);
   } catch (e) {
@@ -118,7 +127,7 @@ async function pdfSourceText(file: string): Promise<{ text: string; meta: Partia
   return result;
 }
 
-async function sourceText(file: string): Promise<{ text: string; meta: Partial<SourceMeta> }> {
+async function sourceText(file: string): Promise<ReadText> {
   const ext = extensionOf(file);
   if (ext === '.pdf') return pdfSourceText(file);
   if (!isSourceExtension(ext)) {
@@ -133,8 +142,8 @@ async function sourceText(file: string): Promise<{ text: string; meta: Partial<S
   return { text: raw, meta: {} };
 }
 
-export async function loadSource(file: string): Promise<Source> {
-  const { text, meta } = await sourceText(file);
+export async function loadSource(file: string): Promise<LoadedSource> {
+  const { text, meta, pageStarts } = await sourceText(file);
   if (text.trim() === '') throw new InputError(`${file} has no text`);
   const sidecar = await readSidecar(file);
   const coverage = str(sidecar.coverage);
@@ -153,6 +162,7 @@ export async function loadSource(file: string): Promise<Source> {
     excerpt: typeof sidecar.excerpt === 'boolean' ? sidecar.excerpt : /\bexcerpt\b/i.test(coverage ?? ''),
     origin: 'file',
     text,
+    ...(pageStarts ? { pageStarts } : {}),
   };
 }
 
@@ -168,11 +178,11 @@ export async function loadPack(file: string): Promise<Source[]> {
 }
 
 /** The library named by the `--sources` arguments. Two files with the same stem would share an id: refused. */
-export async function loadSources(paths: readonly string[]): Promise<Source[]> {
+export async function loadSources(paths: readonly string[]): Promise<LoadedSource[]> {
   const files = await sourceFiles(paths);
   const byId = new Map<string, string>();
-  const sources: Source[] = [];
-  const add = (source: Source, file: string) => {
+  const sources: LoadedSource[] = [];
+  const add = (source: LoadedSource, file: string) => {
     const other = byId.get(source.id);
     if (other !== undefined) throw new InputError(`two sources would share the id '${source.id}': ${other} and ${file}`);
     byId.set(source.id, file);

@@ -434,3 +434,47 @@ export function allowed(request: BackgroundRequest, kind: SenderKind): boolean {
   if (request.type === 'page-results') return request.op === 'set' ? kind === 'content-script' : kind === 'extension-page';
   return true;
 }
+
+// "Add this page": the popup asks the tab's content script for the page as a document.
+/** From an extension page (the popup) to a tab's content script: this page's main text and details. */
+export interface PageSourceRequest { type: 'page-source' }
+
+/** The page as the content script read it; the reader corrects the details before it is saved. */
+export interface PageSource {
+  url: string;
+  title: string | null;
+  byline: string | null;
+  site: string | null;
+  published: string | null; // YYYY-MM-DD when the page declares it
+  text: string; // source text: `## ` heading lines, a blank line between paragraphs
+}
+
+export type PageSourceResponse = { ok: true; page: PageSource } | ErrorResponse;
+
+/** The largest page text the popup takes in: far beyond any article, short of a runaway page. */
+export const PAGE_SOURCE_CHARS = 2_000_000;
+
+export function parsePageSourceRequest(v: unknown): PageSourceRequest | null {
+  return isObject(v) && v.type === 'page-source' && hasOnlyKeys(v, ['type']) ? { type: 'page-source' } : null;
+}
+
+export function isPageSource(v: unknown): v is PageSource {
+  if (!isObject(v) || !hasOnlyKeys(v, ['url', 'title', 'byline', 'site', 'published', 'text'])) return false;
+  return (
+    isString(v.url, LIMITS.urlChars) &&
+    /^https?:\/\//.test(v.url) &&
+    isNullableString(v.title, LIMITS.titleChars) &&
+    isNullableString(v.byline, LIMITS.titleChars) &&
+    isNullableString(v.site, LIMITS.titleChars) &&
+    (v.published === null || (isString(v.published, 10) && /^\d{4}-\d{2}-\d{2}$/.test(v.published))) &&
+    isString(v.text, PAGE_SOURCE_CHARS)
+  );
+}
+
+/** A content script's answer to page-source, checked: anything else is treated as no answer. */
+export function parsePageSourceResponse(v: unknown): PageSourceResponse | null {
+  if (!isObject(v)) return null;
+  if (v.ok === true && hasOnlyKeys(v, ['ok', 'page']) && isPageSource(v.page)) return { ok: true, page: v.page };
+  if (v.ok === false && hasOnlyKeys(v, ['ok', 'error']) && isString(v.error, LIMITS.titleChars)) return { ok: false, error: v.error };
+  return null;
+}

@@ -10,11 +10,11 @@ import { buildPack, packFileName, packJson } from '../../lib/library/pack';
 import { type Settings, type SettingsArea, loadSettings, saveSettings } from '../../lib/settings';
 import { CITATION_STYLES, type CitationStyle } from '../../lib/cite/style-data';
 import { formatDate } from '../format';
-import { type LibraryDeps, importIncoming, importSummary, readFiles } from './library-actions';
+import { type FullTextDeps, type LibraryDeps, getFullText, importIncoming, importSummary, readFiles } from './library-actions';
 import { MetaEditor } from './MetaEditor';
 import { PasteForm } from './PasteForm';
 
-export interface LibraryPageProps extends LibraryDeps {
+export interface LibraryPageProps extends LibraryDeps, Partial<FullTextDeps> {
   settingsArea: SettingsArea;
   estimate(): Promise<{ usage?: number; quota?: number }>;
   download(name: string, text: string): void;
@@ -25,6 +25,14 @@ export interface LibraryPageProps extends LibraryDeps {
 const STYLE_NAMES: Record<CitationStyle, string> = { harvard: 'Harvard', apa: 'APA', mla: 'MLA', chicago: 'Chicago', oscola: 'OSCOLA' };
 
 const UNDO_MS = 15_000;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
 
 type Notice = { kind: 'info' | 'error'; text: string } | null;
 
@@ -41,6 +49,7 @@ export function LibraryPage(props: LibraryPageProps) {
   const [dragging, setDragging] = useState(false);
   const [storage, setStorage] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [fetching, setFetching] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     setSources(await db.sources.toArray());
@@ -100,6 +109,24 @@ export function LibraryPage(props: LibraryPageProps) {
     setUndo(null);
     setNotice({ kind: 'info', text: 'Put back.' });
     await changed();
+  }
+
+  async function fullText(source: StoredSource) {
+    const { requestHost, fetchPage, parseHtml } = props;
+    if (!requestHost || !fetchPage) return;
+    setNotice(null);
+    setUndo(null);
+    setFetching(source.id);
+    // The permission request must come first, inside the click: getFullText asks before anything else.
+    const outcome = await getFullText({ ...props, requestHost, fetchPage, parseHtml }, source);
+    setFetching(null);
+    if (!outcome.ok) {
+      setNotice({ kind: 'error', text: outcome.error });
+      return;
+    }
+    const s = outcome.source;
+    setNotice({ kind: 'info', text: `“${s.title}” now holds the full text from ${new URL(s.url!).host} (${s.words.toLocaleString('en')} words).` });
+    await refresh();
   }
 
   function exportPack() {
@@ -249,6 +276,18 @@ export function LibraryPage(props: LibraryPageProps) {
                     </p>
                   </div>
                   <div class="lp-item-actions">
+                    {s.origin === 'builtin' && s.excerpt && s.url && props.requestHost && (
+                      <button
+                        type="button"
+                        class="lp-button"
+                        aria-label={`Get the full text of “${s.title}” from ${hostOf(s.url)}`}
+                        title={`Fetch the original from ${hostOf(s.url)} and replace the excerpt`}
+                        disabled={fetching !== null}
+                        onClick={() => void fullText(s)}
+                      >
+                        {fetching === s.id ? 'Fetching…' : 'Get the full text'}
+                      </button>
+                    )}
                     <button
                       type="button"
                       class="lp-button"

@@ -1,7 +1,8 @@
 // What the library page does to the library, apart from how it looks: reading files and packs into
 // sources (all refused if any one is refused), importing them in one transaction, and telling the
 // background after every change so its next check reads the library again.
-import type { LibraryDb } from '../../lib/library/db';
+import type { LibraryDb, StoredSource } from '../../lib/library/db';
+import { FetchSourceError, type PageAnswer, documentFromAnswer, originPattern, replaceWithFetched } from '../../lib/library/fetched-source';
 import { type ImportReport, type IncomingSource, importSources } from '../../lib/library/import';
 import { ImportError, type OpenPdf, describeStorageError, fileKind, sourceFromFile } from '../../lib/library/file-source';
 import { PackError, fromPack, parsePack } from '../../lib/library/pack';
@@ -64,4 +65,49 @@ export function importSummary(report: ImportReport): string {
   else if (n > 1) parts.push(`Added ${n} sources.`);
   for (const d of report.duplicates) parts.push(`“${d.title}” is already in your library.`);
   return parts.join(' ');
+}
+
+/** How the library page reaches the web for "Get the full text": both only ever on the reader's click. */
+export interface FullTextDeps {
+  /** Asks the reader for access to one host (an origin pattern); true when granted. */
+  requestHost(pattern: string): Promise<boolean>;
+  /** Fetches a page, answering its status, type and text; throws when the host cannot be reached. */
+  fetchPage(url: string): Promise<PageAnswer>;
+  parseHtml?: (html: string) => Document;
+}
+
+export type FullTextOutcome = { ok: true; source: StoredSource } | { ok: false; error: string };
+
+/**
+ * Replaces a source's excerpt with the full text of its original's page. The host permission is
+ * asked for first, while the click still counts as the reader's gesture; any refusal changes nothing.
+ */
+export async function getFullText(deps: LibraryDeps & FullTextDeps, source: StoredSource): Promise<FullTextOutcome> {
+  if (!source.url) return { ok: false, error: `“${source.title}” has no web address to fetch.` };
+  let pattern: string;
+  try {
+    pattern = originPattern(source.url);
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  const host = new URL(source.url).host;
+  if (!(await deps.requestHost(pattern).catch(() => false))) {
+    return { ok: false, error: `Verbatim was not allowed to read ${host}. The excerpt in your library is unchanged.` };
+  }
+  let answer: PageAnswer;
+  try {
+    answer = await deps.fetchPage(source.url);
+  } catch {
+    return { ok: false, error: `${host} could not be reached. Check the connection and try again. The excerpt in your library is unchanged.` };
+  }
+  try {
+    const parse = deps.parseHtml ?? ((html: string) => new DOMParser().parseFromString(html, 'text/html'));
+    const { text } = documentFromAnswer(answer, parse);
+    const stored = await replaceWithFetched(deps.db, source.id, text);
+    await deps.notifyChanged();
+    return { ok: true, source: stored };
+  } catch (e) {
+    if (e instanceof FetchSourceError) return { ok: false, error: e.message };
+    return { ok: false, error: describeStorageError(e).replace('Nothing was imported.', 'The excerpt in your library is unchanged.') };
+  }
 }

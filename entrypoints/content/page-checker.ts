@@ -25,6 +25,7 @@ import { type StepDirection, stepQuote } from '@/lib/page/steps';
 import { SETTINGS_KEY, loadSettings, parseSettings } from '@/lib/settings';
 import { mapInSlices, pauseForPage } from '@/lib/page/slices';
 import { CardHost } from './card-host';
+import { listenForPageSource } from './page-source';
 
 type Article = ReturnType<typeof extractArticle>;
 
@@ -429,4 +430,6 @@ function listenForRequests(ctx: ContentScriptContext, checker: PageChecker): voi
   };
   browser.storage.onChanged.addListener(onSettings);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
+
+  listenForPageSource(ctx);
 }

@@ -8,6 +8,7 @@ import { LIBRARY_CSS } from '@/components/library/library-css';
 import { LibraryPage } from '@/components/library/LibraryPage';
 import { LibraryDb } from '@/lib/library/db';
 import type { OpenPdf } from '@/lib/library/file-source';
+import type { PageAnswer } from '@/lib/library/fetched-source';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -29,6 +30,12 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Fetches an original's page without cookies: the library wants the public document, not the reader's session. */
+async function fetchPage(url: string): Promise<PageAnswer> {
+  const res = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
+  return { url: res.url || url, status: res.status, contentType: res.headers.get('content-type'), body: res.ok ? await res.text() : '' };
+}
+
 render(
   <LibraryPage
     db={new LibraryDb()}
@@ -39,6 +46,8 @@ render(
     settingsArea={browser.storage.local}
     estimate={() => navigator.storage.estimate()}
     download={download}
+    requestHost={(pattern) => browser.permissions.request({ origins: [pattern] })}
+    fetchPage={fetchPage}
   />,
   document.getElementById('app')!,
 );

@@ -5,6 +5,7 @@ import { activeTabId, librarySources, pageResults } from './api';
 import { PageQuotes } from './PageQuotes';
 import { LibrarySearch } from './LibrarySearch';
 import { CheckPageButton } from './CheckPageButton';
+import { AddThisPage } from './AddThisPage';
 
 type PageView =
   | { kind: 'loading' }
@@ -81,6 +82,8 @@ export function App({ tabIdParam }: { tabIdParam: number | null }) {
             <LibrarySearch />
           )}
         </section>
+
+        <section class="pp-section" aria-label="Add this page"><AddThisPage tabId={tabId} /></section>
       </main>
 
       <footer class="pp-foot">Checked on this device. No page text leaves your browser.</footer>

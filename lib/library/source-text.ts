@@ -53,11 +53,42 @@ function isHidden(el: Element): boolean {
   return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
 }
 
+/** Landmarks that are the site's, not the document's, wherever the markup puts them. */
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog']);
+
+/** Class or id words that sites give their chrome: cookie notices, breadcrumbs, related links, share bars. */
+const CHROME_NAMES = /(?:^|[\s_-])(?:cookie|cookies|consent|breadcrumbs?|related|share|sharing|skip-?link|feedback|print-link|back-to-top)(?:$|[\s_-])/i;
+
+function isChrome(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return CHROME_NAMES.test(names);
+}
+
+/** The number a list item shows in an ordered list (`start`, `value`, `reversed` are not used by reports). */
+function listNumber(li: Element): number | null {
+  const list = li.parentElement;
+  if (!list || list.tagName.toUpperCase() !== 'OL') return null;
+  const value = Number(li.getAttribute('value'));
+  if (Number.isInteger(value) && li.hasAttribute('value')) return value;
+  const start = list.hasAttribute('start') ? Number(list.getAttribute('start')) : 1;
+  const items = Array.from(list.children).filter((c) => c.tagName.toUpperCase() === 'LI');
+  return (Number.isInteger(start) ? start : 1) + items.indexOf(li);
+}
+
 /** Collects inline text into paragraphs, collapsing the markup's whitespace as a browser would. */
 class ParagraphWriter {
   private paragraphs: string[] = [];
   private line = '';
   private lines: string[] = [];
+  private number = '';
+
+  /** A paragraph number (`12. `) for the next paragraph that has words. */
+  numbered(n: number): void {
+    this.end();
+    this.number = `${n}. `;
+  }
 
   text(s: string): void {
     this.line += s.replace(/[\t\n\r\f ]+/g, ' ');
@@ -83,13 +114,17 @@ class ParagraphWriter {
     this.lineBreak();
     const lines = this.lines.map((l) => l.replace(/ +/g, ' ').trim()).filter((l) => l !== '');
     this.lines = [];
-    if (lines.length > 0) this.paragraphs.push(lines.join('\n'));
+    if (lines.length > 0) {
+      this.paragraphs.push(this.number + lines.join('\n'));
+      this.number = '';
+    }
   }
 
   heading(s: string): void {
     this.end();
     const words = s.replace(/\s+/g, ' ').trim();
     if (words) this.paragraphs.push(`## ${words}`);
+    this.number = '';
   }
 
   finish(): string {
@@ -107,7 +142,7 @@ function walk(node: Node, out: ParagraphWriter, bodyIsRoot: boolean): void {
     if (child.nodeType !== 1 /* ELEMENT_NODE */) continue;
     const el = child as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIPPED.has(tag) || isHidden(el)) continue;
+    if (SKIPPED.has(tag) || isHidden(el) || isChrome(el)) continue;
     if (bodyIsRoot && CHROME_OUTSIDE_CONTENT.has(tag)) continue;
     if (HEADINGS.has(tag)) {
       out.heading(el.textContent ?? '');
@@ -123,6 +158,11 @@ function walk(node: Node, out: ParagraphWriter, bodyIsRoot: boolean): void {
       out.text(' ');
       walk(el, out, bodyIsRoot);
       out.text(' ');
+    } else if (tag === 'LI' && listNumber(el) !== null) {
+      // A numbered paragraph keeps its number: readers cite reports by paragraph.
+      out.numbered(listNumber(el)!);
+      walk(el, out, bodyIsRoot);
+      out.end();
     } else if (BLOCKS.has(tag)) {
       out.end();
       walk(el, out, bodyIsRoot);

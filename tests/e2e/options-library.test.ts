@@ -162,6 +162,7 @@ describe('the library page', () => {
     await form.getByLabel('Date published').fill('2024-02-29');
     await form.getByLabel('Type').selectOption('statement');
     await form.getByRole('button', { name: 'Save' }).click();
+    // The previous test's notice stays until the save re-renders the page: wait for the new one.
     await expect.poll(() => options.getByTestId('notice').textContent()).toBe('Details saved.');
     const saved = options.locator('.lp-item', { hasText: 'Committee minutes, March' });
     await expect(saved.locator('.lp-meta').textContent()).resolves.toBe('Town Council · 29 Feb 2024 · statement');
