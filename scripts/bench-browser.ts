@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension, serveFolder } from '../tests/e2e/harness';
 import { loadSotuLibrary } from './eval/library';
@@ -28,7 +29,7 @@ function starterSentences(): string[] {
 }
 
 /** A long news page: State of the Union prose with 300 quotes woven in, a third of them from the starter library. */
-function longArticle(): { html: string; words: number; quotes: number } {
+export function longArticle(): { html: string; words: number; quotes: number } {
   const rng = createRng(7);
   const prose = loadSotuLibrary(6).flatMap((s) => s.text.split(/\n\s*\n/)).filter((p) => p.split(/\s+/).length > 40);
   const starter = starterSentences();
@@ -170,7 +171,9 @@ async function main(): Promise<void> {
   if (write) writeFileSync('BENCHMARKS-browser.md', report);
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
