@@ -3,6 +3,7 @@
 // the raw spans between the marks. Linear time: each mark pushes or pops at most one frame, and
 // a search down the stack pops every frame it passes.
 import { cannotBeginAt, codeAt, codeBefore, isAlnumCode, isSpaceCode, opensAfterCode } from './chars';
+import { finish, type Steps } from './steps';
 
 /** A span between marks, before trimming and filtering. */
 export interface MarkSpan {
@@ -55,6 +56,14 @@ function looksPossessive(text: string, i: number): boolean {
 }
 
 export function scanMarks(text: string): MarkSpan[] {
+  return finish(scanMarksInSteps(text));
+}
+
+/** How many marks one step of the scan handles at most (a step also ends at each paragraph). */
+const MARKS_PER_STEP = 200;
+
+/** scanMarks in steps: it yields after each paragraph and every MARKS_PER_STEP marks. */
+export function* scanMarksInSteps(text: string): Steps<MarkSpan[]> {
   const spans: MarkSpan[] = [];
   // The stack of open quotes, as parallel arrays (no object per quote: pages can hold 100,000 marks).
   const opens: string[] = [];
@@ -126,12 +135,19 @@ export function scanMarks(text: string): MarkSpan[] {
 
   // One regex per call: its lastIndex is this scan's own position.
   const stops = new RegExp(STOPS);
+  let marks = 0;
   while (stops.test(text)) {
     const i = stops.lastIndex - 1;
     const c = text[i];
     if (c === '\n') {
       endParagraph(i);
+      marks = 0;
+      yield;
       continue;
+    }
+    if (++marks >= MARKS_PER_STEP) {
+      marks = 0;
+      yield; // the regex's position is this scan's own, so another scan may run meanwhile
     }
     const prev = codeBefore(text, i);
     switch (c) {
