@@ -4,7 +4,7 @@
 // stopped the idle service worker. Then the engine's share in Node: extractArticle and
 // detectQuotes on the same pages, first call and warm. Prints Markdown and writes it to
 // BENCHMARKS-browser.md (--no-write to only print; --node-only to skip the browser).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { parseHTML } from 'linkedom';
 import { join } from 'node:path';
@@ -83,7 +83,7 @@ export function ordinaryArticle(): BenchArticle {
 const PROBE = `
   window.__bench = { longtasks: [], done: null };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.longtasks.push(e.duration);
+    for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
     if (window.__bench.done === null && document.documentElement.getAttribute('data-verbatim-state') === 'done') {
@@ -92,7 +92,19 @@ const PROBE = `
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verbatim-state'] });
 `;
 
-interface PageRun { scriptMs: number; longest: number; longCount: number; dclToDone: number | null }
+/**
+ * One page load. Long tasks before DOMContentLoaded are the page's own parsing (they happen
+ * without the extension too, on a loaded machine); those that start after it are where the
+ * content script's work shows.
+ */
+interface PageRun {
+  scriptMs: number;
+  longest: number;
+  longCount: number;
+  longestAfterDcl: number;
+  longCountAfterDcl: number;
+  dclToDone: number | null;
+}
 
 async function measure(context: BrowserContext, url: string, expectDone: boolean): Promise<PageRun> {
   const page: Page = await context.newPage();
@@ -100,7 +112,10 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
   await cdp.send('Performance.enable');
   await page.goto(url);
   if (expectDone) {
-    await page.waitForFunction(() => (window as unknown as { __bench: { done: number | null } }).__bench.done !== null, undefined, { timeout: 60_000, polling: 50 });
+    // A run that never finishes is recorded without a time (and counted), not allowed to end the benchmark.
+    await page
+      .waitForFunction(() => (window as unknown as { __bench: { done: number | null } }).__bench.done !== null, undefined, { timeout: 30_000, polling: 50 })
+      .catch(() => undefined);
   } else {
     await page.waitForTimeout(1500);
   }
@@ -108,15 +123,18 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const script = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
   const probe = await page.evaluate(() => {
-    const b = (window as unknown as { __bench: { longtasks: number[]; done: number | null } }).__bench;
+    const b = (window as unknown as { __bench: { longtasks: [number, number][]; done: number | null } }).__bench;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return { longtasks: b.longtasks, done: b.done, dcl: nav.domContentLoadedEventEnd };
   });
   await page.close();
+  const after = probe.longtasks.filter(([start]) => start >= probe.dcl);
   return {
     scriptMs: script * 1000,
-    longest: Math.max(0, ...probe.longtasks),
+    longest: Math.max(0, ...probe.longtasks.map(([, d]) => d)),
     longCount: probe.longtasks.length,
+    longestAfterDcl: Math.max(0, ...after.map(([, d]) => d)),
+    longCountAfterDcl: after.length,
     dclToDone: probe.done === null ? null : probe.done - probe.dcl,
   };
 }
@@ -208,12 +226,14 @@ function nodeFigures(html: string): NodeFigures {
 }
 
 function browserTable(f: BrowserFigures): string[] {
-  const s = (runs: PageRun[], key: keyof PageRun) => summarise(runs.map((r) => (r[key] as number | null) ?? Number.NaN));
+  const s = (runs: PageRun[], key: keyof PageRun) =>
+    summarise(runs.map((r) => r[key]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)));
+  const unfinished = (runs: PageRun[]) => runs.filter((r) => r.dclToDone === null).length;
   const row = (label: string, runs: PageRun[], done: boolean) =>
-    `| ${label} | ${fmt(s(runs, 'scriptMs'))} | ${fmt(s(runs, 'longest'))} | ${fmt(s(runs, 'longCount'))} | ${done ? fmt(s(runs, 'dclToDone')) : '—'} |`;
+    `| ${label} | ${fmt(s(runs, 'scriptMs'))} | ${fmt(s(runs, 'longest'))} | ${fmt(s(runs, 'longCount'))} | ${fmt(s(runs, 'longestAfterDcl'))} | ${fmt(s(runs, 'longCountAfterDcl'))} | ${done ? fmt(s(runs, 'dclToDone')) + (unfinished(runs) ? `, ${unfinished(runs)} of ${runs.length} never done` : '') : '—'} |`;
   return [
-    '| | main-thread script time, ms | longest task, ms | tasks over 50 ms | DOMContentLoaded → verdicts painted, ms |',
-    '|---|---|---|---|---|',
+    '| | main-thread script time, ms | longest task, ms | tasks over 50 ms | longest task after DOMContentLoaded, ms | tasks over 50 ms after it | DOMContentLoaded → verdicts painted, ms |',
+    '|---|---|---|---|---|---|---|',
     row('without Verbatim', f.bare, false),
     row('with Verbatim, warm service worker', f.warm, true),
     row('with Verbatim, service worker stopped first', f.cold, true),
@@ -271,7 +291,20 @@ async function main(): Promise<void> {
   );
   const report = lines.join('\n');
   process.stdout.write(report);
-  if (write) writeFileSync('BENCHMARKS-browser.md', report);
+  if (write) writeFileSync(REPORT_FILE, withReport(existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : '', report));
+}
+
+const REPORT_FILE = 'BENCHMARKS-browser.md';
+const BEGIN = '<!-- bench:browser begin: written by npm run bench:browser -->';
+const END = '<!-- bench:browser end -->';
+
+/** The file with its measured part replaced, keeping the notes written around it. */
+function withReport(file: string, report: string): string {
+  const block = `${BEGIN}\n${report}${END}\n`;
+  const from = file.indexOf(BEGIN);
+  const to = file.indexOf(END);
+  if (from < 0 || to < from) return block + file;
+  return file.slice(0, from) + block + file.slice(to + END.length).replace(/^\n/, '');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
