@@ -3,7 +3,8 @@
 // with the same page in the same browser without the extension; warm, and after Chrome has
 // stopped the idle service worker. Then the engine's share in Node: extractArticle and
 // detectQuotes on the same pages, first call and warm. Prints Markdown and writes it to
-// BENCHMARKS-browser.md (--no-write to only print; --node-only to skip the browser).
+// BENCHMARKS-browser.md between its markers, keeping the notes around them (--no-write to only
+// print; --node-only prints the Node figures alone and writes nothing).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { parseHTML } from 'linkedom';
@@ -241,8 +242,8 @@ function browserTable(f: BrowserFigures): string[] {
 }
 
 async function main(): Promise<void> {
-  const write = !process.argv.includes('--no-write');
   const nodeOnly = process.argv.includes('--node-only');
+  const write = !process.argv.includes('--no-write') && !nodeOnly; // the file keeps the browser figures
   const articles = [longArticle(), ordinaryArticle()];
   const folder = mkdtempSync(join(tmpdir(), 'verbatim-bench-browser-'));
   articles.forEach((a, i) => writeFileSync(join(folder, `page-${i}.html`), a.html));
@@ -299,7 +300,7 @@ const BEGIN = '<!-- bench:browser begin: written by npm run bench:browser -->';
 const END = '<!-- bench:browser end -->';
 
 /** The file with its measured part replaced, keeping the notes written around it. */
-function withReport(file: string, report: string): string {
+export function withReport(file: string, report: string): string {
   const block = `${BEGIN}\n${report}${END}\n`;
   const from = file.indexOf(BEGIN);
   const to = file.indexOf(END);
