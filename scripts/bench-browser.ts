@@ -1,20 +1,24 @@
 // `npm run bench:browser`: the content script's cost in real Chromium on a long article (about
-// 20,000 words, 300 quotes), side by side with the same page in the same browser without the
-// extension; and the time to first verdicts after Chrome has stopped the idle service worker.
-// Prints Markdown and writes it to BENCHMARKS-browser.md (--no-write to only print).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// 20,000 words, 300 quotes) and an ordinary one (about 7,000 words, 100 quotes), side by side
+// with the same page in the same browser without the extension; warm, and after Chrome has
+// stopped the idle service worker. Then the engine's share in Node: extractArticle and
+// detectQuotes on the same pages, first call and warm. Prints Markdown and writes it to
+// BENCHMARKS-browser.md between its markers, keeping the notes around them (--no-write to only
+// print; --node-only prints the Node figures alone and writes nothing).
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { parseHTML } from 'linkedom';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension, serveFolder } from '../tests/e2e/harness';
 import { loadSotuLibrary } from './eval/library';
 import { createRng } from './eval/prng';
-import { summarise, type Stats } from './bench/timing';
+import { summarise, timeRuns, type Stats } from './bench/timing';
+import { detectQuotes, detectQuotesInSteps, extractArticle } from '../lib/quotes/index';
 
 const RUNS = 7;
-const TARGET_WORDS = 20_000;
-const TARGET_QUOTES = 300;
 
 /** Spans of the starter library's excerpts, so that a third of the quotes are found. */
 function starterSentences(): string[] {
@@ -27,20 +31,31 @@ function starterSentences(): string[] {
     .filter((s) => s.split(' ').length >= 6 && s.split(' ').length <= 30 && !/[“”"]/.test(s));
 }
 
-/** A long news page: State of the Union prose with 300 quotes woven in, a third of them from the starter library. */
-function longArticle(): { html: string; words: number; quotes: number } {
-  const rng = createRng(7);
+export interface BenchArticle {
+  name: string;
+  html: string;
+  words: number;
+  quotes: number;
+}
+
+/**
+ * A news page of about `targetWords` words: State of the Union prose with `targetQuotes` quotes
+ * woven in, a third of them from the starter library. `quoteEvery` spaces the quotes: in each
+ * paragraph, one in every so many sentences, starting with the first.
+ */
+export function generatedArticle(name: string, targetWords: number, targetQuotes: number, quoteEvery: number, seed = 7): BenchArticle {
+  const rng = createRng(seed);
   const prose = loadSotuLibrary(6).flatMap((s) => s.text.split(/\n\s*\n/)).filter((p) => p.split(/\s+/).length > 40);
   const starter = starterSentences();
   const paragraphs: string[] = [];
   let words = 0;
   let quotes = 0;
-  for (let i = 0; words < TARGET_WORDS && i < prose.length; i++) {
+  for (let i = 0; words < targetWords && i < prose.length; i++) {
     const para = prose[i].replace(/["“”]/g, '');
     const sentences = para.split(/(?<=[.!?])\s+/);
-    // About four quotes to a paragraph of ~110 words: one quoted sentence from the library or from the prose itself.
+    // A quoted sentence from the library or from the prose itself.
     const out = sentences.map((s, k) => {
-      if (quotes >= TARGET_QUOTES || k % 2 === 1) return s;
+      if (quotes >= targetQuotes || k % quoteEvery !== 0) return s;
       quotes++;
       const fromLibrary = rng.chance(1 / 3) && starter.length > 0;
       const quoted = fromLibrary ? rng.pick(starter) : s.replace(/[.!?]$/, '');
@@ -50,16 +65,26 @@ function longArticle(): { html: string; words: number; quotes: number } {
     words += p.split(/\s+/).length;
     paragraphs.push(`<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
   }
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long article</title></head>
-<body><main><article><h1>A long article</h1>${paragraphs.join('\n')}</article></main></body></html>`;
-  return { html, words, quotes };
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head>
+<body><main><article><h1>${name}</h1>${paragraphs.join('\n')}</article></main></body></html>`;
+  return { name, html, words, quotes };
+}
+
+/** The long page of the performance issue: about 20,000 words and 300 quotes (about four to a paragraph). */
+export function longArticle(): BenchArticle {
+  return generatedArticle('A long article', 20_000, 300, 2);
+}
+
+/** An ordinary long read: about 7,000 words and 100 quotes. */
+export function ordinaryArticle(): BenchArticle {
+  return generatedArticle('An ordinary article', 7_000, 100, 2, 11);
 }
 
 // Runs in the page before anything else: records long tasks and the moment the verdicts are painted.
 const PROBE = `
   window.__bench = { longtasks: [], done: null };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.longtasks.push(e.duration);
+    for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
     if (window.__bench.done === null && document.documentElement.getAttribute('data-verbatim-state') === 'done') {
@@ -68,7 +93,19 @@ const PROBE = `
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verbatim-state'] });
 `;
 
-interface PageRun { scriptMs: number; longest: number; longCount: number; dclToDone: number | null }
+/**
+ * One page load. Long tasks before DOMContentLoaded are the page's own parsing (they happen
+ * without the extension too, on a loaded machine); those that start after it are where the
+ * content script's work shows.
+ */
+interface PageRun {
+  scriptMs: number;
+  longest: number;
+  longCount: number;
+  longestAfterDcl: number;
+  longCountAfterDcl: number;
+  dclToDone: number | null;
+}
 
 async function measure(context: BrowserContext, url: string, expectDone: boolean): Promise<PageRun> {
   const page: Page = await context.newPage();
@@ -76,7 +113,10 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
   await cdp.send('Performance.enable');
   await page.goto(url);
   if (expectDone) {
-    await page.waitForFunction(() => (window as unknown as { __bench: { done: number | null } }).__bench.done !== null, undefined, { timeout: 60_000, polling: 50 });
+    // A run that never finishes is recorded without a time (and counted), not allowed to end the benchmark.
+    await page
+      .waitForFunction(() => (window as unknown as { __bench: { done: number | null } }).__bench.done !== null, undefined, { timeout: 30_000, polling: 50 })
+      .catch(() => undefined);
   } else {
     await page.waitForTimeout(1500);
   }
@@ -84,50 +124,52 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const script = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
   const probe = await page.evaluate(() => {
-    const b = (window as unknown as { __bench: { longtasks: number[]; done: number | null } }).__bench;
+    const b = (window as unknown as { __bench: { longtasks: [number, number][]; done: number | null } }).__bench;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return { longtasks: b.longtasks, done: b.done, dcl: nav.domContentLoadedEventEnd };
   });
   await page.close();
+  const after = probe.longtasks.filter(([start]) => start >= probe.dcl);
   return {
     scriptMs: script * 1000,
-    longest: Math.max(0, ...probe.longtasks),
+    longest: Math.max(0, ...probe.longtasks.map(([, d]) => d)),
     longCount: probe.longtasks.length,
+    longestAfterDcl: Math.max(0, ...after.map(([, d]) => d)),
+    longCountAfterDcl: after.length,
     dclToDone: probe.done === null ? null : probe.done - probe.dcl,
   };
 }
 
 const fmt = (s: Stats, digits = 0) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
-async function main(): Promise<void> {
-  const write = !process.argv.includes('--no-write');
-  const folder = mkdtempSync(join(tmpdir(), 'verbatim-bench-browser-'));
-  const article = longArticle();
-  writeFileSync(join(folder, 'long.html'), article.html);
-  const served = await serveFolder(folder);
-  const url = `${served.origin}/long.html`;
+const BARE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
+interface BrowserFigures {
+  bare: PageRun[];
+  warm: PageRun[];
+  cold: PageRun[];
+}
+
+/** The page without the extension, then with it (warm, then with the service worker stopped before each load). */
+async function browserFigures(url: string): Promise<BrowserFigures> {
   // Without the extension: the same page, the same browser build.
   const bareProfile = mkdtempSync(join(tmpdir(), 'verbatim-bench-bare-'));
-  const bare = await chromium.launchPersistentContext(bareProfile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  await bare.addInitScript(PROBE);
-  const bareRuns: PageRun[] = [];
-  for (let r = 0; r < RUNS; r++) bareRuns.push(await measure(bare, url, false));
-  await bare.close();
+  const bareContext = await chromium.launchPersistentContext(bareProfile, { executablePath: CHROMIUM, headless: true, args: BARE_ARGS });
+  await bareContext.addInitScript(PROBE);
+  await measure(bareContext, url, false); // warm-up: the page's first load fills the caches
+  const bare: PageRun[] = [];
+  for (let r = 0; r < RUNS; r++) bare.push(await measure(bareContext, url, false));
+  await bareContext.close();
   rmSync(bareProfile, { recursive: true, force: true });
 
   const launched = await launchWithExtension();
   await launched.context.addInitScript(PROBE);
   await measure(launched.context, url, true); // warm-up: the library's index is built once
-  const warmRuns: PageRun[] = [];
-  for (let r = 0; r < RUNS; r++) warmRuns.push(await measure(launched.context, url, true));
+  const warm: PageRun[] = [];
+  for (let r = 0; r < RUNS; r++) warm.push(await measure(launched.context, url, true));
 
   // Cold start: stop the service worker as Chrome does after 30 s idle, then load the page.
-  const coldRuns: PageRun[] = [];
+  const cold: PageRun[] = [];
   for (let r = 0; r < RUNS; r++) {
     const page = await launched.context.newPage();
     const cdp = await launched.context.newCDPSession(page);
@@ -135,14 +177,88 @@ async function main(): Promise<void> {
     const stopped = new Promise<void>((ok) => launched.context.once('serviceworker', () => ok()));
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.close();
-    coldRuns.push(await measure(launched.context, url, true));
+    cold.push(await measure(launched.context, url, true));
     await Promise.race([stopped, new Promise((ok) => setTimeout(ok, 2000))]);
   }
   await launched.close();
+  return { bare, warm, cold };
+}
+
+interface NodeFigures {
+  extractFirst: number;
+  detectFirst: number;
+  extract: Stats;
+  detect: Stats;
+  longestStep: Stats;
+  steps: number;
+}
+
+/**
+ * extractArticle and detectQuotes on the page in Node (linkedom's DOM): the first call of each
+ * (before the JIT has seen them: what a content script pays), then RUNS warm calls; and the
+ * longest single step of detectQuotesInSteps, which bounds a slice in the content script.
+ */
+function nodeFigures(html: string): NodeFigures {
+  const doc = parseHTML(html).document as unknown as Document;
+  let t = performance.now();
+  const article = extractArticle(doc);
+  const extractFirst = performance.now() - t;
+  t = performance.now();
+  detectQuotes(article.text, article.explicit);
+  const detectFirst = performance.now() - t;
+  const extract = summarise(timeRuns(() => extractArticle(doc), RUNS, 2));
+  const detect = summarise(timeRuns(() => detectQuotes(article.text, article.explicit), RUNS, 2));
+  const longest: number[] = [];
+  let steps = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const gen = detectQuotesInSteps(article.text, article.explicit);
+    let worst = 0;
+    steps = 0;
+    for (;;) {
+      const s = performance.now();
+      const step = gen.next();
+      worst = Math.max(worst, performance.now() - s);
+      steps++;
+      if (step.done) break;
+    }
+    longest.push(worst);
+  }
+  return { extractFirst, detectFirst, extract, detect, longestStep: summarise(longest), steps };
+}
+
+function browserTable(f: BrowserFigures): string[] {
+  const s = (runs: PageRun[], key: keyof PageRun) =>
+    summarise(runs.map((r) => r[key]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)));
+  const unfinished = (runs: PageRun[]) => runs.filter((r) => r.dclToDone === null).length;
+  const row = (label: string, runs: PageRun[], done: boolean) =>
+    `| ${label} | ${fmt(s(runs, 'scriptMs'))} | ${fmt(s(runs, 'longest'))} | ${fmt(s(runs, 'longCount'))} | ${fmt(s(runs, 'longestAfterDcl'))} | ${fmt(s(runs, 'longCountAfterDcl'))} | ${done ? fmt(s(runs, 'dclToDone')) + (unfinished(runs) ? `, ${unfinished(runs)} of ${runs.length} never done` : '') : '—'} |`;
+  return [
+    '| | main-thread script time, ms | longest task, ms | tasks over 50 ms | longest task after DOMContentLoaded, ms | tasks over 50 ms after it | DOMContentLoaded → verdicts painted, ms |',
+    '|---|---|---|---|---|---|---|',
+    row('without Verbatim', f.bare, false),
+    row('with Verbatim, warm service worker', f.warm, true),
+    row('with Verbatim, service worker stopped first', f.cold, true),
+  ];
+}
+
+async function main(): Promise<void> {
+  const nodeOnly = process.argv.includes('--node-only');
+  const write = !process.argv.includes('--no-write') && !nodeOnly; // the file keeps the browser figures
+  const articles = [longArticle(), ordinaryArticle()];
+  const folder = mkdtempSync(join(tmpdir(), 'verbatim-bench-browser-'));
+  articles.forEach((a, i) => writeFileSync(join(folder, `page-${i}.html`), a.html));
+  const served = await serveFolder(folder);
+
+  const nodeRows = articles.map((a) => ({ article: a, figures: nodeFigures(a.html) }));
+  const browserRows: { article: BenchArticle; figures: BrowserFigures }[] = [];
+  if (!nodeOnly) {
+    for (const [i, article] of articles.entries()) {
+      browserRows.push({ article, figures: await browserFigures(`${served.origin}/page-${i}.html`) });
+    }
+  }
   await served.close();
   rmSync(folder, { recursive: true, force: true });
 
-  const s = (runs: PageRun[], key: keyof PageRun) => summarise(runs.map((r) => (r[key] as number | null) ?? Number.NaN));
   const commit = (() => {
     try {
       return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
@@ -150,27 +266,51 @@ async function main(): Promise<void> {
       return 'unknown';
     }
   })();
+  const describe = (a: BenchArticle) => `${a.name}: ${a.words.toLocaleString('en-GB')} words, ${a.quotes} quotes (a third from the starter library)`;
   const lines = [
-    '# Verbatim in Chromium: the content script on a long article',
+    '# Verbatim in Chromium: the content script on long articles',
     '',
-    `Run ${new Date().toISOString().slice(0, 10)}, commit ${commit}, headless Chromium (${CHROMIUM}), ${RUNS} runs each, median (min–max).`,
-    `Page: ${article.words.toLocaleString('en-GB')} words, ${article.quotes} quotes (a third from the starter library).`,
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}, headless Chromium (${CHROMIUM}), Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start.`,
+    `Each figure: ${RUNS} runs after one untimed warm-up run, median (min–max). \`npm run bench:browser\` writes this file.`,
     '',
-    '| | main-thread script time, ms | longest task, ms | tasks over 50 ms | DOMContentLoaded → verdicts painted, ms |',
-    '|---|---|---|---|---|',
-    `| without Verbatim | ${fmt(s(bareRuns, 'scriptMs'))} | ${fmt(s(bareRuns, 'longest'))} | ${fmt(s(bareRuns, 'longCount'))} | — |`,
-    `| with Verbatim, warm service worker | ${fmt(s(warmRuns, 'scriptMs'))} | ${fmt(s(warmRuns, 'longest'))} | ${fmt(s(warmRuns, 'longCount'))} | ${fmt(s(warmRuns, 'dclToDone'))} |`,
-    `| with Verbatim, service worker stopped first | ${fmt(s(coldRuns, 'scriptMs'))} | ${fmt(s(coldRuns, 'longest'))} | ${fmt(s(coldRuns, 'longCount'))} | ${fmt(s(coldRuns, 'dclToDone'))} |`,
+  ];
+  for (const { article, figures } of browserRows) {
+    lines.push(`## ${describe(article)}`, '', ...browserTable(figures), '');
+  }
+  lines.push(
+    '## The engine alone, in Node (linkedom)',
+    '',
+    '| page | extractArticle first call, ms | extractArticle warm, ms | detectQuotes first call, ms | detectQuotes warm, ms | detectQuotesInSteps: steps, longest step (warm), ms |',
+    '|---|---|---|---|---|---|',
+    ...nodeRows.map(
+      ({ article, figures: f }) =>
+        `| ${article.name} | ${f.extractFirst.toFixed(1)} | ${fmt(f.extract, 1)} | ${f.detectFirst.toFixed(1)} | ${fmt(f.detect, 1)} | ${f.steps}, ${fmt(f.longestStep, 2)} |`,
+    ),
     '',
     'Targets: no task over 50 ms; verdicts within 200 ms of the article being in the DOM.',
     '',
-  ];
+  );
   const report = lines.join('\n');
   process.stdout.write(report);
-  if (write) writeFileSync('BENCHMARKS-browser.md', report);
+  if (write) writeFileSync(REPORT_FILE, withReport(existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : '', report));
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-  process.exit(1);
-});
+const REPORT_FILE = 'BENCHMARKS-browser.md';
+const BEGIN = '<!-- bench:browser begin: written by npm run bench:browser -->';
+const END = '<!-- bench:browser end -->';
+
+/** The file with its measured part replaced, keeping the notes written around it. */
+export function withReport(file: string, report: string): string {
+  const block = `${BEGIN}\n${report}${END}\n`;
+  const from = file.indexOf(BEGIN);
+  const to = file.indexOf(END);
+  if (from < 0 || to < from) return block + file;
+  return file.slice(0, from) + block + file.slice(to + END.length).replace(/^\n/, '');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -4,6 +4,7 @@
 // named attribution; the paragraphs of a quotation block share the block's attribution; a scare
 // quote with no cue nearby has none.
 import type { Quote } from '../types';
+import { finish, type Steps } from './steps';
 import {
   markBounds,
   onlyMarksAndSpace,
@@ -331,9 +332,20 @@ function attributionAt(text: string, quotes: Quote[], i: number, known: Known): 
 
 /** Attributions for all quotes (sorted by start, `parent` set), each one knowing those before it. */
 export function attributeAll(text: string, quotes: Quote[]): (string | null)[] {
+  return finish(attributeInSteps(text, quotes));
+}
+
+/** How many quotes one step of attributeInSteps reads. */
+const QUOTES_PER_STEP = 8;
+
+/** attributeAll in steps of QUOTES_PER_STEP quotes. */
+export function* attributeInSteps(text: string, quotes: Quote[]): Steps<(string | null)[]> {
   const out: (string | null)[] = [];
   const known: Known = (j) => out[j] ?? null;
-  for (let i = 0; i < quotes.length; i++) out.push(attributionAt(text, quotes, i, known));
+  for (let i = 0; i < quotes.length; i++) {
+    if (i > 0 && i % QUOTES_PER_STEP === 0) yield;
+    out.push(attributionAt(text, quotes, i, known));
+  }
   return out;
 }
 

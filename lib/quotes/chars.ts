@@ -11,7 +11,9 @@ const OPENING_MARKS = '“‘„‚«‹';
 
 /** Whitespace as JavaScript's `\s` knows it (spaces, NBSP, line breaks, BOM ...): all one code unit. */
 export function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && /\s/.test(ch);
+  if (ch === undefined || ch === '') return false;
+  // Callers pass one character; a longer string keeps the regex's "any character" reading.
+  return ch.length === 1 ? isSpaceCode(ch.charCodeAt(0)) : /\s/.test(ch);
 }
 
 export function isQuoteMark(ch: string | undefined): boolean {
@@ -39,16 +41,38 @@ export function codeAt(text: string, i: number): number {
   return i < text.length ? (text.codePointAt(i) ?? -1) : -1;
 }
 
+/**
+ * What the Unicode classes answered for each code unit of the Basic Multilingual Plane: 0 not yet
+ * asked, 1 a letter or digit, 2 neither. Asked once per character, so that long texts in any
+ * script cost one table read per character rather than one regex test.
+ */
+const BMP_ALNUM = new Uint8Array(0x10000);
+
 export function isAlnumCode(cp: number): boolean {
   if (cp < 0) return false;
   if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  if (cp > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  let known = BMP_ALNUM[cp];
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? 1 : 2;
+    BMP_ALNUM[cp] = known;
+  }
+  return known === 1;
 }
 
+/** The code units above Latin-1 that `\s` matches (the Unicode space separators, line and paragraph separators, BOM). */
+function isWideSpace(cp: number): boolean {
+  return (
+    cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f ||
+    cp === 0x205f || cp === 0x3000 || cp === 0xfeff
+  );
+}
+
+/** Whitespace as `\s` matches it, by code (a lone code unit, or -1 for none). */
 export function isSpaceCode(cp: number): boolean {
   if (cp === 32 || (cp >= 9 && cp <= 13)) return true;
-  if (cp < 0xa0 || cp > 0xffff) return false;
-  return /\s/.test(String.fromCharCode(cp));
+  if (cp < 0xa0) return false;
+  return cp === 0xa0 || isWideSpace(cp);
 }
 
 const OPEN_CONTEXT = new Set(Array.from('([{<—–-‐/"\'' + OPENING_MARKS, (c) => c.charCodeAt(0)));

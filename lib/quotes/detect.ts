@@ -2,9 +2,10 @@
 // spans the page's markup gives (<q>, <blockquote>), trimmed, filtered, nested and attributed.
 import type { Quote } from '../types';
 import { isShort } from '../text/words';
-import { attributeAll } from './attribution';
+import { attributeInSteps } from './attribution';
 import { isSpace } from './chars';
-import { scanMarks, type MarkSpan } from './marks';
+import { scanMarksInSteps, type MarkSpan } from './marks';
+import { finish, type Steps } from './steps';
 import { WordSpans } from './prose';
 
 /** A span of <q> or <blockquote> text in the article text. */
@@ -78,20 +79,37 @@ const EXPLICIT_MARKS: Record<ExplicitQuote['kind'], [string, string]> = {
  * marks is not reported twice.
  */
 export function detectQuotes(text: string, explicit: ExplicitQuote[] = []): Quote[] {
-  const spans = scanMarks(text);
+  return finish(detectQuotesInSteps(text, explicit));
+}
+
+/** How many spans one step turns into quotes. */
+const SPANS_PER_STEP = 64;
+
+/**
+ * detectQuotes in steps, for a page's main thread: the generator yields after each paragraph
+ * of the mark scan, every SPANS_PER_STEP spans and every few attributions, and returns exactly
+ * what detectQuotes returns. Run it with `finishInSlices` (./steps), or step it by hand. It keeps
+ * no state outside itself, so scans of two texts may be interleaved.
+ */
+export function* detectQuotesInSteps(text: string, explicit: ExplicitQuote[] = []): Steps<Quote[]> {
+  const spans = yield* scanMarksInSteps(text);
   if (spans.length === 0 && explicit.length === 0) return [];
   const words = new WordSpans(text);
 
   const marked: Found[] = [];
-  for (const span of spans) {
-    const f = found(text, words, span);
+  for (let k = 0; k < spans.length; k++) {
+    if (k > 0 && k % SPANS_PER_STEP === 0) yield;
+    const f = found(text, words, spans[k]);
     if (f) marked.push(f);
   }
   marked.sort((a, b) => a.start - b.start || b.end - a.end);
+  yield;
 
   const all = [...marked];
   const seen = new Set(marked.map((m) => `${m.start}:${m.end}`));
-  for (const span of explicit) {
+  for (let k = 0; k < explicit.length; k++) {
+    if (k > 0 && k % SPANS_PER_STEP === 0) yield;
+    const span = explicit[k];
     const sound = soundSpan(text, span);
     if (!sound) continue;
     const [s, e] = trimSpan(text, sound[0], sound[1]);
@@ -103,6 +121,7 @@ export function detectQuotes(text: string, explicit: ExplicitQuote[] = []): Quot
     all.push({ start: s, end: e, words: n, open, close });
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
+  yield;
 
   const parents = nestings(all);
   const quotes: Quote[] = all.map((f, i) => ({
@@ -116,7 +135,8 @@ export function detectQuotes(text: string, explicit: ExplicitQuote[] = []): Quot
     close: f.close,
     parent: parents[i],
   }));
-  const attributions = attributeAll(text, quotes);
+  yield;
+  const attributions = yield* attributeInSteps(text, quotes);
   quotes.forEach((q, i) => (q.attribution = attributions[i]));
   return quotes;
 }

@@ -3,6 +3,7 @@
 // the raw spans between the marks. Linear time: each mark pushes or pops at most one frame, and
 // a search down the stack pops every frame it passes.
 import { cannotBeginAt, codeAt, codeBefore, isAlnumCode, isSpaceCode, opensAfterCode } from './chars';
+import { finish, type Steps } from './steps';
 
 /** A span between marks, before trimming and filtering. */
 export interface MarkSpan {
@@ -24,9 +25,11 @@ const SLOT: Record<string, number> = { '“': 0, '”': 1, '‘': 2, '’': 3, '
 const CLOSER_SLOTS: Record<string, number[]> = {};
 for (const mark of Object.keys(CLOSERS)) CLOSER_SLOTS[mark] = Array.from(CLOSERS[mark], (c) => SLOT[c]);
 
-/** The mark characters as strings, by code (so that no string is made per character). */
-const MARK: Record<number, string> = {};
-for (const m of '“”‘’"\'«»„‚‹›') MARK[m.charCodeAt(0)] = m;
+/**
+ * The characters the machine acts on: quote marks and the paragraph break. The scan jumps from one
+ * to the next with this regex (native code), so text between marks costs no JavaScript at all.
+ */
+const STOPS = /[\n“”‘’"'«»„‚‹›]/g;
 
 /** A closing ’ after a plural -s ("forces’ data") that may yet prove to be an apostrophe. */
 interface Tentative {
@@ -53,6 +56,14 @@ function looksPossessive(text: string, i: number): boolean {
 }
 
 export function scanMarks(text: string): MarkSpan[] {
+  return finish(scanMarksInSteps(text));
+}
+
+/** How many marks one step of the scan handles at most (a step also ends at each paragraph). */
+const MARKS_PER_STEP = 200;
+
+/** scanMarks in steps: it yields after each paragraph and every MARKS_PER_STEP marks. */
+export function* scanMarksInSteps(text: string): Steps<MarkSpan[]> {
   const spans: MarkSpan[] = [];
   // The stack of open quotes, as parallel arrays (no object per quote: pages can hold 100,000 marks).
   const opens: string[] = [];
@@ -122,14 +133,22 @@ export function scanMarks(text: string): MarkSpan[] {
     tentative = null;
   };
 
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
+  // One regex per call: its lastIndex is this scan's own position.
+  const stops = new RegExp(STOPS);
+  let marks = 0;
+  while (stops.test(text)) {
+    const i = stops.lastIndex - 1;
+    const c = text[i];
+    if (c === '\n') {
       endParagraph(i);
+      marks = 0;
+      yield;
       continue;
     }
-    const c = MARK[code];
-    if (c === undefined) continue;
+    if (++marks >= MARKS_PER_STEP) {
+      marks = 0;
+      yield; // the regex's position is this scan's own, so another scan may run meanwhile
+    }
     const prev = codeBefore(text, i);
     switch (c) {
       case '“': {

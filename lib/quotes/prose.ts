@@ -1,7 +1,7 @@
 // Paragraphs, sentences and words of an article's text, as the quote detector, the attribution
 // cues and the quote context see them. A newline is a paragraph break. Every scan takes a bound
 // (floor or ceiling) so that work per quote stays small on long texts.
-import { endsSentence, isSpace, isQuoteMark } from './chars';
+import { codeAt, codeBefore, endsSentence, isAlnumCode, isSpace, isQuoteMark } from './chars';
 
 /**
  * A word as `countWords` (lib/text/words.ts) reads it: letters and digits, joined by inner
@@ -9,19 +9,55 @@ import { endsSentence, isSpace, isQuoteMark } from './chars';
  */
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
 
-/** All words of a text, found once, so that the words of any span are counted in O(log n). */
-export class WordSpans {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+/** The characters that join two runs of letters or digits into one word: ' ’ - ‐ ‑ */
+function isJoinerCode(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 45 || code === 0x2010 || code === 0x2011;
+}
 
-  constructor(text: string) {
-    const re = new RegExp(WORD.source, WORD.flags);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      this.starts.push(m.index);
-      this.ends.push(m.index + m[0].length);
-    }
-  }
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** True when `i` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, i: number): boolean {
+  return i > 0 && i < text.length && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i));
+}
+
+/** True when text[p] belongs to a WORD match of the whole text (the matches are fixed by their neighbours alone). */
+function inWord(text: string, p: number): boolean {
+  const code = text.charCodeAt(p);
+  if (isLowSurrogate(code)) return splitsPair(text, p) && isAlnumCode(codeAt(text, p - 1));
+  if (isJoinerCode(code)) return isAlnumCode(codeBefore(text, p)) && isAlnumCode(codeAt(text, p + 1));
+  return isAlnumCode(codeAt(text, p));
+}
+
+/** True when a WORD match of the whole text starts at p: a letter or digit not joined to one before. */
+function startsWord(text: string, p: number): boolean {
+  if (isLowSurrogate(text.charCodeAt(p)) || !isAlnumCode(codeAt(text, p))) return false;
+  if (isAlnumCode(codeBefore(text, p))) return false;
+  return !(p > 0 && isJoinerCode(text.charCodeAt(p - 1)) && isAlnumCode(codeBefore(text, p - 1)));
+}
+
+/** Spans shorter than this are counted character by character; longer ones with the regex. */
+const SHORT_SPAN = 4;
+
+/**
+ * The words of a text's spans, as WORD matches of the whole text that overlap each span. Only
+ * the spans asked about are read (quotes are a small part of a page), with the regex over each
+ * span's slice; should the spans asked about add up to much more than the text (quotes nested
+ * deep), every word of the text is found once and each count is a binary search, which keeps
+ * the total work linear.
+ */
+export class WordSpans {
+  private starts: number[] | null = null;
+  private ends: number[] | null = null;
+  private read = 0;
+
+  constructor(private readonly text: string) {}
 
   /**
    * Words in text.slice(start, end): every word that overlaps the span. A cut word still counts
@@ -29,9 +65,44 @@ export class WordSpans {
    */
   count(start: number, end: number): number {
     if (end <= start) return 0;
-    const first = lowerBound(this.ends, start + 1); // first word ending after `start`
-    const last = lowerBound(this.starts, end) - 1; // last word starting before `end`
-    return Math.max(0, last - first + 1);
+    if (this.starts && this.ends) {
+      const first = lowerBound(this.ends, start + 1); // first word ending after `start`
+      const last = lowerBound(this.starts, end) - 1; // last word starting before `end`
+      return Math.max(0, last - first + 1);
+    }
+    const { text } = this;
+    if (end - start < SHORT_SPAN) {
+      // Here a cut word may show no whole letter or digit (a lone joiner, half a surrogate pair).
+      let n = inWord(text, start) && !startsWord(text, start) ? 1 : 0;
+      for (let p = start; p < end; p++) if (startsWord(text, p)) n++;
+      return n;
+    }
+    this.read += end - start;
+    if (this.read > 2 * text.length + 4096 || splitsPair(text, start) || splitsPair(text, end)) {
+      this.indexAll();
+      return this.count(start, end);
+    }
+    // Four or more whole code units: every overlapping word keeps a whole letter or digit in the
+    // slice, where the regex finds it once; and no match in the slice joins two of the text's words.
+    const re = new RegExp(WORD.source, WORD.flags);
+    const part = text.slice(start, end);
+    let n = 0;
+    while (re.test(part)) n++;
+    return n;
+  }
+
+  /** Finds every word of the text once, for binary searches from then on. */
+  private indexAll(): void {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const re = new RegExp(WORD.source, WORD.flags);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(this.text))) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    this.starts = starts;
+    this.ends = ends;
   }
 }
 
