@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, launchWithExtension, serveFolder } from '../tests/e2e/harness';
+import { CHROMIUM, launchWithExtension, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
 import { loadSotuLibrary } from './eval/library';
 import { createRng } from './eval/prng';
 import { summarise, timeRuns, type Stats } from './bench/timing';
@@ -171,14 +171,8 @@ async function browserFigures(url: string): Promise<BrowserFigures> {
   // Cold start: stop the service worker as Chrome does after 30 s idle, then load the page.
   const cold: PageRun[] = [];
   for (let r = 0; r < RUNS; r++) {
-    const page = await launched.context.newPage();
-    const cdp = await launched.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    const stopped = new Promise<void>((ok) => launched.context.once('serviceworker', () => ok()));
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await page.close();
+    await stopServiceWorker(launched);
     cold.push(await measure(launched.context, url, true));
-    await Promise.race([stopped, new Promise((ok) => setTimeout(ok, 2000))]);
   }
   await launched.close();
   return { bare, warm, cold };

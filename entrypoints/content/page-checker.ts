@@ -3,7 +3,7 @@
 // never modified; the only things added to the page are one <style> and the card's host element.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectQuotes, extractArticle, offsetOf, rangeFor } from '@/lib/quotes/index';
+import { detectQuotesInSteps, extractArticle, finishInSlices, offsetOf, rangeFor } from '@/lib/quotes/index';
 import { queryFor } from '@/lib/check-article';
 import type { Quote, QuoteCheck, QuoteQuery } from '@/lib/types';
 import {
@@ -23,7 +23,7 @@ import { STYLE_ELEMENT_ID, clearHighlights, installHighlightStyle, pageScheme, p
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
 import { type StepDirection, stepQuote } from '@/lib/page/steps';
 import { SETTINGS_KEY, loadSettings, parseSettings } from '@/lib/settings';
-import { mapInSlices, pauseForPage } from '@/lib/page/slices';
+import { SLICE_MS, mapInSlices, pauseForPage } from '@/lib/page/slices';
 import { CardHost } from './card-host';
 import { listenForPageSource } from './page-source';
 
@@ -188,7 +188,14 @@ export class PageChecker {
     // whole page, which on a long page costs as much as painting the highlights themselves.
     installHighlightStyle(document, pageScheme(article.segments[0]?.node.parentElement ?? document.body));
     if (!(await this.pause())) return;
-    const quotes = detectQuotes(article.text, article.explicit);
+    const stopped = () => this.stopped;
+    // Detection yields between paragraphs, so that a long article never holds the page's main thread.
+    const quotes = await finishInSlices(detectQuotesInSteps(article.text, article.explicit), {
+      pause: pauseForPage,
+      budgetMs: SLICE_MS,
+      stopped,
+    });
+    if (!quotes) return;
     if (quotes.length > LIMITS.quotes) {
       // No news page quotes a thousand times: this one is a list, a data dump or written to hurt.
       this.items = [];
@@ -200,7 +207,6 @@ export class PageChecker {
       );
       return;
     }
-    const stopped = () => this.stopped;
     const queries = await mapInSlices(quotes, (q) => queryFor(article.text, q), { stopped });
     if (!queries || !(await this.pause())) return;
 
