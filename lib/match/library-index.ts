@@ -6,13 +6,16 @@ import type { Source } from '../types';
 import { parsePassages, type Passage } from '../library/passages';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
-import { hashKey, kgramHashes, winnow } from './fingerprints';
+import { hashKey, kgramHashes, winnow, type Fingerprints } from './fingerprints';
 import { Lexicon } from './lexicon';
 import { PostingTable } from './postings';
 import { FINGERPRINT_MAX_POSTINGS } from './thresholds';
 
-/** 2: tokens as numbers into the source's own vocabulary (1 kept one key string per token). */
-export const SOURCE_INDEX_VERSION = 2;
+/**
+ * 3: stored packed (see packed-index.ts), fingerprints recomputed on load; 2 stored these typed
+ * arrays as they are; 1 kept one key string per token.
+ */
+export const SOURCE_INDEX_VERSION = 3;
 
 /** Everything derived from one source's text: plain typed arrays and arrays, serialisable. */
 export interface SourceIndexData {
@@ -47,11 +50,7 @@ export function buildSourceIndex(source: Source): SourceIndexData {
     }
     tokenWords[i] = w;
   }
-  // Hash each distinct key once; the k-grams are hashed from the per-token copies.
-  const wordHashes = Uint32Array.from(vocabulary, hashKey);
-  const keyHashes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) keyHashes[i] = wordHashes[tokenWords[i]];
-  const fp = winnow(kgramHashes(keyHashes));
+  const fp = fingerprintSource(vocabulary, tokenWords);
   return {
     version: SOURCE_INDEX_VERSION,
     id: source.id,
@@ -63,6 +62,18 @@ export function buildSourceIndex(source: Source): SourceIndexData {
     fingerprintPositions: fp.positions,
     passages: parsePassages(source.text),
   };
+}
+
+/** Winnowed fingerprints of a source's tokens, given as numbers into its vocabulary. */
+export function fingerprintSource(vocabulary: readonly string[], tokenWords: Uint32Array): Fingerprints {
+  // Hash each distinct key once; the k-grams are hashed from the per-token copies.
+  const V = vocabulary.length;
+  const wordHashes = new Uint32Array(V);
+  for (let k = 0; k < V; k++) wordHashes[k] = hashKey(vocabulary[k]);
+  const n = tokenWords.length;
+  const keyHashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keyHashes[i] = wordHashes[tokenWords[i]];
+  return winnow(kgramHashes(keyHashes));
 }
 
 /** A source as the matcher sees it: its data plus lookup tables rebuilt in memory. */
@@ -128,13 +139,14 @@ export class LibraryIndex {
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source);
     const slot = this.slots.length;
     const lx = this.lexicon;
-    const vocab = Uint32Array.from(d.vocabulary, (k) => lx.intern(k));
+    const V = d.vocabulary.length;
+    const vocab = new Uint32Array(V);
+    for (let k = 0; k < V; k++) vocab[k] = lx.intern(d.vocabulary[k]);
     const n = d.tokenWords.length;
     const words = new Uint32Array(n);
     for (let i = 0; i < n; i++) words[i] = vocab[d.tokenWords[i]];
 
     // Positions grouped by word: a counting sort over the source's own vocabulary.
-    const V = vocab.length;
     const order = new Uint32Array(V); // local word numbers by ascending lexicon number
     for (let k = 0; k < V; k++) order[k] = k;
     order.sort((a, b) => vocab[a] - vocab[b]);
