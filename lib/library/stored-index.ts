@@ -4,6 +4,7 @@
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex } from '../match/library-index';
 import type { SourceIndexData } from '../match/library-index';
 import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
+import type { Source } from '../types';
 import { type LibraryDb, type StoredIndex, type StoredSource, toSource } from './db';
 
 /** The index row for a stored source, built now. */
@@ -58,6 +59,7 @@ export async function loadLibraryIndex(
   const index = new LibraryIndex();
   const report: LoadReport = { loaded: [], built: [] };
   const fresh: StoredIndex[] = [];
+  const items: { source: Source; data: SourceIndexData }[] = [];
   for (const s of sources) {
     const row = byId.get(s.id);
     let data: SourceIndexData | null = null;
@@ -74,8 +76,9 @@ export async function loadLibraryIndex(
       fresh.push({ id: s.id, version: SOURCE_INDEX_VERSION, contentHash: s.contentHash, data: packSourceIndex(data) });
       report.built.push(s.id);
     }
-    index.add(toSource(s), data);
+    items.push({ source: toSource(s), data });
   }
+  index.addAll(items);
   if (fresh.length) {
     await db.transaction('rw', db.sources, db.indexes, async () => {
       for (const row of fresh) {
