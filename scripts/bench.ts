@@ -12,7 +12,7 @@ import { cpus, loadavg, totalmem, platform, release, arch } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { serialize } from 'node:v8';
 import { parseHTML } from 'linkedom';
-import { checkQuote, LibraryIndex } from '../lib/match/index';
+import { checkQuote, LibraryIndex, packSourceIndex } from '../lib/match/index';
 import { detectQuotes, extractArticle, quoteContext } from '../lib/quotes/index';
 import type { QuoteCheck, QuoteQuery, Source, Verdict } from '../lib/types';
 import { approximateSearch, APPROX_ERROR_BUDGET, exactSearch, normaliseQuote, normaliseSources } from './bench/baselines';
@@ -106,7 +106,7 @@ async function measureLibrary(
   }
   const libraryIndex = index as LibraryIndex;
   let storedBytes = 0;
-  for (const s of sources) storedBytes += serialize(libraryIndex.sourceData(s.id)).byteLength;
+  for (const s of sources) storedBytes += serialize(packSourceIndex(libraryIndex.sourceData(s.id)!)).byteLength;
 
   let checks: QuoteCheck[] = [];
   progress(`${label}: checking ${queries.length} quotes, warm (${runs.check} runs)`);

@@ -3,7 +3,7 @@
 // get the news site's IndexedDB instead.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Source } from '../types';
-import type { SourceIndexData } from '../match/library-index';
+import type { PackedSourceIndex } from '../match/packed-index';
 import { countWords } from '../text/words';
 
 /** A source as stored: the document plus what we record when it enters the library. */
@@ -25,7 +25,7 @@ export interface StoredIndex {
   id: string; // the source's id
   version: number; // SOURCE_INDEX_VERSION it was built with
   contentHash: string; // hash of the text it was built from
-  data: SourceIndexData; // typed arrays survive IndexedDB's structured clone as they are
+  data: PackedSourceIndex; // one byte array, one string and the passages (see lib/match/packed-index.ts)
 }
 
 export const DB_NAME = 'verbatim';
@@ -51,6 +51,12 @@ export class LibraryDb extends Dexie {
     this.version(4)
       .stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' })
       .upgrade((tx) => tx.table('indexes').where('version').below(2).delete());
+    // Version 5: index rows of format 3 (varint-packed tokens, fingerprints recomputed on load), a
+    // third of the size of format 2. Older rows are dropped and rebuilt on the next load; sources
+    // and tombstones are untouched.
+    this.version(5)
+      .stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' })
+      .upgrade((tx) => tx.table('indexes').where('version').below(3).delete());
   }
 }
 

@@ -1,13 +1,15 @@
 // Each source's match index kept in the database beside the source, so a fresh service worker
-// loads the typed arrays instead of re-tokenising every text. A row is trusted only while its
+// unpacks it instead of re-tokenising every text. A row is trusted only while its
 // version is the engine's and its hash is the source's; anything else is rebuilt and rewritten.
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex } from '../match/library-index';
 import type { SourceIndexData } from '../match/library-index';
+import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
+import type { Source } from '../types';
 import { type LibraryDb, type StoredIndex, type StoredSource, toSource } from './db';
 
 /** The index row for a stored source, built now. */
 export function indexRow(source: StoredSource): StoredIndex {
-  return { id: source.id, version: SOURCE_INDEX_VERSION, contentHash: source.contentHash, data: buildSourceIndex(toSource(source)) };
+  return { id: source.id, version: SOURCE_INDEX_VERSION, contentHash: source.contentHash, data: packSourceIndex(buildSourceIndex(toSource(source))) };
 }
 
 /** True when a stored row may stand in for building the source's index. */
@@ -57,20 +59,26 @@ export async function loadLibraryIndex(
   const index = new LibraryIndex();
   const report: LoadReport = { loaded: [], built: [] };
   const fresh: StoredIndex[] = [];
+  const items: { source: Source; data: SourceIndexData }[] = [];
   for (const s of sources) {
     const row = byId.get(s.id);
-    let data: SourceIndexData;
+    let data: SourceIndexData | null = null;
     if (isCurrent(row, s)) {
-      data = row.data;
-      report.loaded.push(s.id);
-    } else {
-      const built = indexRow(s);
-      fresh.push(built);
-      data = built.data;
+      try {
+        data = unpackSourceIndex(row.data);
+        report.loaded.push(s.id);
+      } catch {
+        data = null; // a damaged row is rebuilt like a stale one
+      }
+    }
+    if (!data) {
+      data = buildSourceIndex(toSource(s));
+      fresh.push({ id: s.id, version: SOURCE_INDEX_VERSION, contentHash: s.contentHash, data: packSourceIndex(data) });
       report.built.push(s.id);
     }
-    index.add(toSource(s), data);
+    items.push({ source: toSource(s), data });
   }
+  index.addAll(items);
   if (fresh.length) {
     await db.transaction('rw', db.sources, db.indexes, async () => {
       for (const row of fresh) {

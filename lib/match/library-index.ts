@@ -6,13 +6,17 @@ import type { Source } from '../types';
 import { parsePassages, type Passage } from '../library/passages';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
-import { hashKey, kgramHashes, winnow } from './fingerprints';
+import { hashKey, kgramHashes, winnow, type Fingerprints } from './fingerprints';
 import { Lexicon } from './lexicon';
 import { PostingTable } from './postings';
+import { SortedPostings } from './sorted-postings';
 import { FINGERPRINT_MAX_POSTINGS } from './thresholds';
 
-/** 2: tokens as numbers into the source's own vocabulary (1 kept one key string per token). */
-export const SOURCE_INDEX_VERSION = 2;
+/**
+ * 3: stored packed (see packed-index.ts), fingerprints recomputed on load; 2 stored these typed
+ * arrays as they are; 1 kept one key string per token.
+ */
+export const SOURCE_INDEX_VERSION = 3;
 
 /** Everything derived from one source's text: plain typed arrays and arrays, serialisable. */
 export interface SourceIndexData {
@@ -47,11 +51,7 @@ export function buildSourceIndex(source: Source): SourceIndexData {
     }
     tokenWords[i] = w;
   }
-  // Hash each distinct key once; the k-grams are hashed from the per-token copies.
-  const wordHashes = Uint32Array.from(vocabulary, hashKey);
-  const keyHashes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) keyHashes[i] = wordHashes[tokenWords[i]];
-  const fp = winnow(kgramHashes(keyHashes));
+  const fp = fingerprintSource(vocabulary, tokenWords);
   return {
     version: SOURCE_INDEX_VERSION,
     id: source.id,
@@ -63,6 +63,18 @@ export function buildSourceIndex(source: Source): SourceIndexData {
     fingerprintPositions: fp.positions,
     passages: parsePassages(source.text),
   };
+}
+
+/** Winnowed fingerprints of a source's tokens, given as numbers into its vocabulary. */
+export function fingerprintSource(vocabulary: readonly string[], tokenWords: Uint32Array): Fingerprints {
+  // Hash each distinct key once; the k-grams are hashed from the per-token copies.
+  const V = vocabulary.length;
+  const wordHashes = new Uint32Array(V);
+  for (let k = 0; k < V; k++) wordHashes[k] = hashKey(vocabulary[k]);
+  const n = tokenWords.length;
+  const keyHashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keyHashes[i] = wordHashes[tokenWords[i]];
+  return winnow(kgramHashes(keyHashes));
 }
 
 /** A source as the matcher sees it: its data plus lookup tables rebuilt in memory. */
@@ -101,6 +113,8 @@ export function stemAt(entry: IndexedSource, position: number): string {
 }
 
 const NO_POSITIONS = new Uint32Array(0);
+/** Local word numbers are packed below this factor when sorting a source's vocabulary. */
+const LOCAL_WORD_LIMIT = 2 ** 21;
 
 export class LibraryIndex {
   readonly lexicon = new Lexicon();
@@ -109,12 +123,14 @@ export class LibraryIndex {
   private nextBase = 0;
   private readonly byId = new Map<string, IndexedSource>();
   private readonly postings = new PostingTable();
+  private sorted = SortedPostings.EMPTY; // postings of the sources indexed together by addAll
   // Per stem number: the slots of the sources holding a word with that stem, ascending.
   private readonly stemSlots: number[][] = [];
+  private readonly stemSeen: number[] = []; // per stem number: stamp (slot + 1) of the last source that listed it
 
   static fromSources(sources: Source[]): LibraryIndex {
     const index = new LibraryIndex();
-    for (const s of sources) index.add(s);
+    index.addAll(sources.map((source) => ({ source })));
     return index;
   }
 
@@ -125,19 +141,67 @@ export class LibraryIndex {
   /** Index a source (replacing one with the same id). Pass `data` when it was stored earlier. */
   add(source: Source, data?: SourceIndexData): void {
     if (this.byId.has(source.id)) this.remove(source.id);
+    const entry = this.place(source, data);
+    const d = entry.data;
+    this.postings.reserve(d.fingerprints.length);
+    for (let i = 0; i < d.fingerprints.length; i++) this.postings.add(d.fingerprints[i], entry.base + d.fingerprintPositions[i]);
+  }
+
+  /**
+   * Index many sources at once, as a cold start or a build does. Into an empty index, the postings
+   * of all of them are sorted into one block (SortedPostings) instead of being inserted one by one;
+   * lookups answer exactly as after `add` for each in turn.
+   */
+  addAll(items: ReadonlyArray<{ source: Source; data?: SourceIndexData }>): void {
+    const ids = new Set(items.map((it) => it.source.id));
+    if (this.slots.length > 0 || ids.size !== items.length) {
+      for (const it of items) this.add(it.source, it.data);
+      return;
+    }
+    const entries = items.map((it) => this.place(it.source, it.data));
+    let total = 0;
+    for (const e of entries) total += e.data.fingerprints.length;
+    const hashes = new Uint32Array(total);
+    const values = new Uint32Array(total);
+    let at = 0;
+    for (const e of entries) {
+      const { fingerprints, fingerprintPositions } = e.data;
+      hashes.set(fingerprints, at);
+      for (let i = 0; i < fingerprints.length; i++) values[at + i] = e.base + fingerprintPositions[i];
+      at += fingerprints.length;
+    }
+    this.sorted = SortedPostings.build(hashes, values);
+  }
+
+  /** Everything of `add` but the postings: the source's slot, word numbers, positions by word and stems. */
+  private place(source: Source, data?: SourceIndexData): IndexedSource {
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source);
     const slot = this.slots.length;
     const lx = this.lexicon;
-    const vocab = Uint32Array.from(d.vocabulary, (k) => lx.intern(k));
+    const V = d.vocabulary.length;
+    const vocab = new Uint32Array(V);
+    for (let k = 0; k < V; k++) vocab[k] = lx.intern(d.vocabulary[k]);
     const n = d.tokenWords.length;
     const words = new Uint32Array(n);
     for (let i = 0; i < n; i++) words[i] = vocab[d.tokenWords[i]];
 
-    // Positions grouped by word: a counting sort over the source's own vocabulary.
-    const V = vocab.length;
-    const order = new Uint32Array(V); // local word numbers by ascending lexicon number
-    for (let k = 0; k < V; k++) order[k] = k;
-    order.sort((a, b) => vocab[a] - vocab[b]);
+    // Positions grouped by word: a counting sort over the source's own vocabulary. The local word
+    // numbers are ordered by lexicon number with a numeric sort of (lexicon number · 2^21 + local
+    // number), exact in a double while a source has under 2^21 distinct words.
+    let order: ArrayLike<number>;
+    if (V < LOCAL_WORD_LIMIT) {
+      const keyed = new Float64Array(V);
+      for (let k = 0; k < V; k++) keyed[k] = vocab[k] * LOCAL_WORD_LIMIT + k;
+      keyed.sort();
+      const o = new Uint32Array(V);
+      for (let k = 0; k < V; k++) o[k] = keyed[k] % LOCAL_WORD_LIMIT;
+      order = o;
+    } else {
+      const o = new Uint32Array(V);
+      for (let k = 0; k < V; k++) o[k] = k;
+      o.sort((a, b) => vocab[a] - vocab[b]);
+      order = o;
+    }
     const rankOf = new Uint32Array(V);
     const sorted = new Uint32Array(V);
     for (let k = 0; k < V; k++) {
@@ -158,16 +222,19 @@ export class LibraryIndex {
     this.bases.push(base);
     this.byId.set(source.id, entry);
 
-    this.postings.reserve(d.fingerprints.length);
-    for (let i = 0; i < d.fingerprints.length; i++) this.postings.add(d.fingerprints[i], base + d.fingerprintPositions[i]);
-    const seen = new Set<number>();
+    // Each stem once per source: marked with the slot's stamp instead of a Set per source.
+    const stamp = slot + 1;
     for (let k = 0; k < V; k++) {
       const st = lx.stemOf[vocab[k]];
-      if (seen.has(st)) continue;
-      seen.add(st);
-      while (this.stemSlots.length <= st) this.stemSlots.push([]);
+      while (this.stemSlots.length <= st) {
+        this.stemSlots.push([]);
+        this.stemSeen.push(0);
+      }
+      if (this.stemSeen[st] === stamp) continue;
+      this.stemSeen[st] = stamp;
       this.stemSlots[st].push(slot);
     }
+    return entry;
   }
 
   remove(id: string): void {
@@ -176,7 +243,10 @@ export class LibraryIndex {
     const slot = entry.slot;
     const from = entry.base;
     const to = entry.base + entry.words.length;
-    for (const h of new Set(entry.data.fingerprints)) this.postings.removeRange(h, from, to);
+    for (const h of new Set(entry.data.fingerprints)) {
+      this.sorted.removeRange(h, from, to);
+      this.postings.removeRange(h, from, to);
+    }
     const lx = this.lexicon;
     const stems = new Set<number>();
     for (const w of entry.sorted) stems.add(lx.stemOf[w]);
@@ -218,7 +288,14 @@ export class LibraryIndex {
 
   /** Postings (library token numbers) of a fingerprint; none when absent or too common (boilerplate). */
   lookup(hash: number): number[] {
-    return this.postings.get(hash, FINGERPRINT_MAX_POSTINGS);
+    const inSorted = this.sorted.count(hash);
+    if (inSorted === 0) return this.postings.get(hash, FINGERPRINT_MAX_POSTINGS);
+    const total = inSorted + this.postings.count(hash);
+    if (total > FINGERPRINT_MAX_POSTINGS) return [];
+    // The sorted block holds the sources indexed first: their postings come first, as with `add`.
+    const out = new Array<number>(total);
+    this.postings.copyTo(hash, out, this.sorted.copyTo(hash, out, 0));
+    return out;
   }
 
   /** The slot whose token range holds a library token number (see lookup). */
@@ -252,7 +329,7 @@ export class LibraryIndex {
 
   /** Bytes held in typed arrays by the in-memory structures (stored data included), for the benchmark. */
   typedBytes(): number {
-    let n = this.postings.bytes;
+    let n = this.postings.bytes + this.sorted.bytes;
     for (const e of this.byId.values()) {
       n += e.words.byteLength + e.sorted.byteLength + e.wordStart.byteLength + e.byWord.byteLength;
       const d = e.data;

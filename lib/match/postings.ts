@@ -114,6 +114,22 @@ export class PostingTable {
     return out;
   }
 
+  /** How many postings the fingerprint has. */
+  count(hash: number): number {
+    const i = this.find(hash);
+    return i < 0 ? 0 : this.counts[i];
+  }
+
+  /** Writes the fingerprint's postings, oldest first, into `out` from `at`; returns the next index. */
+  copyTo(hash: number, out: number[], at: number): number {
+    const i = this.find(hash);
+    if (i < 0) return at;
+    const count = this.counts[i];
+    let k = at + count;
+    for (let n = this.heads[i]; n !== END; n = this.next[n]) out[--k] = this.values[n];
+    return at + count;
+  }
+
   /** Drop the postings of `hash` whose value is in [from, to). */
   removeRange(hash: number, from: number, to: number): void {
     const i = this.find(hash);

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { serialize } from 'node:v8';
 import { LibraryDb, toStored, type StoredIndex } from '../../lib/library/db';
 import { loadLibraryIndex } from '../../lib/library/stored-index';
-import { checkQuote, SOURCE_INDEX_VERSION, type LibraryIndex } from '../../lib/match/index';
+import { checkQuote, packSourceIndex, SOURCE_INDEX_VERSION, type LibraryIndex } from '../../lib/match/index';
 import type { QuoteQuery, Source } from '../../lib/types';
 
 let dbCount = 0;
@@ -22,7 +22,7 @@ export async function storeLibrary(sources: readonly Source[], index: LibraryInd
   for (let i = 0; i < sources.length; i += batch) {
     const stored = await Promise.all(sources.slice(i, i + batch).map((s) => toStored(s, 0)));
     const rows: StoredIndex[] = stored.map((s) => {
-      const data = index.sourceData(s.id)!;
+      const data = packSourceIndex(index.sourceData(s.id)!);
       indexBytes += serialize(data).byteLength;
       return { id: s.id, version: SOURCE_INDEX_VERSION, contentHash: s.contentHash, data };
     });

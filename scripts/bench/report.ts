@@ -153,7 +153,7 @@ export function formatReport(f: BenchFigures): string {
     'MB are UTF-8 bytes of source text (10^6 bytes). *Stored index* is the structured-clone size (`v8.serialize`) of every source\'s index row, ' +
       'what IndexedDB keeps beside the texts. *Heap held* is the growth of heapUsed from before the build to after it, ' +
       'measured after a full GC with the index alive, typed arrays\' ArrayBuffers included (source texts were already in memory and are not counted). ' +
-      '*Typed arrays* is the part of the index in typed arrays (token offsets, word numbers, positions by word, postings table).',
+      '*Typed arrays* is the part of the index in typed arrays (token offsets, word numbers, positions by word, sorted postings block and postings table).',
     '',
   );
   if (f.large) {
@@ -186,7 +186,8 @@ export function formatReport(f: BenchFigures): string {
   out.push(
     'Warm: the index is in memory; each run checks every quote once, after one untimed run. ' +
       'Cold: a new database connection (fake-indexeddb in Node, holding every source and its stored index row), ' +
-      '`loadLibraryIndex` reads them and rebuilds the in-memory index from the stored rows (no text is tokenised), then the quotes are checked; ' +
+      '`loadLibraryIndex` reads them, unpacks each stored row (varint-packed tokens; fingerprints recomputed from the words, no text is tokenised) ' +
+      'and builds the in-memory index from them with the postings of all sources sorted at once, then the quotes are checked; ' +
       'times run from opening the database.',
     '',
   );

@@ -35,8 +35,8 @@ describe('schema upgrade from version 1', () => {
     expect(report.built.sort()).toEqual(sources.map((s) => s.id).sort());
     const row = await db.indexes.get(sources[0].id);
     expect(row?.version).toBe(SOURCE_INDEX_VERSION);
-    expect(row?.data.fingerprints).toBeInstanceOf(Uint32Array);
-    expect(row?.data.tokenStarts).toBeInstanceOf(Int32Array);
+    expect(row?.data.packed).toBeInstanceOf(Uint8Array);
+    expect(row?.data.tokens).toBe(buildSourceIndex(sources[0]).tokenWords.length);
     expect(await db.indexes.where('version').equals(SOURCE_INDEX_VERSION).count()).toBe(4);
   });
 });
@@ -68,12 +68,42 @@ describe('schema upgrade from version 2 (index rows of format 1)', () => {
     expect(report.built.sort()).toEqual(sources.map((s) => s.id).sort());
     const row = (await db.indexes.get(old.id))!;
     expect(row.version).toBe(SOURCE_INDEX_VERSION);
-    expect(row.data.tokenWords).toBeInstanceOf(Uint32Array);
+    expect(row.data.packed).toBeInstanceOf(Uint8Array);
     expect(row.data.vocabulary.length).toBeGreaterThan(0);
     expect(index.sourceData(old.id)).toEqual(buildSourceIndex(sources[0]));
     const gold = loadGold();
     const q25 = gold.quotes.find((g) => g.id === 'q25')!;
     expect(checkQuote(index, q25.query).verdict).toBe('verbatim');
+  });
+});
+
+describe('schema upgrade from version 4 (index rows of format 2)', () => {
+  it('keeps every source and tombstone, drops the format-2 rows, and the next load stores format 3', async () => {
+    const dbName = name();
+    const v4 = new Dexie(dbName);
+    v4.version(4).stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' });
+    const stored = await Promise.all(sources.map((s) => toStored(s, 1000)));
+    await v4.table('sources').bulkPut(stored);
+    await v4.table('removed').put({ id: 'gone-builtin', removedAt: 5 });
+    // A row as format 2 wrote it: the in-memory typed arrays as they were.
+    const old = stored[1];
+    const f2 = { ...buildSourceIndex(sources[1]), version: 2 };
+    await v4.table('indexes').put({ id: old.id, version: 2, contentHash: old.contentHash, data: f2 });
+    v4.close();
+
+    const db = new LibraryDb(dbName);
+    open.push(db);
+    for (const s of stored) expect(await db.sources.get(s.id)).toEqual(s);
+    expect(await db.removed.toArray()).toEqual([{ id: 'gone-builtin', removedAt: 5 }]);
+    expect(await db.indexes.count()).toBe(0);
+
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built.sort()).toEqual(sources.map((s) => s.id).sort());
+    const row = (await db.indexes.get(old.id))!;
+    expect(row.version).toBe(SOURCE_INDEX_VERSION);
+    expect(row.data.packed).toBeInstanceOf(Uint8Array);
+    expect(index.sourceData(old.id)).toEqual(buildSourceIndex(sources[1]));
+    expect((await loadLibraryIndex(db)).report.loaded).toHaveLength(4);
   });
 });
 
@@ -106,6 +136,24 @@ describe('stored index rows', () => {
     expect((await db.indexes.get(b))?.contentHash).toBe(sb.contentHash);
     expect(index.sourceData(a)).toEqual(buildSourceIndex(sources[0]));
     expect((await loadLibraryIndex(db)).report.built).toEqual([]);
+  });
+
+  it('are smaller than the text, and a damaged row is rebuilt instead of trusted', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    for (const s of sources) {
+      const row = (await db.indexes.get(s.id))!;
+      const rowBytes = row.data.packed.byteLength + row.data.vocabulary.byteLength;
+      expect(rowBytes).toBeLessThan(new TextEncoder().encode(s.text).byteLength);
+    }
+    const id = sources[2].id;
+    const row = (await db.indexes.get(id))!;
+    await db.indexes.put({ ...row, data: { ...row.data, packed: row.data.packed.subarray(0, row.data.packed.length - 3) } });
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built).toEqual([id]);
+    expect(index.sourceData(id)).toEqual(buildSourceIndex(sources[2]));
+    expect((await db.indexes.get(id))!.data.packed.byteLength).toBe(row.data.packed.byteLength);
   });
 
   it('follow a source through put and remove', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PostingTable } from '../../../lib/match/postings';
+import { SortedPostings } from '../../../lib/match/sorted-postings';
 import { LibraryIndex, checkQuote } from '../../../lib/match/index';
-import { loadSources } from './corpus';
+import { loadGold, loadSources } from './corpus';
 
 describe('PostingTable', () => {
   it('returns postings oldest first, and none above the cap', () => {
@@ -58,5 +59,56 @@ describe('LibraryIndex remove and add', () => {
       }
     }
     expect(churned.lookup(0x12345678)).toEqual([]);
+  });
+});
+
+describe('SortedPostings', () => {
+  it('holds what a PostingTable holds, in the same order, through removal', () => {
+    const n = 30_000;
+    const hashes = new Uint32Array(n);
+    const values = new Uint32Array(n);
+    const table = new PostingTable();
+    for (let i = 0; i < n; i++) {
+      // Few distinct fingerprints spread over all 32 bits, including 0 and 0xffffffff.
+      hashes[i] = i % 5 === 0 ? 0 : i % 7 === 0 ? 0xffffffff : Math.imul(i % 9000, 0x9e3779b1) >>> 0;
+      values[i] = i * 3;
+      table.add(hashes[i], values[i]);
+    }
+    const sorted = SortedPostings.build(hashes, values);
+    const read = (h: number) => {
+      const out: number[] = [];
+      sorted.copyTo(h, out, 0);
+      return out;
+    };
+    for (const h of new Set(hashes)) {
+      expect(sorted.count(h)).toBe(table.count(h));
+      expect(read(h)).toEqual(table.get(h, n));
+    }
+    expect(sorted.count(12345)).toBe(0);
+    for (const h of new Set(hashes)) {
+      sorted.removeRange(h, 20_000, 60_000);
+      table.removeRange(h, 20_000, 60_000);
+      expect(read(h)).toEqual(table.get(h, n));
+    }
+  });
+});
+
+describe('LibraryIndex.addAll', () => {
+  it('answers every lookup as adding the sources one by one does, and after removing and adding one', () => {
+    const sources = loadSources();
+    const one = new LibraryIndex();
+    for (const s of sources) one.add(s);
+    const all = LibraryIndex.fromSources(sources);
+    for (const s of sources) {
+      const fps = one.sourceData(s.id)!.fingerprints;
+      for (const h of fps) expect(all.lookup(h)).toEqual(one.lookup(h));
+    }
+    for (const index of [one, all]) {
+      index.remove(sources[1].id);
+      index.add(sources[1]);
+    }
+    for (const s of sources) for (const h of one.sourceData(s.id)!.fingerprints) expect(all.lookup(h)).toEqual(one.lookup(h));
+    const gold = loadGold();
+    for (const q of gold.quotes) expect(checkQuote(all, q.query)).toEqual(checkQuote(one, q.query));
   });
 });

@@ -1,0 +1,139 @@
+// The stored form of a source's index: smaller than the source's text and quick to read back.
+// Per token it keeps only its word (a number into the source's own vocabulary, numbered by first
+// use so the common words get the small numbers) and its offsets as the gap from the previous
+// token and the token's length, all varint-packed into one byte array. Fingerprints are not
+// stored: they follow from the words and are recomputed on load, which costs less than reading
+// them would. A row is then one byte array, one string and the passages: few, large values, which
+// IndexedDB's structured clone copies fast. The vocabulary is kept as UTF-8 bytes: as a string,
+// one character outside Latin-1 would make the serialiser store every character in two bytes.
+import type { Passage } from '../library/passages';
+import { fingerprintSource, SOURCE_INDEX_VERSION, type SourceIndexData } from './library-index';
+
+/** What IndexedDB keeps for a source's index (format 3). */
+export interface PackedSourceIndex {
+  version: number; // SOURCE_INDEX_VERSION
+  id: string;
+  tokens: number; // token count
+  vocabulary: Uint8Array; // the source's distinct keys in order of first use, joined by VOCABULARY_SEPARATOR, as UTF-8
+  packed: Uint8Array; // per token: varint word number, then varint (zigzag(length) << 2 | gap code), then the gap if it did not fit
+  passages: Passage[];
+}
+
+/** Keys are words (letters, digits, inner apostrophes, number punctuation, a hyphen): never a line break. */
+const VOCABULARY_SEPARATOR = '\n';
+/** Gaps 0, 1 and 2 are coded inside the length's varint; 3 means a varint gap follows. */
+const GAP_INLINE = 3;
+
+function zigzag(n: number): number {
+  return n >= 0 ? n * 2 : -n * 2 - 1;
+}
+
+function unzigzag(n: number): number {
+  return n & 1 ? -(n + 1) / 2 : n / 2;
+}
+
+class ByteWriter {
+  bytes: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(Math.max(16, capacity));
+  }
+  varint(value: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const next = new Uint8Array(this.bytes.length * 2);
+      next.set(this.bytes);
+      this.bytes = next;
+    }
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
+  }
+  result(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+/** The stored form of a source's index data. */
+export function packSourceIndex(data: SourceIndexData): PackedSourceIndex {
+  const n = data.tokenWords.length;
+  const out = new ByteWriter(n * 3);
+  let prevEnd = 0;
+  for (let i = 0; i < n; i++) {
+    const start = data.tokenStarts[i];
+    const end = data.tokenEnds[i];
+    const gap = start - prevEnd;
+    out.varint(data.tokenWords[i]);
+    const inline = gap >= 0 && gap < GAP_INLINE ? gap : GAP_INLINE;
+    out.varint(zigzag(end - start) * 4 + inline);
+    if (inline === GAP_INLINE) out.varint(zigzag(gap));
+    prevEnd = end;
+  }
+  return {
+    version: SOURCE_INDEX_VERSION,
+    id: data.id,
+    tokens: n,
+    vocabulary: new TextEncoder().encode(data.vocabulary.join(VOCABULARY_SEPARATOR)),
+    packed: out.result(),
+    passages: data.passages,
+  };
+}
+
+/** The index data back from its stored form; fingerprints are recomputed from the words. */
+export function unpackSourceIndex(stored: PackedSourceIndex): SourceIndexData {
+  const n = stored.tokens;
+  const bytes = stored.packed;
+  const tokenStarts = new Int32Array(n);
+  const tokenEnds = new Int32Array(n);
+  const tokenWords = new Uint32Array(n);
+  let at = 0;
+  let prevEnd = 0;
+  // Varints read inline: this loop runs once per token of the library on every cold start.
+  for (let i = 0; i < n; i++) {
+    let b = bytes[at++];
+    let word = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[at++];
+      word += (b & 0x7f) * 2 ** shift;
+    }
+    b = bytes[at++];
+    let code = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[at++];
+      code += (b & 0x7f) * 2 ** shift;
+    }
+    let gap = code & 3;
+    if (gap === GAP_INLINE) {
+      b = bytes[at++];
+      let zz = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = bytes[at++];
+        zz += (b & 0x7f) * 2 ** shift;
+      }
+      gap = unzigzag(zz);
+    }
+    const start = prevEnd + gap;
+    const end = start + unzigzag(code >>> 2);
+    tokenWords[i] = word;
+    tokenStarts[i] = start;
+    tokenEnds[i] = end;
+    prevEnd = end;
+  }
+  if (at !== bytes.length) throw new Error(`stored index of ${stored.id}: ${bytes.length - at} bytes left over`);
+  const joined = new TextDecoder().decode(stored.vocabulary);
+  const vocabulary = joined.length === 0 && n === 0 ? [] : joined.split(VOCABULARY_SEPARATOR);
+  const fp = fingerprintSource(vocabulary, tokenWords);
+  return {
+    version: SOURCE_INDEX_VERSION,
+    id: stored.id,
+    tokenStarts,
+    tokenEnds,
+    vocabulary,
+    tokenWords,
+    fingerprints: fp.hashes,
+    fingerprintPositions: fp.positions,
+    passages: stored.passages,
+  };
+}
