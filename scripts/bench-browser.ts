@@ -13,6 +13,8 @@ import { execSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
+import { buildPack, packJson } from '../lib/library/pack';
+import { toStored } from '../lib/library/db';
 import { loadSotuLibrary } from './eval/library';
 import { createRng } from './eval/prng';
 import { summarise, timeRuns, type Stats } from './bench/timing';
@@ -235,6 +237,62 @@ function browserTable(f: BrowserFigures): string[] {
   ];
 }
 
+interface LibraryFigures {
+  sources: number;
+  words: number;
+  importMs: number;
+  warm: Stats;
+  cold: Stats;
+}
+
+/**
+ * The whole State of the Union library (233 addresses, 1.79 M words) imported into the extension as
+ * a pack through the library page, then the ordinary article checked against it: with the service
+ * worker warm, and after stopping it, so that its index is read back from IndexedDB (cold start).
+ */
+async function libraryFigures(url: string): Promise<LibraryFigures> {
+  const sotu = loadSotuLibrary();
+  const stored = await Promise.all(sotu.map((s) => toStored({ ...s, origin: 'file' })));
+  const pack = Buffer.from(packJson(buildPack(stored)));
+  const launched = await launchWithExtension();
+  try {
+    await launched.context.addInitScript(PROBE);
+    const options = await launched.context.newPage();
+    await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
+    for (let i = 0; i < 40 && (await options.locator('.lp-item').count()) < 4; i++) {
+      await options.waitForTimeout(250);
+      await options.reload();
+    }
+    const started = performance.now();
+    await options.setInputFiles('#file-input', { name: 'sotu.verbatim.json', mimeType: 'application/json', buffer: pack });
+    await options.waitForFunction(
+      (n) => document.querySelector('[data-testid="notice"]')?.textContent === `Added ${n} sources.`,
+      sotu.length,
+      { timeout: 600_000, polling: 250 },
+    );
+    const importMs = performance.now() - started;
+    await options.close();
+    await measure(launched.context, url, true); // the worker loads the library's index once
+    const warm: PageRun[] = [];
+    for (let r = 0; r < RUNS; r++) warm.push(await measure(launched.context, url, true));
+    const cold: PageRun[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      await stopServiceWorker(launched);
+      cold.push(await measure(launched.context, url, true));
+    }
+    const done = (runs: PageRun[]) => summarise(runs.map((r) => r.dclToDone ?? Number.NaN));
+    return {
+      sources: sotu.length,
+      words: stored.reduce((n, s) => n + s.words, 0),
+      importMs,
+      warm: done(warm),
+      cold: done(cold),
+    };
+  } finally {
+    await launched.close();
+  }
+}
+
 async function main(): Promise<void> {
   const nodeOnly = process.argv.includes('--node-only');
   const write = !process.argv.includes('--no-write') && !nodeOnly; // the file keeps the browser figures
@@ -250,6 +308,7 @@ async function main(): Promise<void> {
       browserRows.push({ article, figures: await browserFigures(`${served.origin}/page-${i}.html`) });
     }
   }
+  const library = nodeOnly || process.argv.includes('--no-library') ? null : await libraryFigures(`${served.origin}/page-1.html`);
   await served.close();
   rmSync(folder, { recursive: true, force: true });
 
@@ -270,6 +329,19 @@ async function main(): Promise<void> {
   ];
   for (const { article, figures } of browserRows) {
     lines.push(`## ${describe(article)}`, '', ...browserTable(figures), '');
+  }
+  if (library) {
+    lines.push(
+      `## The ordinary article against the 1× library: ${library.sources} State of the Union addresses, ${(library.words / 1e6).toFixed(2)} M words`,
+      '',
+      `Imported as one pack through the library page in ${(library.importMs / 1000).toFixed(1)} s (reading, indexing and writing every source and its index row).`,
+      '',
+      '| | DOMContentLoaded → verdicts painted, ms |',
+      '|---|---|',
+      `| warm service worker (index in memory) | ${fmt(library.warm)} |`,
+      `| service worker stopped first (index read back from IndexedDB: cold start) | ${fmt(library.cold)} |`,
+      '',
+    );
   }
   lines.push(
     '## The engine alone, in Node (linkedom)',
