@@ -40,16 +40,22 @@ function formFor(page: PageSource): MetaForm {
   };
 }
 
-export function AddThisPage({ tabId }: { tabId: number | null }) {
+interface AddThisPageProps {
+  tabId: number | null;
+  /** Called once the page is in the library, so that the popup can count it. */
+  onAdded?: () => void;
+}
+
+export function AddThisPage({ tabId, onAdded }: AddThisPageProps) {
   return (
     <>
       <h2 class="pp-section-title">Add to your library</h2>
-      <AddThisPageSteps tabId={tabId} />
+      <AddThisPageSteps tabId={tabId} onAdded={onAdded} />
     </>
   );
 }
 
-function AddThisPageSteps({ tabId }: { tabId: number | null }) {
+function AddThisPageSteps({ tabId, onAdded }: AddThisPageProps) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   async function read() {
@@ -76,6 +82,7 @@ function AddThisPageSteps({ tabId }: { tabId: number | null }) {
       const report = await importSources(db, [newSource(step.page.text, checked.meta, 'page')]);
       if (report.added.length > 0) {
         await browser.runtime.sendMessage({ type: 'library-changed' }).catch(() => undefined);
+        onAdded?.();
         const added = report.added[0];
         setStep({ kind: 'done', text: `Added “${added.title}” to your library (${added.words.toLocaleString('en')} words).` });
       } else {

@@ -26,9 +26,8 @@ export function App({ tabIdParam }: { tabIdParam: number | null }) {
     void activeTabId().then((id) => (id === null ? setPage({ kind: 'unreadable' }) : setTabId(id)));
   }, [tabIdParam]);
 
-  useEffect(() => {
-    void librarySources().then((answer) => setLibrary(answer.ok ? answer.sources : []));
-  }, []);
+  const loadLibrary = () => void librarySources().then((answer) => setLibrary(answer.ok ? answer.sources : []));
+  useEffect(loadLibrary, []);
 
   // The page may still be being checked: poll until it is done, or give up and say it can't be read.
   useEffect(() => {
@@ -83,7 +82,7 @@ export function App({ tabIdParam }: { tabIdParam: number | null }) {
           )}
         </section>
 
-        <section class="pp-section" aria-label="Add this page"><AddThisPage tabId={tabId} /></section>
+        <section class="pp-section" aria-label="Add this page"><AddThisPage tabId={tabId} onAdded={loadLibrary} /></section>
       </main>
 
       <footer class="pp-foot">Checked on this device. No page text leaves your browser.</footer>

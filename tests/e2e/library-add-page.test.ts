@@ -73,6 +73,8 @@ describe('Add this page', () => {
     await form.getByRole('button', { name: 'Save to library' }).click();
     const status = popup.getByTestId('add-page-status');
     await expect.poll(() => status.textContent()).toMatch(/^Added “More grooming gang failings and myths unravelled by police watchdog inspection” to your library \([\d,]+ words\)\.$/);
+    // The popup's count of sources follows at once.
+    await expect.poll(() => popup.locator('.pp-library').textContent()).toBe('5 sources');
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-add-page-done.png'), fullPage: true });
 
     // The page's own chrome (nav, aside, comment form) did not come in with it.
