@@ -12,10 +12,9 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, launchWithExtension, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
-import { buildPack, packJson } from '../lib/library/pack';
-import { toStored } from '../lib/library/db';
-import { loadSotuLibrary } from './eval/library';
+import { CHROMIUM, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
+import { countWords } from '../lib/text/words';
+import { loadSotuLibrary, sotuPack } from './eval/library';
 import { createRng } from './eval/prng';
 import { summarise, timeRuns, type Stats } from './bench/timing';
 import { detectQuotes, detectQuotesInSteps, extractArticle } from '../lib/quotes/index';
@@ -252,17 +251,11 @@ interface LibraryFigures {
  */
 async function libraryFigures(url: string): Promise<LibraryFigures> {
   const sotu = loadSotuLibrary();
-  const stored = await Promise.all(sotu.map((s) => toStored({ ...s, origin: 'file' })));
-  const pack = Buffer.from(packJson(buildPack(stored)));
+  const pack = Buffer.from(await sotuPack());
   const launched = await launchWithExtension();
   try {
     await launched.context.addInitScript(PROBE);
-    const options = await launched.context.newPage();
-    await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
-    for (let i = 0; i < 40 && (await options.locator('.lp-item').count()) < 4; i++) {
-      await options.waitForTimeout(250);
-      await options.reload();
-    }
+    const options = await openLibraryPage(launched);
     const started = performance.now();
     await options.setInputFiles('#file-input', { name: 'sotu.verbatim.json', mimeType: 'application/json', buffer: pack });
     await options.waitForFunction(
@@ -283,7 +276,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
     const done = (runs: PageRun[]) => summarise(runs.map((r) => r.dclToDone ?? Number.NaN));
     return {
       sources: sotu.length,
-      words: stored.reduce((n, s) => n + s.words, 0),
+      words: sotu.reduce((n, s) => n + countWords(s.text), 0),
       importMs,
       warm: done(warm),
       cold: done(cold),

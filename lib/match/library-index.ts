@@ -51,17 +51,22 @@ export function buildSourceIndex(source: Source): SourceIndexData {
     }
     tokenWords[i] = w;
   }
-  const fp = fingerprintSource(vocabulary, tokenWords);
+  return sourceIndexData(source.id, { tokenStarts, tokenEnds, vocabulary, tokenWords }, parsePassages(source.text));
+}
+
+/** The words of a source, as tokenising its text or unpacking its stored row gives them. */
+export type SourceWords = Pick<SourceIndexData, 'tokenStarts' | 'tokenEnds' | 'vocabulary' | 'tokenWords'>;
+
+/** A source's index from its words: the fingerprints are always computed here, never stored. */
+export function sourceIndexData(id: string, words: SourceWords, passages: Passage[]): SourceIndexData {
+  const fp = fingerprintSource(words.vocabulary, words.tokenWords);
   return {
     version: SOURCE_INDEX_VERSION,
-    id: source.id,
-    tokenStarts,
-    tokenEnds,
-    vocabulary,
-    tokenWords,
+    id,
+    ...words,
     fingerprints: fp.hashes,
     fingerprintPositions: fp.positions,
-    passages: parsePassages(source.text),
+    passages,
   };
 }
 

@@ -7,7 +7,7 @@
 // IndexedDB's structured clone copies fast. The vocabulary is kept as UTF-8 bytes: as a string,
 // one character outside Latin-1 would make the serialiser store every character in two bytes.
 import type { Passage } from '../library/passages';
-import { fingerprintSource, SOURCE_INDEX_VERSION, type SourceIndexData } from './library-index';
+import { SOURCE_INDEX_VERSION, sourceIndexData, type SourceIndexData } from './library-index';
 
 /** What IndexedDB keeps for a source's index (format 3). */
 export interface PackedSourceIndex {
@@ -124,16 +124,5 @@ export function unpackSourceIndex(stored: PackedSourceIndex): SourceIndexData {
   if (at !== bytes.length) throw new Error(`stored index of ${stored.id}: ${bytes.length - at} bytes left over`);
   const joined = new TextDecoder().decode(stored.vocabulary);
   const vocabulary = joined.length === 0 && n === 0 ? [] : joined.split(VOCABULARY_SEPARATOR);
-  const fp = fingerprintSource(vocabulary, tokenWords);
-  return {
-    version: SOURCE_INDEX_VERSION,
-    id: stored.id,
-    tokenStarts,
-    tokenEnds,
-    vocabulary,
-    tokenWords,
-    fingerprints: fp.hashes,
-    fingerprintPositions: fp.positions,
-    passages: stored.passages,
-  };
+  return sourceIndexData(stored.id, { tokenStarts, tokenEnds, vocabulary, tokenWords }, stored.passages);
 }

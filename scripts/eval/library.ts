@@ -5,6 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Source } from '../../lib/types';
+import { toStored } from '../../lib/library/db';
+import { buildPack, packJson } from '../../lib/library/pack';
 
 const require = createRequire(import.meta.url);
 
@@ -85,6 +87,12 @@ export function loadSotuSource(stem: string): Source {
 /** The library of `count` addresses (all 233 by default). */
 export function loadSotuLibrary(count?: number): Source[] {
   return selectStems(sotuStems(), count).map(loadSotuSource);
+}
+
+/** The first `count` addresses (all by default) as one library pack, as a newsroom would share it. */
+export async function sotuPack(count?: number): Promise<string> {
+  const stored = await Promise.all(loadSotuLibrary(count).map((s) => toStored(s)));
+  return packJson(buildPack(stored));
 }
 
 // ---------------------------------------------------------------------------------------------

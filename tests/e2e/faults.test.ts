@@ -3,25 +3,14 @@
 // it was or complete, never half-written, and the reader is told in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildPack, packJson } from '../../lib/library/pack';
-import { toStored } from '../../lib/library/db';
-import { loadSotuLibrary } from '../../scripts/eval/library';
+import { sotuPack } from '../../scripts/eval/library';
 import { join } from 'node:path';
-import { type Launched, type Served, ROOT, launchWithExtension, serveFolder, stopServiceWorker, waitForCheck } from './harness';
+import { type Launched, type Served, ROOT, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker, waitForCheck } from './harness';
 
 let launched: Launched;
 let options: Page;
 let served: Served;
 
-async function openOptions(): Promise<Page> {
-  const page = await launched.context.newPage();
-  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
-  for (let i = 0; i < 40 && (await page.locator('.lp-item').count()) < 4; i++) {
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-  return page;
-}
 
 /** What the library holds, read straight from its database: source ids and index rows. */
 async function stored(page: Page): Promise<{ sources: string[]; indexes: string[] }> {
@@ -43,16 +32,11 @@ async function stored(page: Page): Promise<{ sources: string[]; indexes: string[
   });
 }
 
-/** A pack of State of the Union addresses, as another newsroom would share it. */
-async function sotuPack(count: number): Promise<Buffer> {
-  const sources = await Promise.all(loadSotuLibrary(count).map((s) => toStored({ ...s, origin: 'file' })));
-  return Buffer.from(packJson(buildPack(sources)));
-}
 
 beforeAll(async () => {
   launched = await launchWithExtension();
   served = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'));
-  options = await openOptions();
+  options = await openLibraryPage(launched);
 }, 60_000);
 
 afterAll(async () => {
@@ -76,7 +60,7 @@ describe('faults while writing the library', () => {
         return put.apply(this, args);
       };
     });
-    const pack = await sotuPack(12);
+    const pack = Buffer.from(await sotuPack(12));
     await options.setInputFiles('#file-input', { name: 'addresses.verbatim.json', mimeType: 'application/json', buffer: pack });
     await expect.poll(() => options.getByTestId('notice').textContent(), { timeout: 30_000 }).toMatch(/no more storage space.*Nothing was imported/);
     expect(await options.getByTestId('notice').getAttribute('role')).toBe('alert');
@@ -89,13 +73,13 @@ describe('faults while writing the library', () => {
 
   it('the page importing is closed halfway: the library is as before or complete, never between', async () => {
     const before = await stored(options);
-    const pack = await sotuPack(40);
-    const importing = await openOptions();
+    const pack = Buffer.from(await sotuPack(40));
+    const importing = await openLibraryPage(launched);
     await importing.setInputFiles('#file-input', { name: 'addresses.verbatim.json', mimeType: 'application/json', buffer: pack });
     await importing.waitForTimeout(150); // reading and indexing are under way
     await importing.close();
 
-    const after = await stored(await openOptions());
+    const after = await stored(await openLibraryPage(launched));
     const added = after.sources.filter((id) => !before.sources.includes(id));
     expect([0, 40]).toContain(added.length);
     // Every source has its index row or will build it; no index row is left without its source.

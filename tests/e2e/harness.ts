@@ -100,6 +100,17 @@ export async function serveFolder(folder: string, html?: (page: string) => strin
   };
 }
 
+/** The library page (options), once it lists the built-in catalogue installed at start-up. */
+export async function openLibraryPage(launched: Launched, builtins = 4): Promise<Page> {
+  const page = await launched.context.newPage();
+  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
+  for (let i = 0; i < 40 && (await page.locator('.lp-item').count()) < builtins; i++) {
+    await page.waitForTimeout(250);
+    await page.reload();
+  }
+  return page;
+}
+
 /** Waits until the content script has checked the page (it marks <html data-verbatim-state>). */
 export async function waitForCheck(page: Page, timeout = 20_000): Promise<string> {
   // Read from outside the page's scripts (some test pages break the page's own MutationObserver

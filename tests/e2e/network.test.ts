@@ -7,6 +7,7 @@ import { extname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type Launched, ROOT, launchWithExtension, tabIdOf, waitForCheck } from './harness';
+import { pointOnText } from './card-helpers';
 
 /** The article's host, as the browser sees it; the proxy answers for it from the corpus folder. */
 const PAGE_ORIGIN = 'http://news.example.test';
@@ -92,20 +93,7 @@ describe('network', () => {
     expect(await article.getAttribute('html', 'data-verbatim-quotes')).toBe('27');
 
     // Open a card on a matched quote.
-    const point = await article.evaluate(() => {
-      const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf('It cannot be overstated');
-        if (at < 0) continue;
-        (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 10);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      throw new Error('quote not found');
-    });
+    const point = await pointOnText(article, 'It cannot be overstated');
     await article.mouse.click(point.x, point.y);
     await article.locator('verbatim-card [role="dialog"]').waitFor({ state: 'visible', timeout: 10_000 });
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Launched, type Served, ROOT, SCREENSHOTS, launchWithExtension, serveFolder, tabIdOf, waitForCheck } from './harness';
+import { type Launched, type Served, ROOT, SCREENSHOTS, launchWithExtension, openLibraryPage, serveFolder, tabIdOf, waitForCheck } from './harness';
 
 const SOURCE = 'hmicfrs-press-release-2023';
 const QUOTE = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/corpus/gold/wilby-2023-12-08.json'), 'utf8')).quotes.find(
@@ -40,17 +40,6 @@ function document_escape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
 }
 
-async function openOptions(l: Launched): Promise<Page> {
-  const page = await l.context.newPage();
-  await page.goto(`chrome-extension://${l.extensionId}/options.html`);
-  // The built-in catalogue is installed on install; reload until the page lists it.
-  for (let i = 0; i < 40; i++) {
-    if ((await page.locator('.lp-item').count()) >= 4) break;
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-  return page;
-}
 
 async function listed(page: Page): Promise<{ id: string; title: string }[]> {
   return page.locator('.lp-item').evaluateAll((items) =>
@@ -66,7 +55,7 @@ beforeAll(async () => {
   launched = await launchWithExtension();
   served = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'));
   pdf = await makePressReleasePdf(await launched.context.newPage());
-  options = await openOptions(launched);
+  options = await openLibraryPage(launched);
 });
 
 afterAll(async () => {
@@ -206,7 +195,7 @@ describe('the library page', () => {
 
     const fresh = await launchWithExtension();
     try {
-      const page = await openOptions(fresh);
+      const page = await openLibraryPage(fresh);
       // Empty the fresh library first (select all, remove), then import the pack.
       for (const box of await page.locator('.lp-check').all()) await box.check();
       await page.getByRole('button', { name: 'Remove selected' }).click();
