@@ -4,7 +4,7 @@
 // stays free of any browser or Node API.
 import type { Source } from '../types';
 import { type LibraryDb, toStored } from './db';
-import { indexRow } from './stored-index';
+import { type PendingIndex, prepareIndex, writeIndexRows } from './stored-index';
 
 /** Reads a file of the catalogue folder by its name, e.g. `catalogue.json`. */
 export type ReadCatalogueFile = (name: string) => Promise<string>;
@@ -72,8 +72,9 @@ export async function installBuiltins(db: LibraryDb, sources: Source[], now: num
   const stored = await Promise.all(sources.map((s) => toStored(s, now)));
   const report: InstallReport = { added: [], updated: [], kept: [], skipped: [] };
   // Index rows are built before the transaction opens: IndexedDB commits a transaction left idle.
-  const rows = new Map(stored.map((s) => [s.id, indexRow(s)]));
-  await db.transaction('rw', db.sources, db.indexes, db.removed, async () => {
+  const built = new Map(stored.map((s) => [s.id, prepareIndex(s)]));
+  await db.transaction('rw', db.sources, db.indexes, db.removed, db.lexicon, async () => {
+    const rows: PendingIndex[] = [];
     for (const next of stored) {
       if (await db.removed.get(next.id)) {
         report.skipped.push(next.id);
@@ -82,16 +83,17 @@ export async function installBuiltins(db: LibraryDb, sources: Source[], now: num
       const current = await db.sources.get(next.id);
       if (!current) {
         await db.sources.put(next);
-        await db.indexes.put(rows.get(next.id)!);
+        rows.push(built.get(next.id)!);
         report.added.push(next.id);
       } else if (current.origin !== 'builtin' || sameBuiltin(current, next)) {
         report.kept.push(next.id);
       } else {
         await db.sources.put({ ...next, addedAt: current.addedAt });
-        await db.indexes.put(rows.get(next.id)!);
+        rows.push(built.get(next.id)!);
         report.updated.push(next.id);
       }
     }
+    await writeIndexRows(db, rows);
   });
   return report;
 }

@@ -4,6 +4,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Source } from '../types';
 import type { PackedSourceIndex } from '../match/packed-index';
+import type { PackedLexicon } from '../match/packed-lexicon';
 import { countWords } from '../text/words';
 
 /** A source as stored: the document plus what we record when it enters the library. */
@@ -25,8 +26,21 @@ export interface StoredIndex {
   id: string; // the source's id
   version: number; // SOURCE_INDEX_VERSION it was built with
   contentHash: string; // hash of the text it was built from
-  data: PackedSourceIndex; // one byte array, one string and the passages (see lib/match/packed-index.ts)
+  data: PackedSourceIndex; // one byte array, a few numbers and strings, and the passages (see lib/match/packed-index.ts)
 }
+
+/**
+ * The library lexicon the index rows number their words into (one row, id LEXICON_ROW): it only
+ * grows, and is written in the same transaction as every index row that uses it (see
+ * writeIndexRows in stored-index.ts). Removing a source leaves its words here: harmless, and
+ * rows written earlier keep their numbers.
+ */
+export interface StoredLexicon extends PackedLexicon {
+  id: string;
+}
+
+/** The id of the one row of the `lexicon` table. */
+export const LEXICON_ROW = 'library';
 
 export const DB_NAME = 'verbatim';
 
@@ -34,6 +48,7 @@ export class LibraryDb extends Dexie {
   sources!: EntityTable<StoredSource, 'id'>;
   indexes!: EntityTable<StoredIndex, 'id'>;
   removed!: EntityTable<RemovedBuiltin, 'id'>;
+  lexicon!: EntityTable<StoredLexicon, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -57,6 +72,12 @@ export class LibraryDb extends Dexie {
     this.version(5)
       .stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' })
       .upgrade((tx) => tx.table('indexes').where('version').below(3).delete());
+    // Version 6: the library lexicon (one row), and index rows of format 4 that number their words
+    // into it instead of carrying a vocabulary each. Older rows are dropped and rebuilt, with a
+    // fresh lexicon, on the next load; sources and tombstones are untouched.
+    this.version(6)
+      .stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id', lexicon: 'id' })
+      .upgrade((tx) => tx.table('indexes').where('version').below(4).delete());
   }
 }
 

@@ -6,7 +6,7 @@ import type { SourceMeta } from '../types';
 import { type LibraryDb, type StoredSource, toStored } from './db';
 import { parsePassages } from './passages';
 import { htmlToSourceText } from './source-text';
-import { indexRow } from './stored-index';
+import { prepareIndex, writeIndexRows } from './stored-index';
 
 export class FetchSourceError extends Error {
   override name = 'FetchSourceError';
@@ -62,12 +62,12 @@ export async function replaceWithFetched(db: LibraryDb, id: string, text: string
   const { contentHash: _h, words: _w, pageStarts: _p, addedAt, ...rest } = current;
   const next = await toStored({ ...rest, text, excerpt: false, origin: 'fetched', coverage: null }, addedAt);
   // Built before the transaction opens: IndexedDB commits a transaction left idle.
-  const row = indexRow(next);
-  await db.transaction('rw', db.sources, db.indexes, async () => {
+  const index = prepareIndex(next);
+  await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
     // The source may have gone while the page was being fetched: never bring it back.
     if (!(await db.sources.get(id))) throw new FetchSourceError('That source is no longer in the library.');
     await db.sources.put(next);
-    await db.indexes.put(row);
+    await writeIndexRows(db, [index]);
   });
   return next;
 }

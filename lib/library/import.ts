@@ -1,10 +1,10 @@
-// Adding sources to the library, all or nothing: every source of one import and its index row
-// are written in a single transaction, so a failure partway (a full disk, a closed database)
+// Adding sources to the library, all or nothing: every source of one import, its index row and
+// the lexicon words the rows add are written in a single transaction, so a failure partway (a full disk, a closed database)
 // leaves the library exactly as it was. The same text twice is recognised by its content hash
 // and stored once.
 import type { Source } from '../types';
-import { type LibraryDb, type StoredIndex, type StoredSource, toStored } from './db';
-import { indexRow } from './stored-index';
+import { type LibraryDb, type StoredSource, toStored } from './db';
+import { type PendingIndex, prepareIndex, writeIndexRows } from './stored-index';
 
 export interface ImportReport {
   added: StoredSource[];
@@ -31,16 +31,17 @@ export function newSourceId(title: string): string {
 /** Puts the sources into the library in one transaction; returns what was added and what was already there. */
 export async function importSources(db: LibraryDb, incoming: IncomingSource[], now: number = Date.now()): Promise<ImportReport> {
   // Hashes and index rows are computed before the transaction opens: IndexedDB commits a transaction left idle.
-  const prepared: { stored: StoredSource; row: StoredIndex }[] = [];
+  const prepared: { stored: StoredSource; index: PendingIndex }[] = [];
   for (const source of incoming) {
     const { pageStarts, addedAt, ...plain } = source;
     const stored = await toStored(plain, addedAt ?? now);
     if (pageStarts) stored.pageStarts = [...pageStarts];
-    prepared.push({ stored, row: indexRow(stored) });
+    prepared.push({ stored, index: prepareIndex(stored) });
   }
   const report: ImportReport = { added: [], duplicates: [] };
-  await db.transaction('rw', db.sources, db.indexes, async () => {
+  await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
     const seen = new Map<string, string>();
+    const rows: PendingIndex[] = [];
     for (const item of prepared) {
       const { stored } = item;
       const existing = seen.get(stored.contentHash) ?? (await db.sources.where('contentHash').equals(stored.contentHash).first())?.id;
@@ -51,13 +52,14 @@ export async function importSources(db: LibraryDb, incoming: IncomingSource[], n
       // An id already taken by another text gets a fresh one: an import never replaces a source.
       if (await db.sources.get(stored.id)) {
         stored.id = newSourceId(stored.title);
-        item.row = indexRow(stored);
+        item.index = { ...item.index, id: stored.id, data: { ...item.index.data, id: stored.id } };
       }
       await db.sources.add(stored);
-      await db.indexes.put(item.row);
+      rows.push(item.index);
       seen.set(stored.contentHash, stored.id);
       report.added.push(stored);
     }
+    await writeIndexRows(db, rows);
   });
   return report;
 }

@@ -9,7 +9,10 @@ export interface Removal {
   tombstones: RemovedBuiltin[];
 }
 
-/** Removes the sources with these ids (unknown ids are ignored), in one transaction. */
+/**
+ * Removes the sources with these ids (unknown ids are ignored), in one transaction. Their words
+ * stay in the library lexicon: harmless, and other rows keep their word numbers.
+ */
 export async function removeSources(db: LibraryDb, ids: string[], now: number = Date.now()): Promise<Removal> {
   return db.transaction('rw', db.sources, db.indexes, db.removed, async () => {
     const sources = (await db.sources.bulkGet(ids)).filter((s): s is StoredSource => s !== undefined);
@@ -23,7 +26,12 @@ export async function removeSources(db: LibraryDb, ids: string[], now: number = 
   });
 }
 
-/** Undoes a removal: the same records back, and the built-ins' tombstones lifted. */
+/**
+ * Undoes a removal: the same records back, and the built-ins' tombstones lifted. The index rows go
+ * back as they were, naming the lexicon generation they were written against: the lexicon only
+ * grows, so their words are still in it; if it has been replaced meanwhile, the next load finds
+ * the generation changed and rebuilds those rows.
+ */
 export async function restoreRemoval(db: LibraryDb, removal: Removal): Promise<void> {
   await db.transaction('rw', db.sources, db.indexes, db.removed, async () => {
     await db.sources.bulkPut(removal.sources);

@@ -1,38 +1,117 @@
 // Each source's match index kept in the database beside the source, so a fresh service worker
-// unpacks it instead of re-tokenising every text. A row is trusted only while its
-// version is the engine's and its hash is the source's; anything else is rebuilt and rewritten.
+// unpacks it instead of re-tokenising every text. The rows number their words into one library
+// lexicon, stored once (see lib/match/packed-lexicon.ts): a cold start decodes that lexicon and
+// takes every row's word numbers as they are. A row is trusted only while its version is the
+// engine's, its hash is the source's and its lexicon generation is the stored lexicon's; anything
+// else (a missing or damaged lexicon included) is rebuilt and rewritten.
+import Dexie from 'dexie';
+import { Lexicon } from '../match/lexicon';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex } from '../match/library-index';
 import type { SourceIndexData } from '../match/library-index';
 import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
+import { newLexiconGeneration, packLexicon, unpackLexicon } from '../match/packed-lexicon';
 import type { Source } from '../types';
-import { type LibraryDb, type StoredIndex, type StoredSource, toSource } from './db';
+import { LEXICON_ROW, type LibraryDb, type StoredIndex, type StoredLexicon, type StoredSource, toSource } from './db';
 
-/** The index row for a stored source, built now. */
-export function indexRow(source: StoredSource): StoredIndex {
-  return { id: source.id, version: SOURCE_INDEX_VERSION, contentHash: source.contentHash, data: packSourceIndex(buildSourceIndex(toSource(source))) };
+/** A source's index built and waiting to be written by writeIndexRows. */
+export interface PendingIndex {
+  id: string;
+  contentHash: string; // of the text it was built from
+  data: SourceIndexData;
 }
 
-/** True when a stored row may stand in for building the source's index. */
-export function isCurrent(row: StoredIndex | undefined, source: StoredSource): row is StoredIndex {
+/**
+ * The index of a stored source, built now. Call it before the transaction that writes it opens:
+ * IndexedDB commits a transaction left idle, and tokenising a long text takes a while.
+ */
+export function prepareIndex(source: StoredSource): PendingIndex {
+  return { id: source.id, contentHash: source.contentHash, data: buildSourceIndex(toSource(source)) };
+}
+
+/** The stored lexicon's words and generation, or null when it is missing or damaged. */
+function readLexicon(row: StoredLexicon | undefined): { keys: string[]; generation: string } | null {
+  if (!row) return null;
+  try {
+    return { keys: unpackLexicon(row), generation: row.generation };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes index rows together with the library lexicon they number their words into. It must run
+ * inside the caller's read-write transaction over `db.indexes` and `db.lexicon` (with the sources
+ * or tombstones the caller writes), so rows and lexicon are written all or nothing: the lexicon
+ * row is read, the rows' new words are appended to it (never renumbering a word), each row is
+ * packed against it and put, and the lexicon is put back. A missing or damaged lexicon is
+ * replaced by a fresh one under a new generation; rows written against the old one are then
+ * untrusted and rebuilt on the next load. Every path that writes index rows goes through here.
+ */
+export async function writeIndexRows(db: LibraryDb, pending: readonly PendingIndex[]): Promise<StoredIndex[]> {
+  const tx = Dexie.currentTransaction;
+  if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes(db.lexicon.name) || !tx.storeNames.includes(db.indexes.name)) {
+    throw new Error('index rows are written only inside a read-write transaction over the indexes and the lexicon');
+  }
+  if (pending.length === 0) return [];
+  const current = await db.lexicon.get(LEXICON_ROW);
+  const stored = readLexicon(current);
+  const generation = stored?.generation ?? newLexiconGeneration();
+  const keys = stored?.keys ?? [];
+  const before = keys.length;
+  const numbers = new Map<string, number>();
+  for (let k = 0; k < keys.length; k++) numbers.set(keys[k], k);
+
+  const rows: StoredIndex[] = [];
+  for (const p of pending) {
+    const { vocabulary, tokenWords } = p.data;
+    // Each vocabulary entry the tokens use, looked up once: its number in the stored lexicon.
+    const local = new Int32Array(vocabulary.length).fill(-1);
+    const words = new Uint32Array(tokenWords.length);
+    for (let i = 0; i < tokenWords.length; i++) {
+      const v = tokenWords[i];
+      let w = local[v];
+      if (w < 0) {
+        const key = vocabulary[v];
+        w = numbers.get(key) ?? -1;
+        if (w < 0) {
+          w = keys.length;
+          keys.push(key);
+          numbers.set(key, w);
+        }
+        local[v] = w;
+      }
+      words[i] = w;
+    }
+    rows.push({ id: p.id, version: SOURCE_INDEX_VERSION, contentHash: p.contentHash, data: packSourceIndex(p.data, words, generation) });
+  }
+  if (!stored || keys.length !== before) await db.lexicon.put({ id: LEXICON_ROW, ...packLexicon(keys, generation) });
+  for (const row of rows) await db.indexes.put(row);
+  return rows;
+}
+
+/** True when a stored row may stand in for building the source's index, read against the lexicon of `generation`. */
+export function isCurrent(row: StoredIndex | undefined, source: StoredSource, generation: string | null): row is StoredIndex {
   return (
     !!row &&
+    generation !== null &&
     row.version === SOURCE_INDEX_VERSION &&
     row.data.version === SOURCE_INDEX_VERSION &&
     row.data.id === source.id &&
+    row.data.lexicon === generation &&
     row.contentHash === source.contentHash
   );
 }
 
 /** Adds or replaces a source and its index row in one transaction. */
 export async function putSource(db: LibraryDb, source: StoredSource): Promise<void> {
-  const row = indexRow(source);
-  await db.transaction('rw', db.sources, db.indexes, async () => {
+  const pending = prepareIndex(source);
+  await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
     await db.sources.put(source);
-    await db.indexes.put(row);
+    await writeIndexRows(db, [pending]);
   });
 }
 
-/** Removes a source and its index row in one transaction. */
+/** Removes a source and its index row in one transaction (its words stay in the lexicon). */
 export async function removeSource(db: LibraryDb, id: string): Promise<void> {
   await db.transaction('rw', db.sources, db.indexes, async () => {
     await db.sources.delete(id);
@@ -42,49 +121,61 @@ export async function removeSource(db: LibraryDb, id: string): Promise<void> {
 
 export interface LoadReport {
   loaded: string[]; // ids whose stored index was used
-  built: string[]; // ids built now (missing, stale version or changed text) and written back
+  built: string[]; // ids built now (missing, stale version, changed text, other or damaged lexicon) and written back
 }
 
 /**
  * The in-memory index of every stored source, from stored index rows where they are current.
+ * The index starts from the stored lexicon, so current rows' word numbers are used as they are.
  * Rows that had to be built are written back, each only if its source is still the same text.
  */
 export async function loadLibraryIndex(
   db: LibraryDb,
 ): Promise<{ index: LibraryIndex; sources: StoredSource[]; report: LoadReport }> {
-  const [sources, rows] = await db.transaction('r', db.sources, db.indexes, () =>
-    Promise.all([db.sources.toArray(), db.indexes.toArray()]),
+  const [sources, rows, lexiconRow] = await db.transaction('r', db.sources, db.indexes, db.lexicon, () =>
+    Promise.all([db.sources.toArray(), db.indexes.toArray(), db.lexicon.get(LEXICON_ROW)]),
   );
+  const stored = readLexicon(lexiconRow);
+  let lexicon: Lexicon | undefined;
+  try {
+    lexicon = stored ? Lexicon.fromKeys(stored.keys) : undefined;
+  } catch {
+    lexicon = undefined; // a lexicon listing a word twice is damaged too
+  }
+  const generation = lexicon && stored ? stored.generation : null;
+  const index = new LibraryIndex(lexicon);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const index = new LibraryIndex();
   const report: LoadReport = { loaded: [], built: [] };
-  const fresh: StoredIndex[] = [];
+  const fresh: PendingIndex[] = [];
   const items: { source: Source; data: SourceIndexData }[] = [];
   for (const s of sources) {
     const row = byId.get(s.id);
+    const source = toSource(s);
     let data: SourceIndexData | null = null;
-    if (isCurrent(row, s)) {
+    if (isCurrent(row, s, generation)) {
       try {
-        data = unpackSourceIndex(row.data);
+        data = unpackSourceIndex(row.data, index.lexicon);
         report.loaded.push(s.id);
       } catch {
         data = null; // a damaged row is rebuilt like a stale one
       }
     }
     if (!data) {
-      data = buildSourceIndex(toSource(s));
-      fresh.push({ id: s.id, version: SOURCE_INDEX_VERSION, contentHash: s.contentHash, data: packSourceIndex(data) });
+      data = buildSourceIndex(source);
+      fresh.push({ id: s.id, contentHash: s.contentHash, data });
       report.built.push(s.id);
     }
-    items.push({ source: toSource(s), data });
+    items.push({ source, data });
   }
   index.addAll(items);
   if (fresh.length) {
-    await db.transaction('rw', db.sources, db.indexes, async () => {
-      for (const row of fresh) {
-        const now = await db.sources.get(row.id);
-        if (now && now.contentHash === row.contentHash) await db.indexes.put(row);
+    await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
+      const same: PendingIndex[] = [];
+      for (const p of fresh) {
+        const now = await db.sources.get(p.id);
+        if (now && now.contentHash === p.contentHash) same.push(p);
       }
+      await writeIndexRows(db, same);
     });
   }
   return { index, sources, report };

@@ -13,10 +13,11 @@ import { SortedPostings } from './sorted-postings';
 import { FINGERPRINT_MAX_POSTINGS } from './thresholds';
 
 /**
- * 3: stored packed (see packed-index.ts), fingerprints recomputed on load; 2 stored these typed
- * arrays as they are; 1 kept one key string per token.
+ * 4: stored packed with word numbers into the stored library lexicon (see packed-index.ts and
+ * packed-lexicon.ts); 3 packed the same way against a vocabulary of the source's own; 2 stored
+ * these typed arrays as they are; 1 kept one key string per token.
  */
-export const SOURCE_INDEX_VERSION = 3;
+export const SOURCE_INDEX_VERSION = 4;
 
 /** Everything derived from one source's text: plain typed arrays and arrays, serialisable. */
 export interface SourceIndexData {
@@ -24,7 +25,10 @@ export interface SourceIndexData {
   id: string;
   tokenStarts: Int32Array; // original offsets of each word
   tokenEnds: Int32Array;
-  vocabulary: string[]; // the source's distinct matching keys (see lib/text/tokenize.ts), in order of first use
+  // The keys `tokenWords` number into: as built, the source's distinct matching keys (see
+  // lib/text/tokenize.ts) in order of first use; as read from storage, the key list of the
+  // LibraryIndex's lexicon itself, whose numbers the tokens then already are (see `place`).
+  vocabulary: readonly string[];
   tokenWords: Uint32Array; // each token's key, as an index into `vocabulary`
   fingerprints: Uint32Array; // winnowed k-gram hashes
   fingerprintPositions: Uint32Array; // token index of each fingerprint's k-gram
@@ -59,7 +63,15 @@ export type SourceWords = Pick<SourceIndexData, 'tokenStarts' | 'tokenEnds' | 'v
 
 /** A source's index from its words: the fingerprints are always computed here, never stored. */
 export function sourceIndexData(id: string, words: SourceWords, passages: Passage[]): SourceIndexData {
-  const fp = fingerprintSource(words.vocabulary, words.tokenWords);
+  const V = words.vocabulary.length;
+  const wordHashes = new Uint32Array(V);
+  for (let k = 0; k < V; k++) wordHashes[k] = hashKey(words.vocabulary[k]);
+  return sourceIndexDataFromHashes(id, words, passages, wordHashes);
+}
+
+/** The same, given the hash of every vocabulary entry (a lexicon's, when the vocabulary is its key list). */
+export function sourceIndexDataFromHashes(id: string, words: SourceWords, passages: Passage[], wordHashes: ArrayLike<number>): SourceIndexData {
+  const fp = fingerprintWords(wordHashes, words.tokenWords);
   return {
     version: SOURCE_INDEX_VERSION,
     id,
@@ -70,12 +82,9 @@ export function sourceIndexData(id: string, words: SourceWords, passages: Passag
   };
 }
 
-/** Winnowed fingerprints of a source's tokens, given as numbers into its vocabulary. */
-export function fingerprintSource(vocabulary: readonly string[], tokenWords: Uint32Array): Fingerprints {
-  // Hash each distinct key once; the k-grams are hashed from the per-token copies.
-  const V = vocabulary.length;
-  const wordHashes = new Uint32Array(V);
-  for (let k = 0; k < V; k++) wordHashes[k] = hashKey(vocabulary[k]);
+/** Winnowed fingerprints of a source's tokens, given as numbers into a vocabulary whose keys hash to `wordHashes`. */
+export function fingerprintWords(wordHashes: ArrayLike<number>, tokenWords: Uint32Array): Fingerprints {
+  // Each distinct key is hashed once, by the caller; the k-grams are hashed from the per-token copies.
   const n = tokenWords.length;
   const keyHashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) keyHashes[i] = wordHashes[tokenWords[i]];
@@ -118,11 +127,8 @@ export function stemAt(entry: IndexedSource, position: number): string {
 }
 
 const NO_POSITIONS = new Uint32Array(0);
-/** Local word numbers are packed below this factor when sorting a source's vocabulary. */
-const LOCAL_WORD_LIMIT = 2 ** 21;
 
 export class LibraryIndex {
-  readonly lexicon = new Lexicon();
   private readonly slots: Array<IndexedSource | undefined> = [];
   private readonly bases: number[] = []; // IndexedSource.base of each slot, ascending
   private nextBase = 0;
@@ -132,6 +138,13 @@ export class LibraryIndex {
   // Per stem number: the slots of the sources holding a word with that stem, ascending.
   private readonly stemSlots: number[][] = [];
   private readonly stemSeen: number[] = []; // per stem number: stamp (slot + 1) of the last source that listed it
+  // Scratch for groupByWord, indexed by word number: token counts, and the stamp of the last source that met the word.
+  private wordCounts = new Uint32Array(0);
+  private wordSeen = new Uint32Array(0);
+  private seenStamp = 0;
+
+  /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
+  constructor(readonly lexicon: Lexicon = new Lexicon()) {}
 
   static fromSources(sources: Source[]): LibraryIndex {
     const index = new LibraryIndex();
@@ -183,42 +196,19 @@ export class LibraryIndex {
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source);
     const slot = this.slots.length;
     const lx = this.lexicon;
-    const V = d.vocabulary.length;
-    const vocab = new Uint32Array(V);
-    for (let k = 0; k < V; k++) vocab[k] = lx.intern(d.vocabulary[k]);
     const n = d.tokenWords.length;
-    const words = new Uint32Array(n);
-    for (let i = 0; i < n; i++) words[i] = vocab[d.tokenWords[i]];
-
-    // Positions grouped by word: a counting sort over the source's own vocabulary. The local word
-    // numbers are ordered by lexicon number with a numeric sort of (lexicon number · 2^21 + local
-    // number), exact in a double while a source has under 2^21 distinct words.
-    let order: ArrayLike<number>;
-    if (V < LOCAL_WORD_LIMIT) {
-      const keyed = new Float64Array(V);
-      for (let k = 0; k < V; k++) keyed[k] = vocab[k] * LOCAL_WORD_LIMIT + k;
-      keyed.sort();
-      const o = new Uint32Array(V);
-      for (let k = 0; k < V; k++) o[k] = keyed[k] % LOCAL_WORD_LIMIT;
-      order = o;
+    let words: Uint32Array;
+    if (d.vocabulary === lx.keys) {
+      // Read from storage against this very lexicon: the tokens are word numbers already.
+      words = d.tokenWords;
     } else {
-      const o = new Uint32Array(V);
-      for (let k = 0; k < V; k++) o[k] = k;
-      o.sort((a, b) => vocab[a] - vocab[b]);
-      order = o;
+      const V = d.vocabulary.length;
+      const vocab = new Uint32Array(V);
+      for (let k = 0; k < V; k++) vocab[k] = lx.intern(d.vocabulary[k]);
+      words = new Uint32Array(n);
+      for (let i = 0; i < n; i++) words[i] = vocab[d.tokenWords[i]];
     }
-    const rankOf = new Uint32Array(V);
-    const sorted = new Uint32Array(V);
-    for (let k = 0; k < V; k++) {
-      rankOf[order[k]] = k;
-      sorted[k] = vocab[order[k]];
-    }
-    const wordStart = new Uint32Array(V + 1);
-    for (let i = 0; i < n; i++) wordStart[rankOf[d.tokenWords[i]] + 1]++;
-    for (let k = 0; k < V; k++) wordStart[k + 1] += wordStart[k];
-    const fill = wordStart.slice(0, V);
-    const byWord = new Uint32Array(n);
-    for (let i = 0; i < n; i++) byWord[fill[rankOf[d.tokenWords[i]]]++] = i;
+    const { sorted, wordStart, byWord } = this.groupByWord(words);
 
     const base = this.nextBase;
     this.nextBase += n + 1;
@@ -229,8 +219,8 @@ export class LibraryIndex {
 
     // Each stem once per source: marked with the slot's stamp instead of a Set per source.
     const stamp = slot + 1;
-    for (let k = 0; k < V; k++) {
-      const st = lx.stemOf[vocab[k]];
+    for (let k = 0; k < sorted.length; k++) {
+      const st = lx.stemOf[sorted[k]];
       while (this.stemSlots.length <= st) {
         this.stemSlots.push([]);
         this.stemSeen.push(0);
@@ -240,6 +230,52 @@ export class LibraryIndex {
       this.stemSlots[st].push(slot);
     }
     return entry;
+  }
+
+  /**
+   * A source's token positions grouped by word: its distinct word numbers ascending (`sorted`),
+   * and for each the positions where it occurs, ascending (`byWord`, from `wordStart`). One pass
+   * counts each word's tokens in arrays indexed by word number (reused across sources, a word's
+   * entry reset the first time a source meets it), a numeric sort orders the distinct words, and
+   * a second pass drops each position into its word's stretch.
+   */
+  private groupByWord(words: Uint32Array): Pick<IndexedSource, 'sorted' | 'wordStart' | 'byWord'> {
+    const size = this.lexicon.size;
+    if (this.wordCounts.length < size) {
+      const capacity = Math.max(size, this.wordCounts.length * 2);
+      this.wordCounts = new Uint32Array(capacity);
+      this.wordSeen = new Uint32Array(capacity);
+      this.seenStamp = 0;
+    }
+    if (++this.seenStamp === 0xffffffff) {
+      this.wordSeen.fill(0);
+      this.seenStamp = 1;
+    }
+    const stamp = this.seenStamp;
+    const counts = this.wordCounts;
+    const seen = this.wordSeen;
+    const n = words.length;
+    const distinct = new Uint32Array(Math.min(n, size));
+    let V = 0;
+    for (let i = 0; i < n; i++) {
+      const w = words[i];
+      if (seen[w] !== stamp) {
+        seen[w] = stamp;
+        counts[w] = 0;
+        distinct[V++] = w;
+      }
+      counts[w]++;
+    }
+    const sorted = distinct.slice(0, V).sort();
+    const wordStart = new Uint32Array(V + 1);
+    for (let k = 0; k < V; k++) {
+      const w = sorted[k];
+      wordStart[k + 1] = wordStart[k] + counts[w];
+      counts[w] = wordStart[k]; // from here on: where the word's next position goes
+    }
+    const byWord = new Uint32Array(n);
+    for (let i = 0; i < n; i++) byWord[counts[words[i]]++] = i;
+    return { sorted, wordStart, byWord };
   }
 
   remove(id: string): void {
@@ -338,7 +374,8 @@ export class LibraryIndex {
     for (const e of this.byId.values()) {
       n += e.words.byteLength + e.sorted.byteLength + e.wordStart.byteLength + e.byWord.byteLength;
       const d = e.data;
-      n += d.tokenStarts.byteLength + d.tokenEnds.byteLength + d.tokenWords.byteLength + d.fingerprints.byteLength + d.fingerprintPositions.byteLength;
+      n += d.tokenStarts.byteLength + d.tokenEnds.byteLength + d.fingerprints.byteLength + d.fingerprintPositions.byteLength;
+      if (d.tokenWords !== e.words) n += d.tokenWords.byteLength;
     }
     return n;
   }

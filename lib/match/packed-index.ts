@@ -1,26 +1,26 @@
 // The stored form of a source's index: smaller than the source's text and quick to read back.
-// Per token it keeps only its word (a number into the source's own vocabulary, numbered by first
-// use so the common words get the small numbers) and its offsets as the gap from the previous
-// token and the token's length, all varint-packed into one byte array. Fingerprints are not
-// stored: they follow from the words and are recomputed on load, which costs less than reading
-// them would. A row is then one byte array, one string and the passages: few, large values, which
-// IndexedDB's structured clone copies fast. The vocabulary is kept as UTF-8 bytes: as a string,
-// one character outside Latin-1 would make the serialiser store every character in two bytes.
+// Per token it keeps only its word, as a number into the library lexicon stored beside the rows
+// (packed-lexicon.ts; numbered by first use across the library, so the common words get the
+// small numbers), and its offsets as the gap from the previous token and the token's length, all
+// varint-packed into one byte array. Reading a row back therefore needs no strings at all: the
+// word numbers are those of the lexicon the loaded index starts from. Fingerprints are not
+// stored: they follow from the words (each word's hash is computed once, in the lexicon) and are
+// recomputed on load, which costs less than reading them would. A row is then one byte array, one
+// string and the passages: few, large values, which IndexedDB's structured clone copies fast.
 import type { Passage } from '../library/passages';
-import { SOURCE_INDEX_VERSION, sourceIndexData, type SourceIndexData } from './library-index';
+import { SOURCE_INDEX_VERSION, sourceIndexDataFromHashes, type SourceIndexData } from './library-index';
+import type { Lexicon } from './lexicon';
 
-/** What IndexedDB keeps for a source's index (format 3). */
+/** What IndexedDB keeps for a source's index (format 4). */
 export interface PackedSourceIndex {
   version: number; // SOURCE_INDEX_VERSION
   id: string;
   tokens: number; // token count
-  vocabulary: Uint8Array; // the source's distinct keys in order of first use, joined by VOCABULARY_SEPARATOR, as UTF-8
+  lexicon: string; // generation of the stored lexicon the word numbers refer to
   packed: Uint8Array; // per token: varint word number, then varint (zigzag(length) << 2 | gap code), then the gap if it did not fit
   passages: Passage[];
 }
 
-/** Keys are words (letters, digits, inner apostrophes, number punctuation, a hyphen): never a line break. */
-const VOCABULARY_SEPARATOR = '\n';
 /** Gaps 0, 1 and 2 are coded inside the length's varint; 3 means a varint gap follows. */
 const GAP_INLINE = 3;
 
@@ -56,40 +56,44 @@ class ByteWriter {
   }
 }
 
-/** The stored form of a source's index data. */
-export function packSourceIndex(data: SourceIndexData): PackedSourceIndex {
+/**
+ * The stored form of a source's index data; `words` holds each token's number in the stored
+ * lexicon of generation `lexicon` (see writeIndexRows in lib/library/stored-index.ts).
+ */
+export function packSourceIndex(data: SourceIndexData, words: ArrayLike<number>, lexicon: string): PackedSourceIndex {
   const n = data.tokenWords.length;
+  if (words.length !== n) throw new Error(`packing ${data.id}: ${words.length} word numbers for ${n} tokens`);
   const out = new ByteWriter(n * 3);
   let prevEnd = 0;
   for (let i = 0; i < n; i++) {
     const start = data.tokenStarts[i];
     const end = data.tokenEnds[i];
     const gap = start - prevEnd;
-    out.varint(data.tokenWords[i]);
+    out.varint(words[i]);
     const inline = gap >= 0 && gap < GAP_INLINE ? gap : GAP_INLINE;
     out.varint(zigzag(end - start) * 4 + inline);
     if (inline === GAP_INLINE) out.varint(zigzag(gap));
     prevEnd = end;
   }
-  return {
-    version: SOURCE_INDEX_VERSION,
-    id: data.id,
-    tokens: n,
-    vocabulary: new TextEncoder().encode(data.vocabulary.join(VOCABULARY_SEPARATOR)),
-    packed: out.result(),
-    passages: data.passages,
-  };
+  return { version: SOURCE_INDEX_VERSION, id: data.id, tokens: n, lexicon, packed: out.result(), passages: data.passages };
 }
 
-/** The index data back from its stored form; fingerprints are recomputed from the words. */
-export function unpackSourceIndex(stored: PackedSourceIndex): SourceIndexData {
+/**
+ * The index data back from its stored form, read against `lexicon`, the in-memory copy of the
+ * stored lexicon the row was written with: the tokens' words are that lexicon's numbers (the
+ * data's vocabulary is the lexicon's key list) and the fingerprints come from its word hashes.
+ * Throws on a row that does not decode whole or names a word the lexicon lacks.
+ */
+export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): SourceIndexData {
   const n = stored.tokens;
   const bytes = stored.packed;
   const tokenStarts = new Int32Array(n);
   const tokenEnds = new Int32Array(n);
   const tokenWords = new Uint32Array(n);
+  const size = lexicon.size;
   let at = 0;
   let prevEnd = 0;
+  let maxWord = 0;
   // Varints read inline: this loop runs once per token of the library on every cold start.
   for (let i = 0; i < n; i++) {
     let b = bytes[at++];
@@ -116,13 +120,13 @@ export function unpackSourceIndex(stored: PackedSourceIndex): SourceIndexData {
     }
     const start = prevEnd + gap;
     const end = start + unzigzag(code >>> 2);
+    if (word > maxWord) maxWord = word;
     tokenWords[i] = word;
     tokenStarts[i] = start;
     tokenEnds[i] = end;
     prevEnd = end;
   }
   if (at !== bytes.length) throw new Error(`stored index of ${stored.id}: ${bytes.length - at} bytes left over`);
-  const joined = new TextDecoder().decode(stored.vocabulary);
-  const vocabulary = joined.length === 0 && n === 0 ? [] : joined.split(VOCABULARY_SEPARATOR);
-  return sourceIndexData(stored.id, { tokenStarts, tokenEnds, vocabulary, tokenWords }, stored.passages);
+  if (n > 0 && maxWord >= size) throw new Error(`stored index of ${stored.id}: word ${maxWord} is not in the lexicon of ${size} words`);
+  return sourceIndexDataFromHashes(stored.id, { tokenStarts, tokenEnds, vocabulary: lexicon.keys, tokenWords }, stored.passages, lexicon.hashes);
 }

@@ -6,14 +6,17 @@
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { serialize } from 'node:v8';
-import { LibraryDb, toStored, type StoredIndex } from '../../lib/library/db';
-import { loadLibraryIndex } from '../../lib/library/stored-index';
-import { checkQuote, packSourceIndex, SOURCE_INDEX_VERSION, type LibraryIndex } from '../../lib/match/index';
+import { LEXICON_ROW, LibraryDb, toStored } from '../../lib/library/db';
+import { loadLibraryIndex, writeIndexRows } from '../../lib/library/stored-index';
+import { checkQuote, type LibraryIndex } from '../../lib/match/index';
 import type { QuoteQuery, Source } from '../../lib/types';
 
 let dbCount = 0;
 
-/** Stores the sources and the index rows of `index` in a new database; returns its name and the rows' stored bytes. */
+/**
+ * Stores the sources and the index rows of `index` in a new database, as an import does (rows and
+ * the library lexicon written together); returns its name and the stored bytes of the rows and the lexicon.
+ */
 export async function storeLibrary(sources: readonly Source[], index: LibraryIndex): Promise<{ name: string; indexBytes: number }> {
   const name = `verbatim-bench-${process.pid}-${++dbCount}`;
   const db = new LibraryDb(name);
@@ -21,16 +24,14 @@ export async function storeLibrary(sources: readonly Source[], index: LibraryInd
   const batch = 100;
   for (let i = 0; i < sources.length; i += batch) {
     const stored = await Promise.all(sources.slice(i, i + batch).map((s) => toStored(s, 0)));
-    const rows: StoredIndex[] = stored.map((s) => {
-      const data = packSourceIndex(index.sourceData(s.id)!);
-      indexBytes += serialize(data).byteLength;
-      return { id: s.id, version: SOURCE_INDEX_VERSION, contentHash: s.contentHash, data };
-    });
-    await db.transaction('rw', db.sources, db.indexes, async () => {
+    const pending = stored.map((s) => ({ id: s.id, contentHash: s.contentHash, data: index.sourceData(s.id)! }));
+    await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
       await db.sources.bulkPut(stored);
-      await db.indexes.bulkPut(rows);
+      for (const row of await writeIndexRows(db, pending)) indexBytes += serialize(row.data).byteLength;
     });
   }
+  const lexicon = await db.lexicon.get(LEXICON_ROW);
+  if (lexicon) indexBytes += serialize(lexicon).byteLength;
   db.close();
   return { name, indexBytes };
 }
