@@ -6,11 +6,11 @@ import type { Source } from '../types';
 import { parsePassages, type Passage } from '../library/passages';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
-import { hashKey, kgramHashes, winnow, type Fingerprints } from './fingerprints';
+import { hashKey, kgramHash, type Fingerprints } from './fingerprints';
 import { Lexicon } from './lexicon';
 import { PostingTable } from './postings';
 import { SortedPostings } from './sorted-postings';
-import { FINGERPRINT_MAX_POSTINGS } from './thresholds';
+import { FINGERPRINT_MAX_POSTINGS, KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
 
 /**
  * 4: stored packed with word numbers into the stored library lexicon (see packed-index.ts and
@@ -82,13 +82,47 @@ export function sourceIndexDataFromHashes(id: string, words: SourceWords, passag
   };
 }
 
-/** Winnowed fingerprints of a source's tokens, given as numbers into a vocabulary whose keys hash to `wordHashes`. */
+// Scratch for fingerprintWords, reused from source to source: a cold start fingerprints every
+// source of the library in turn, and fresh arrays per source were mostly garbage.
+let tokenHashes = new Uint32Array(0);
+let kgrams = new Uint32Array(0);
+let keptHashes = new Uint32Array(0);
+let keptPositions = new Uint32Array(0);
+
+/**
+ * Winnowed fingerprints of a source's tokens, given as numbers into a vocabulary whose keys hash
+ * to `wordHashes`: exactly `winnow(kgramHashes(per-token hashes))` of fingerprints.ts, computed
+ * in reused buffers (each distinct key is hashed once, by the caller).
+ */
 export function fingerprintWords(wordHashes: ArrayLike<number>, tokenWords: Uint32Array): Fingerprints {
-  // Each distinct key is hashed once, by the caller; the k-grams are hashed from the per-token copies.
   const n = tokenWords.length;
-  const keyHashes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) keyHashes[i] = wordHashes[tokenWords[i]];
-  return winnow(kgramHashes(keyHashes));
+  if (tokenHashes.length < n) {
+    const capacity = Math.max(n, tokenHashes.length * 2);
+    tokenHashes = new Uint32Array(capacity);
+    kgrams = new Uint32Array(capacity);
+    keptHashes = new Uint32Array(capacity);
+    keptPositions = new Uint32Array(capacity);
+  }
+  for (let i = 0; i < n; i++) tokenHashes[i] = wordHashes[tokenWords[i]];
+  const count = Math.max(0, n - KGRAM_WORDS + 1);
+  if (count === 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };
+  for (let i = 0; i < count; i++) kgrams[i] = kgramHash(tokenHashes, i);
+  // Winnowing as winnow() does it: the minimum of each window (rightmost on ties), each kept once.
+  const windows = Math.max(1, count - WINNOW_WINDOW + 1);
+  const width = Math.min(WINNOW_WINDOW, count);
+  let kept = 0;
+  let last = -1;
+  for (let start = 0; start < windows; start++) {
+    let best = start;
+    for (let i = start + 1; i < start + width; i++) if (kgrams[i] <= kgrams[best]) best = i;
+    if (best !== last) {
+      keptHashes[kept] = kgrams[best];
+      keptPositions[kept] = best;
+      kept++;
+      last = best;
+    }
+  }
+  return { hashes: keptHashes.slice(0, kept), positions: keptPositions.slice(0, kept) };
 }
 
 /** A source as the matcher sees it: its data plus lookup tables rebuilt in memory. */
@@ -177,18 +211,7 @@ export class LibraryIndex {
       return;
     }
     const entries = items.map((it) => this.place(it.source, it.data));
-    let total = 0;
-    for (const e of entries) total += e.data.fingerprints.length;
-    const hashes = new Uint32Array(total);
-    const values = new Uint32Array(total);
-    let at = 0;
-    for (const e of entries) {
-      const { fingerprints, fingerprintPositions } = e.data;
-      hashes.set(fingerprints, at);
-      for (let i = 0; i < fingerprints.length; i++) values[at + i] = e.base + fingerprintPositions[i];
-      at += fingerprints.length;
-    }
-    this.sorted = SortedPostings.build(hashes, values);
+    this.sorted = SortedPostings.buildFrom(entries.map((e) => ({ hashes: e.data.fingerprints, positions: e.data.fingerprintPositions, base: e.base })));
   }
 
   /** Everything of `add` but the postings: the source's slot, word numbers, positions by word and stems. */

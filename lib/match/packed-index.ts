@@ -1,14 +1,16 @@
 // The stored form of a source's index: smaller than the source's text and quick to read back.
-// Per token it keeps only its word, as a number into the library lexicon stored beside the rows
-// (packed-lexicon.ts; numbered by first use across the library, so the common words get the
-// small numbers), and its offsets as the gap from the previous token and the token's length, all
-// varint-packed into one byte array. Reading a row back therefore needs no strings at all: the
-// word numbers are those of the lexicon the loaded index starts from. Fingerprints are not
-// stored: they follow from the words (each word's hash is computed once, in the lexicon) and are
-// recomputed on load, which costs less than reading them would. A row is then one byte array, one
-// string and the passages: few, large values, which IndexedDB's structured clone copies fast.
+// Per token it keeps its word, as a number into the library lexicon stored beside the rows
+// (packed-lexicon.ts), in a plain typed array of the narrowest width that holds them (16 bits
+// while the lexicon has under 65,536 words), so reading the words back is a copy, not a decode;
+// and its offsets as the gap from the previous token and the token's length, varint-packed into
+// a byte array. The word numbers are those of the lexicon a loaded index starts from, so no
+// string is touched on load. The offsets are only needed for the sources a page's quotes are
+// found in: a loaded row decodes them on first use. Fingerprints are not stored: they follow
+// from the words (each word's hash is computed once, in the lexicon) and are recomputed on load,
+// which costs less than reading them would. A row is then two typed arrays, a few numbers and
+// strings, and the passages: few, large values, which IndexedDB's structured clone copies fast.
 import type { Passage } from '../library/passages';
-import { SOURCE_INDEX_VERSION, sourceIndexDataFromHashes, type SourceIndexData } from './library-index';
+import { SOURCE_INDEX_VERSION, fingerprintWords, type SourceIndexData } from './library-index';
 import type { Lexicon } from './lexicon';
 
 /** What IndexedDB keeps for a source's index (format 4). */
@@ -17,7 +19,8 @@ export interface PackedSourceIndex {
   id: string;
   tokens: number; // token count
   lexicon: string; // generation of the stored lexicon the word numbers refer to
-  packed: Uint8Array; // per token: varint word number, then varint (zigzag(length) << 2 | gap code), then the gap if it did not fit
+  words: Uint16Array | Uint32Array; // each token's word number in that lexicon
+  offsets: Uint8Array; // per token: varint (zigzag(length) << 2 | gap code), then the gap if it did not fit
   passages: Passage[];
 }
 
@@ -60,49 +63,58 @@ class ByteWriter {
  * The stored form of a source's index data; `words` holds each token's number in the stored
  * lexicon of generation `lexicon` (see writeIndexRows in lib/library/stored-index.ts).
  */
-export function packSourceIndex(data: SourceIndexData, words: ArrayLike<number>, lexicon: string): PackedSourceIndex {
+export function packSourceIndex(data: SourceIndexData, words: Uint32Array, lexicon: string): PackedSourceIndex {
   const n = data.tokenWords.length;
   if (words.length !== n) throw new Error(`packing ${data.id}: ${words.length} word numbers for ${n} tokens`);
-  const out = new ByteWriter(n * 3);
+  let max = 0;
+  for (let i = 0; i < n; i++) if (words[i] > max) max = words[i];
+  const out = new ByteWriter(n * 2);
   let prevEnd = 0;
   for (let i = 0; i < n; i++) {
     const start = data.tokenStarts[i];
     const end = data.tokenEnds[i];
     const gap = start - prevEnd;
-    out.varint(words[i]);
     const inline = gap >= 0 && gap < GAP_INLINE ? gap : GAP_INLINE;
     out.varint(zigzag(end - start) * 4 + inline);
     if (inline === GAP_INLINE) out.varint(zigzag(gap));
     prevEnd = end;
   }
-  return { version: SOURCE_INDEX_VERSION, id: data.id, tokens: n, lexicon, packed: out.result(), passages: data.passages };
+  return {
+    version: SOURCE_INDEX_VERSION,
+    id: data.id,
+    tokens: n,
+    lexicon,
+    words: max < 0x10000 ? Uint16Array.from(words) : words.slice(),
+    offsets: out.result(),
+    passages: data.passages,
+  };
 }
 
-/**
- * The index data back from its stored form, read against `lexicon`, the in-memory copy of the
- * stored lexicon the row was written with: the tokens' words are that lexicon's numbers (the
- * data's vocabulary is the lexicon's key list) and the fingerprints come from its word hashes.
- * Throws on a row that does not decode whole or names a word the lexicon lacks.
- */
-export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): SourceIndexData {
-  const n = stored.tokens;
-  const bytes = stored.packed;
-  const tokenStarts = new Int32Array(n);
-  const tokenEnds = new Int32Array(n);
-  const tokenWords = new Uint32Array(n);
-  const size = lexicon.size;
+/** Walks the offsets' varints without decoding them; false unless they are exactly `tokens` tokens' worth. */
+function offsetsAreWhole(bytes: Uint8Array, tokens: number): boolean {
+  let at = 0;
+  for (let i = 0; i < tokens; i++) {
+    if (at >= bytes.length) return false;
+    const escaped = (bytes[at] & 3) === GAP_INLINE;
+    while (at < bytes.length && bytes[at] & 0x80) at++;
+    at++;
+    if (escaped) {
+      while (at < bytes.length && bytes[at] & 0x80) at++;
+      at++;
+    }
+  }
+  return at === bytes.length;
+}
+
+/** Token offsets from the packed form (already checked whole by offsetsAreWhole). */
+function decodeOffsets(bytes: Uint8Array, n: number): { starts: Int32Array; ends: Int32Array } {
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
   let at = 0;
   let prevEnd = 0;
-  let maxWord = 0;
-  // Varints read inline: this loop runs once per token of the library on every cold start.
+  // Varints read inline: this loop runs once per token of every source a page's quotes are found in.
   for (let i = 0; i < n; i++) {
     let b = bytes[at++];
-    let word = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = bytes[at++];
-      word += (b & 0x7f) * 2 ** shift;
-    }
-    b = bytes[at++];
     let code = b & 0x7f;
     for (let shift = 7; b & 0x80; shift += 7) {
       b = bytes[at++];
@@ -120,13 +132,63 @@ export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): 
     }
     const start = prevEnd + gap;
     const end = start + unzigzag(code >>> 2);
-    if (word > maxWord) maxWord = word;
-    tokenWords[i] = word;
-    tokenStarts[i] = start;
-    tokenEnds[i] = end;
+    starts[i] = start;
+    ends[i] = end;
     prevEnd = end;
   }
-  if (at !== bytes.length) throw new Error(`stored index of ${stored.id}: ${bytes.length - at} bytes left over`);
-  if (n > 0 && maxWord >= size) throw new Error(`stored index of ${stored.id}: word ${maxWord} is not in the lexicon of ${size} words`);
-  return sourceIndexDataFromHashes(stored.id, { tokenStarts, tokenEnds, vocabulary: lexicon.keys, tokenWords }, stored.passages, lexicon.hashes);
+  return { starts, ends };
+}
+
+/** Index data read from a stored row: words and fingerprints at once, token offsets on first use. */
+class StoredSourceIndexData implements SourceIndexData {
+  readonly version = SOURCE_INDEX_VERSION;
+  private starts: Int32Array | null = null;
+  private ends: Int32Array | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly vocabulary: readonly string[],
+    readonly tokenWords: Uint32Array,
+    readonly fingerprints: Uint32Array,
+    readonly fingerprintPositions: Uint32Array,
+    readonly passages: Passage[],
+    private readonly offsets: Uint8Array,
+  ) {}
+
+  get tokenStarts(): Int32Array {
+    return this.starts ?? this.decode().starts;
+  }
+
+  get tokenEnds(): Int32Array {
+    return this.ends ?? this.decode().ends;
+  }
+
+  private decode(): { starts: Int32Array; ends: Int32Array } {
+    const decoded = decodeOffsets(this.offsets, this.tokenWords.length);
+    this.starts = decoded.starts;
+    this.ends = decoded.ends;
+    return decoded;
+  }
+}
+
+/**
+ * The index data back from its stored form, read against `lexicon`, the in-memory copy of the
+ * stored lexicon the row was written with: the tokens' words are that lexicon's numbers (the
+ * data's vocabulary is the lexicon's key list) and the fingerprints come from its word hashes.
+ * Throws on a row that is not whole or names a word the lexicon lacks.
+ */
+export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): SourceIndexData {
+  const n = stored.tokens;
+  const { words, offsets } = stored;
+  if (!(words instanceof Uint16Array || words instanceof Uint32Array) || words.length !== n) {
+    throw new Error(`stored index of ${stored.id}: no word numbers for its ${n} tokens`);
+  }
+  if (!(offsets instanceof Uint8Array) || !offsetsAreWhole(offsets, n)) throw new Error(`stored index of ${stored.id}: offsets cut off or overlong`);
+  const tokenWords = words instanceof Uint32Array ? words : new Uint32Array(words);
+  const size = lexicon.size;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (tokenWords[i] > max) max = tokenWords[i];
+  if (n > 0 && max >= size) throw new Error(`stored index of ${stored.id}: word ${max} is not in the lexicon of ${size} words`);
+  const fp = fingerprintWords(lexicon.hashes, tokenWords);
+  return new StoredSourceIndexData(stored.id, lexicon.keys, tokenWords, fp.hashes, fp.positions, stored.passages, offsets);
 }

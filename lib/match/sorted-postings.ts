@@ -21,16 +21,41 @@ export class SortedPostings {
 
   /** Postings `values[i]` under fingerprint `hashes[i]`; equal fingerprints keep their order. */
   static build(hashes: Uint32Array, values: Uint32Array): SortedPostings {
-    const n = hashes.length;
+    return SortedPostings.buildFrom([{ hashes, positions: values, base: 0 }]);
+  }
+
+  /**
+   * The postings of several sources, in the order given: under fingerprint `hashes[i]` of a part,
+   * the posting `base + positions[i]`. The parts are read in place by the first pass of the sort,
+   * so they are never copied into one array first.
+   */
+  static buildFrom(parts: ReadonlyArray<{ hashes: Uint32Array; positions: Uint32Array; base: number }>): SortedPostings {
+    let n = 0;
+    for (const p of parts) n += p.hashes.length;
     if (n === 0) return SortedPostings.EMPTY;
     // LSD radix sort of the pairs on 11-bit digits (three passes): 2048 buckets stay in cache,
-    // and each pass reads both arrays in order.
-    let h: Uint32Array = hashes;
-    let v: Uint32Array = values;
-    let h2: Uint32Array = new Uint32Array(n);
-    let v2: Uint32Array = new Uint32Array(n);
+    // and each pass reads its input in order. The first pass reads the parts themselves.
     const counts = new Uint32Array(RADIX + 1);
-    for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+    let h = new Uint32Array(n);
+    let v = new Uint32Array(n);
+    for (const p of parts) {
+      const ph = p.hashes;
+      for (let i = 0; i < ph.length; i++) counts[(ph[i] & RADIX_MASK) + 1]++;
+    }
+    for (let b = 0; b < RADIX; b++) counts[b + 1] += counts[b];
+    for (const p of parts) {
+      const ph = p.hashes;
+      const pp = p.positions;
+      const base = p.base;
+      for (let i = 0; i < ph.length; i++) {
+        const at = counts[ph[i] & RADIX_MASK]++;
+        h[at] = ph[i];
+        v[at] = base + pp[i];
+      }
+    }
+    let h2 = new Uint32Array(n);
+    let v2 = new Uint32Array(n);
+    for (let shift = RADIX_BITS; shift < 32; shift += RADIX_BITS) {
       counts.fill(0);
       for (let i = 0; i < n; i++) counts[((h[i] >>> shift) & RADIX_MASK) + 1]++;
       for (let b = 0; b < RADIX; b++) counts[b + 1] += counts[b];
@@ -39,12 +64,8 @@ export class SortedPostings {
         h2[at] = h[i];
         v2[at] = v[i];
       }
-      const th = h === hashes ? new Uint32Array(n) : h;
-      const tv = v === values ? new Uint32Array(n) : v;
-      h = h2;
-      v = v2;
-      h2 = th;
-      v2 = tv;
+      [h, h2] = [h2, h];
+      [v, v2] = [v2, v];
     }
 
     let distinct = 0;
