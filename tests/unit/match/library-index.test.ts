@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LibraryIndex, buildSourceIndex, checkQuote, thresholds } from '../../../lib/match';
 import { hashKey, kgramHashes, winnow } from '../../../lib/match/fingerprints';
+import { Lexicon } from '../../../lib/match/lexicon';
+import { fingerprintWords, positionsOf } from '../../../lib/match/library-index';
+import { loadSotuLibrary } from '../../../scripts/eval/library';
 import type { Source } from '../../../lib/types';
 import { loadSources } from './corpus';
 
@@ -86,3 +89,67 @@ describe('winnowed fingerprints', () => {
     expect(fp.hashes.length).toBeGreaterThan(kg.length / 3);
   });
 });
+
+describe('LibraryIndex over the whole SOTU library, against the plain way of computing each structure', () => {
+  const library = loadSotuLibrary();
+  const index = LibraryIndex.fromSources(library);
+
+  it('fingerprints each source as winnow(kgramHashes(hash of each token key)) does', () => {
+    for (const s of library) {
+      const data = index.sourceData(s.id)!;
+      const plain = winnow(kgramHashes(Uint32Array.from(data.tokenWords, (w) => hashKey(data.vocabulary[w]))));
+      expect(sameNumbers(data.fingerprints, plain.hashes), s.id).toBe(true);
+      expect(sameNumbers(data.fingerprintPositions, plain.positions), s.id).toBe(true);
+      const byNumber = fingerprintWords(index.lexicon.hashes, index.entryById(s.id)!.words);
+      expect(sameNumbers(byNumber.hashes, plain.hashes), s.id).toBe(true);
+    }
+  }, 120_000);
+
+  it('groups each source\'s positions by word as a sort of (word, position) pairs does', () => {
+    for (const s of library) {
+      const e = index.entryById(s.id)!;
+      const data = index.sourceData(s.id)!;
+      // Word numbers are the lexicon's numbers of the token keys.
+      for (let i = 0; i < e.words.length; i += 97) expect(index.lexicon.keys[e.words[i]]).toBe(data.vocabulary[data.tokenWords[i]]);
+      // Plainly: each word's positions in a Map, words in ascending order.
+      const at = new Map<number, number[]>();
+      e.words.forEach((w, i) => {
+        const list = at.get(w);
+        if (list) list.push(i);
+        else at.set(w, [i]);
+      });
+      const sorted = [...at.keys()].sort((a, b) => a - b);
+      expect(sameNumbers(e.sorted, sorted), s.id).toBe(true);
+      expect(sameNumbers(e.byWord, sorted.flatMap((w) => at.get(w)!)), s.id).toBe(true);
+      let mismatched = 0;
+      for (let k = 0; k < sorted.length; k++) if (!sameNumbers(positionsOf(e, sorted[k]), at.get(sorted[k])!)) mismatched++;
+      expect(mismatched, s.id).toBe(0);
+      expect(e.wordStart[sorted.length]).toBe(e.words.length);
+    }
+  }, 120_000);
+
+  it('places sources read against a stored lexicon exactly as built ones, without copying their words', () => {
+    const lexicon = Lexicon.fromKeys(index.lexicon.keys);
+    const loaded = new LibraryIndex(lexicon);
+    loaded.addAll(library.map((source) => {
+      const e = index.entryById(source.id)!;
+      const data = { ...index.sourceData(source.id)!, vocabulary: lexicon.keys, tokenWords: e.words.slice() };
+      return { source, data };
+    }));
+    expect(lexicon.size).toBe(index.lexicon.size);
+    for (const s of library) {
+      const a = index.entryById(s.id)!;
+      const b = loaded.entryById(s.id)!;
+      expect(b.words).toBe(b.data.tokenWords);
+      for (const key of ['words', 'sorted', 'wordStart', 'byWord'] as const) expect(sameNumbers(b[key], a[key]), `${s.id} ${key}`).toBe(true);
+      expect(b.base).toBe(a.base);
+    }
+    for (const stem of ['nation', 'war', 'tax', 'liberty', 'zzz']) expect(loaded.sourcesWithStem(stem)).toEqual(index.sourcesWithStem(stem));
+  }, 120_000);
+});
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

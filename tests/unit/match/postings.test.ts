@@ -112,3 +112,27 @@ describe('LibraryIndex.addAll', () => {
     for (const q of gold.quotes) expect(checkQuote(all, q.query)).toEqual(checkQuote(one, q.query));
   });
 });
+
+describe('SortedPostings.buildFrom', () => {
+  it('holds what build holds for the parts laid end to end, each posting offset by its part\'s base', () => {
+    const parts = [0, 1, 2].map((p) => {
+      const n = 5000 + p * 777;
+      const hashes = Uint32Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0xffffffff : Math.imul((i * 7 + p) % 4000, 0x9e3779b1) >>> 0));
+      const positions = Uint32Array.from({ length: n }, (_, i) => i);
+      return { hashes, positions, base: p * 100_000 };
+    });
+    const hashes = Uint32Array.from(parts.flatMap((p) => [...p.hashes]));
+    const values = Uint32Array.from(parts.flatMap((p) => [...p.positions].map((v) => v + p.base)));
+    const a = SortedPostings.build(hashes, values);
+    const b = SortedPostings.buildFrom(parts);
+    for (const h of new Set(hashes)) {
+      const x: number[] = [];
+      const y: number[] = [];
+      a.copyTo(h, x, 0);
+      b.copyTo(h, y, 0);
+      expect(y).toEqual(x);
+      expect(b.count(h)).toBe(a.count(h));
+    }
+    expect(SortedPostings.buildFrom([])).toBe(SortedPostings.EMPTY);
+  });
+});
