@@ -29,6 +29,7 @@ async function snapshot(d: LibraryDb) {
     sources: (await d.sources.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
     indexes: (await d.indexes.toArray()).map((r) => r.id).sort(),
     removed: await d.removed.toArray(),
+    lexicon: await d.lexicon.toArray(), // written in the same transaction as the rows that use it
   };
 }
 

@@ -1,9 +1,13 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LibraryDb, toStored } from '../../../lib/library/db';
+import { LEXICON_ROW, LibraryDb, toStored } from '../../../lib/library/db';
 import { installBuiltins } from '../../../lib/library/builtin';
-import { loadLibraryIndex, putSource, removeSource } from '../../../lib/library/stored-index';
+import { importSources } from '../../../lib/library/import';
+import { removeSources } from '../../../lib/library/removal';
+import { loadLibraryIndex, prepareIndex, putSource, removeSource, writeIndexRows } from '../../../lib/library/stored-index';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex, checkQuote } from '../../../lib/match/index';
+import type { SourceIndexData } from '../../../lib/match/library-index';
+import { unpackLexicon } from '../../../lib/match/packed-lexicon';
 import { loadGold, loadSources } from '../match/corpus';
 
 const sources = loadSources();
@@ -15,6 +19,18 @@ function name(): string {
 afterEach(async () => {
   for (const d of open.splice(0)) await d.delete();
 });
+
+/** The same index data, token for token: keys (whatever vocabulary they are numbered in), offsets, fingerprints, passages. */
+function expectSameData(a: SourceIndexData | undefined, b: SourceIndexData): void {
+  expect(a).toBeDefined();
+  const keys = (d: SourceIndexData) => Array.from(d.tokenWords, (w) => d.vocabulary[w]);
+  expect(keys(a!)).toEqual(keys(b));
+  expect(a!.tokenStarts).toEqual(b.tokenStarts);
+  expect(a!.tokenEnds).toEqual(b.tokenEnds);
+  expect(a!.fingerprints).toEqual(b.fingerprints);
+  expect(a!.fingerprintPositions).toEqual(b.fingerprintPositions);
+  expect(a!.passages).toEqual(b.passages);
+}
 
 describe('schema upgrade from version 1', () => {
   it('keeps every source and adds a usable index table', async () => {
@@ -35,8 +51,9 @@ describe('schema upgrade from version 1', () => {
     expect(report.built.sort()).toEqual(sources.map((s) => s.id).sort());
     const row = await db.indexes.get(sources[0].id);
     expect(row?.version).toBe(SOURCE_INDEX_VERSION);
-    expect(row?.data.packed).toBeInstanceOf(Uint8Array);
+    expect(row?.data.offsets).toBeInstanceOf(Uint8Array);
     expect(row?.data.tokens).toBe(buildSourceIndex(sources[0]).tokenWords.length);
+    expect(row?.data.lexicon).toBe((await db.lexicon.get(LEXICON_ROW))?.generation);
     expect(await db.indexes.where('version').equals(SOURCE_INDEX_VERSION).count()).toBe(4);
   });
 });
@@ -68,8 +85,8 @@ describe('schema upgrade from version 2 (index rows of format 1)', () => {
     expect(report.built.sort()).toEqual(sources.map((s) => s.id).sort());
     const row = (await db.indexes.get(old.id))!;
     expect(row.version).toBe(SOURCE_INDEX_VERSION);
-    expect(row.data.packed).toBeInstanceOf(Uint8Array);
-    expect(row.data.vocabulary.length).toBeGreaterThan(0);
+    expect(row.data.offsets).toBeInstanceOf(Uint8Array);
+    expect(row.data.words.length).toBe(row.data.tokens);
     expect(index.sourceData(old.id)).toEqual(buildSourceIndex(sources[0]));
     const gold = loadGold();
     const q25 = gold.quotes.find((g) => g.id === 'q25')!;
@@ -78,7 +95,7 @@ describe('schema upgrade from version 2 (index rows of format 1)', () => {
 });
 
 describe('schema upgrade from version 4 (index rows of format 2)', () => {
-  it('keeps every source and tombstone, drops the format-2 rows, and the next load stores format 3', async () => {
+  it('keeps every source and tombstone, drops the format-2 rows, and the next load stores the current format', async () => {
     const dbName = name();
     const v4 = new Dexie(dbName);
     v4.version(4).stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' });
@@ -101,9 +118,118 @@ describe('schema upgrade from version 4 (index rows of format 2)', () => {
     expect(report.built.sort()).toEqual(sources.map((s) => s.id).sort());
     const row = (await db.indexes.get(old.id))!;
     expect(row.version).toBe(SOURCE_INDEX_VERSION);
-    expect(row.data.packed).toBeInstanceOf(Uint8Array);
+    expect(row.data.offsets).toBeInstanceOf(Uint8Array);
     expect(index.sourceData(old.id)).toEqual(buildSourceIndex(sources[1]));
     expect((await loadLibraryIndex(db)).report.loaded).toHaveLength(4);
+  });
+});
+
+describe('schema upgrade from version 5 (index rows of format 3, a vocabulary each)', () => {
+  it('keeps every source and tombstone, drops the format-3 rows, and the next load writes them with a library lexicon', async () => {
+    const dbName = name();
+    const v5 = new Dexie(dbName);
+    v5.version(5).stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id' });
+    const stored = await Promise.all(sources.map((s) => toStored(s, 1000)));
+    await v5.table('sources').bulkPut(stored);
+    await v5.table('removed').put({ id: 'gone-builtin', removedAt: 5 });
+    // Rows as format 3 wrote them: varint-packed tokens and the source's own vocabulary as UTF-8.
+    for (const s of stored) {
+      const f3 = { version: 3, id: s.id, tokens: 1, vocabulary: new TextEncoder().encode('the'), packed: Uint8Array.of(0, 12), passages: [] };
+      await v5.table('indexes').put({ id: s.id, version: 3, contentHash: s.contentHash, data: f3 });
+    }
+    v5.close();
+
+    const db = new LibraryDb(dbName);
+    open.push(db);
+    for (const s of stored) expect(await db.sources.get(s.id)).toEqual(s);
+    expect(await db.removed.toArray()).toEqual([{ id: 'gone-builtin', removedAt: 5 }]);
+    expect(await db.indexes.count()).toBe(0);
+    expect(await db.lexicon.count()).toBe(0);
+
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built.sort()).toEqual(sources.map((s) => s.id).sort());
+    const lexicon = (await db.lexicon.get(LEXICON_ROW))!;
+    for (const s of sources) {
+      const row = (await db.indexes.get(s.id))!;
+      expect(row.version).toBe(SOURCE_INDEX_VERSION);
+      expect(row.data.lexicon).toBe(lexicon.generation);
+    }
+    expect(unpackLexicon(lexicon)).toEqual(index.lexicon.keys);
+    const again = await loadLibraryIndex(db);
+    expect(again.report.loaded).toHaveLength(4);
+    for (const s of sources) expectSameData(again.index.sourceData(s.id), buildSourceIndex(s));
+    const q25 = loadGold().quotes.find((g) => g.id === 'q25')!;
+    expect(checkQuote(again.index, q25.query).verdict).toBe('verbatim');
+  });
+});
+
+describe('the library lexicon', () => {
+  it('is written with the rows, grows with later imports, and earlier rows stay usable', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    const first = (await db.lexicon.get(LEXICON_ROW))!;
+    const before = unpackLexicon(first);
+    const [added] = (await importSources(db, [{ ...sources[0], id: 'new-words', origin: 'paste', text: 'Zebras quagga okapi, and the police.' }])).added;
+    const after = (await db.lexicon.get(LEXICON_ROW))!;
+    expect(after.generation).toBe(first.generation);
+    expect(unpackLexicon(after).slice(0, before.length)).toEqual(before); // append-only: no word renumbered
+    expect(unpackLexicon(after).slice(before.length)).toEqual(['zebras', 'quagga', 'okapi']);
+    // Removing leaves its words: harmless, and nothing is renumbered.
+    await removeSources(db, [added.id]);
+    expect(unpackLexicon((await db.lexicon.get(LEXICON_ROW))!)).toEqual(unpackLexicon(after));
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built).toEqual([]);
+    expect(report.loaded).toHaveLength(4);
+    for (const s of sources) expectSameData(index.sourceData(s.id), buildSourceIndex(s));
+    expect(index.lexicon.idOf('quagga')).toBeGreaterThanOrEqual(0);
+    expect(checkQuote(index, { text: 'Zebras quagga okapi, and the police' }).verdict).toBe('not_found');
+  });
+
+  it('missing, damaged or of another generation: the rows are rebuilt and rewritten with a fresh, whole lexicon', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    const original = (await db.lexicon.get(LEXICON_ROW))!;
+    const ids = sources.map((s) => s.id).sort();
+
+    const damaged = original.words.slice();
+    damaged[3] ^= 0x20;
+    for (const spoil of [
+      () => db.lexicon.delete(LEXICON_ROW),
+      () => db.lexicon.put({ ...original, words: damaged }),
+      () => db.lexicon.put({ ...original, size: original.size + 1 }),
+    ]) {
+      await spoil();
+      const { index, report } = await loadLibraryIndex(db);
+      expect(report.built.sort()).toEqual(ids);
+      for (const s of sources) expectSameData(index.sourceData(s.id), buildSourceIndex(s));
+      const fresh = (await db.lexicon.get(LEXICON_ROW))!;
+      expect(fresh.generation).not.toBe(original.generation);
+      for (const id of ids) expect((await db.indexes.get(id))!.data.lexicon).toBe(fresh.generation);
+      const again = await loadLibraryIndex(db);
+      expect(again.report.built).toEqual([]);
+    }
+
+    // One row written against another lexicon: only that row is rebuilt; the lexicon keeps its generation.
+    const current = (await db.lexicon.get(LEXICON_ROW))!;
+    const row = (await db.indexes.get(ids[1]))!;
+    await db.indexes.put({ ...row, data: { ...row.data, lexicon: 'some-other-generation' } });
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built).toEqual([ids[1]]);
+    expectSameData(index.sourceData(ids[1]), buildSourceIndex(sources.find((s) => s.id === ids[1])!));
+    expect((await db.lexicon.get(LEXICON_ROW))!.generation).toBe(current.generation);
+    expect((await db.indexes.get(ids[1]))!.data.lexicon).toBe(current.generation);
+  });
+
+  it('is only written inside a transaction that holds the rows too', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    const s = await toStored({ ...sources[0], origin: 'paste' });
+    await expect(writeIndexRows(db, [prepareIndex(s)])).rejects.toThrow(/transaction/);
+    await expect(db.transaction('rw', db.indexes, () => writeIndexRows(db, [prepareIndex(s)]))).rejects.toThrow(/transaction/);
+    expect(await db.indexes.count()).toBe(0);
+    expect(await db.lexicon.count()).toBe(0);
   });
 });
 
@@ -116,7 +242,8 @@ describe('stored index rows', () => {
     const { index, report } = await loadLibraryIndex(db);
     expect(report.built).toEqual([]);
     expect(report.loaded).toHaveLength(4);
-    for (const s of sources) expect(index.sourceData(s.id)).toEqual(buildSourceIndex(s));
+    for (const s of sources) expectSameData(index.sourceData(s.id), buildSourceIndex(s));
+    for (const s of sources) expect(index.entryById(s.id)!.words).toBe(index.sourceData(s.id)!.tokenWords);
   });
 
   it('rebuilds and rewrites a stale version or a changed text', async () => {
@@ -144,16 +271,16 @@ describe('stored index rows', () => {
     await installBuiltins(db, sources);
     for (const s of sources) {
       const row = (await db.indexes.get(s.id))!;
-      const rowBytes = row.data.packed.byteLength + row.data.vocabulary.byteLength;
+      const rowBytes = row.data.words.byteLength + row.data.offsets.byteLength;
       expect(rowBytes).toBeLessThan(new TextEncoder().encode(s.text).byteLength);
     }
     const id = sources[2].id;
     const row = (await db.indexes.get(id))!;
-    await db.indexes.put({ ...row, data: { ...row.data, packed: row.data.packed.subarray(0, row.data.packed.length - 3) } });
+    await db.indexes.put({ ...row, data: { ...row.data, offsets: row.data.offsets.subarray(0, row.data.offsets.length - 3) } });
     const { index, report } = await loadLibraryIndex(db);
     expect(report.built).toEqual([id]);
     expect(index.sourceData(id)).toEqual(buildSourceIndex(sources[2]));
-    expect((await db.indexes.get(id))!.data.packed.byteLength).toBe(row.data.packed.byteLength);
+    expect((await db.indexes.get(id))!.data.offsets.byteLength).toBe(row.data.offsets.byteLength);
   });
 
   it('follow a source through put and remove', async () => {

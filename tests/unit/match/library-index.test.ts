@@ -105,7 +105,7 @@ describe('LibraryIndex over the whole SOTU library, against the plain way of com
     }
   }, 120_000);
 
-  it('groups each source\'s positions by word as a sort of (word, position) pairs does', () => {
+  it('groups each source\'s positions by word as listing each word\'s positions does', () => {
     for (const s of library) {
       const e = index.entryById(s.id)!;
       const data = index.sourceData(s.id)!;
