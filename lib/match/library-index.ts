@@ -171,11 +171,10 @@ export class LibraryIndex {
   private sorted = SortedPostings.EMPTY; // postings of the sources indexed together by addAll
   // Per stem number: the slots of the sources holding a word with that stem, ascending.
   private readonly stemSlots: number[][] = [];
-  private readonly stemSeen: number[] = []; // per stem number: stamp (slot + 1) of the last source that listed it
-  // Scratch for groupByWord, indexed by word number: token counts, and the stamp of the last source that met the word.
+  private stemSeen = new Uint32Array(0); // per stem number: stamp (slot + 1) of the last source that listed it
+  // Scratch for groupByWord, indexed by word number: token counts, and one bit per word met (cleared after each source).
   private wordCounts = new Uint32Array(0);
-  private wordSeen = new Uint32Array(0);
-  private seenStamp = 0;
+  private wordBits = new Int32Array(0);
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -241,15 +240,20 @@ export class LibraryIndex {
     this.byId.set(source.id, entry);
 
     // Each stem once per source: marked with the slot's stamp instead of a Set per source.
+    const stems = lx.stems.length;
+    while (this.stemSlots.length < stems) this.stemSlots.push([]);
+    if (this.stemSeen.length < stems) {
+      const seen = new Uint32Array(Math.max(stems, this.stemSeen.length * 2));
+      seen.set(this.stemSeen);
+      this.stemSeen = seen;
+    }
     const stamp = slot + 1;
+    const seen = this.stemSeen;
+    const stemOf = lx.stemOf;
     for (let k = 0; k < sorted.length; k++) {
-      const st = lx.stemOf[sorted[k]];
-      while (this.stemSlots.length <= st) {
-        this.stemSlots.push([]);
-        this.stemSeen.push(0);
-      }
-      if (this.stemSeen[st] === stamp) continue;
-      this.stemSeen[st] = stamp;
+      const st = stemOf[sorted[k]];
+      if (seen[st] === stamp) continue;
+      seen[st] = stamp;
       this.stemSlots[st].push(slot);
     }
     return entry;
@@ -258,43 +262,50 @@ export class LibraryIndex {
   /**
    * A source's token positions grouped by word: its distinct word numbers ascending (`sorted`),
    * and for each the positions where it occurs, ascending (`byWord`, from `wordStart`). One pass
-   * counts each word's tokens in arrays indexed by word number (reused across sources, a word's
-   * entry reset the first time a source meets it), a numeric sort orders the distinct words, and
-   * a second pass drops each position into its word's stretch.
+   * counts each word's tokens in an array indexed by word number and marks the word in a bit set
+   * of the lexicon (both reused across sources); reading the set's bits in order lists the
+   * distinct words ascending without sorting them (and clears the set for the next source); a
+   * second pass over the tokens drops each position into its word's stretch.
    */
   private groupByWord(words: Uint32Array): Pick<IndexedSource, 'sorted' | 'wordStart' | 'byWord'> {
     const size = this.lexicon.size;
     if (this.wordCounts.length < size) {
       const capacity = Math.max(size, this.wordCounts.length * 2);
       this.wordCounts = new Uint32Array(capacity);
-      this.wordSeen = new Uint32Array(capacity);
-      this.seenStamp = 0;
+      this.wordBits = new Int32Array((capacity + 31) >>> 5);
     }
-    if (++this.seenStamp === 0xffffffff) {
-      this.wordSeen.fill(0);
-      this.seenStamp = 1;
-    }
-    const stamp = this.seenStamp;
     const counts = this.wordCounts;
-    const seen = this.wordSeen;
+    const bits = this.wordBits;
     const n = words.length;
-    const distinct = new Uint32Array(Math.min(n, size));
     let V = 0;
     for (let i = 0; i < n; i++) {
       const w = words[i];
-      if (seen[w] !== stamp) {
-        seen[w] = stamp;
+      const bit = 1 << (w & 31);
+      const cell = w >>> 5;
+      if ((bits[cell] & bit) === 0) {
+        bits[cell] |= bit;
         counts[w] = 0;
-        distinct[V++] = w;
+        V++;
       }
       counts[w]++;
     }
-    const sorted = distinct.slice(0, V).sort();
+    const sorted = new Uint32Array(V);
     const wordStart = new Uint32Array(V + 1);
-    for (let k = 0; k < V; k++) {
-      const w = sorted[k];
-      wordStart[k + 1] = wordStart[k] + counts[w];
-      counts[w] = wordStart[k]; // from here on: where the word's next position goes
+    let k = 0;
+    const cells = (size + 31) >>> 5;
+    for (let cell = 0; cell < cells && k < V; cell++) {
+      let set = bits[cell];
+      if (set === 0) continue;
+      bits[cell] = 0;
+      while (set !== 0) {
+        const low = set & -set;
+        const w = (cell << 5) + (31 - Math.clz32(low));
+        set ^= low;
+        sorted[k] = w;
+        wordStart[k + 1] = wordStart[k] + counts[w];
+        counts[w] = wordStart[k]; // from here on: where the word's next position goes
+        k++;
+      }
     }
     const byWord = new Uint32Array(n);
     for (let i = 0; i < n; i++) byWord[counts[words[i]]++] = i;
