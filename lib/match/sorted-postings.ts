@@ -1,23 +1,28 @@
-// Fingerprint postings for many sources at once, built in one go: every (fingerprint, posting)
-// pair sorted by fingerprint (a two-pass radix sort, stable, so each fingerprint's postings stay
-// in the order they were given), then the distinct fingerprints in one ascending array searched
-// by bisection. Loading a library this way writes memory in order instead of probing a hash
-// table once per posting, which is what made cold starts slow. Postings can be removed (a source
-// leaving the library) but not added: later sources go to the PostingTable beside it.
+// Fingerprint postings for many sources at once, built in one go. Every (fingerprint, posting)
+// pair is dropped, in the order given, into one of 2048 partitions by the fingerprint's low bits:
+// a single pass that writes memory in order, instead of probing a hash table once per posting
+// (what made cold starts slow) or sorting the whole block. A partition is sorted by fingerprint
+// (stably, so each fingerprint's postings keep their order) the first time a lookup reaches it:
+// a cold start pays one pass over the postings, and each lookup at most the sort of one small
+// partition that fits in cache. Postings can be removed (a source leaving the library) but not
+// added: later sources go to the PostingTable beside it.
 
-const RADIX_BITS = 11;
-const RADIX = 1 << RADIX_BITS;
-const RADIX_MASK = RADIX - 1;
+const PART_BITS = 11;
+const PARTS = 1 << PART_BITS;
+const PART_MASK = PARTS - 1;
+/** Within a partition, an entry's place is packed below this factor beside its fingerprint's high bits. */
+const PLACE_LIMIT = 2 ** 21;
 
 export class SortedPostings {
   private constructor(
-    private readonly keys: Uint32Array, // distinct fingerprints, ascending
-    private readonly starts: Uint32Array, // where each fingerprint's postings begin in `values`
-    private readonly counts: Uint32Array, // how many of them are still held
-    private readonly values: Uint32Array,
+    private readonly hashes: Uint32Array, // fingerprints, grouped by partition
+    private readonly values: Uint32Array, // the posting of each
+    private readonly partStart: Uint32Array, // where each partition begins (PARTS + 1 entries)
+    private readonly partEnd: Uint32Array, // where the postings still held in each partition end
+    private readonly partSorted: Uint8Array, // 1 once a partition is sorted by fingerprint
   ) {}
 
-  static readonly EMPTY = new SortedPostings(new Uint32Array(0), new Uint32Array(0), new Uint32Array(0), new Uint32Array(0));
+  static readonly EMPTY = new SortedPostings(new Uint32Array(0), new Uint32Array(0), new Uint32Array(PARTS + 1), new Uint32Array(PARTS), new Uint8Array(PARTS).fill(1));
 
   /** Postings `values[i]` under fingerprint `hashes[i]`; equal fingerprints keep their order. */
   static build(hashes: Uint32Array, values: Uint32Array): SortedPostings {
@@ -26,109 +31,121 @@ export class SortedPostings {
 
   /**
    * The postings of several sources, in the order given: under fingerprint `hashes[i]` of a part,
-   * the posting `base + positions[i]`. The parts are read in place by the first pass of the sort,
-   * so they are never copied into one array first.
+   * the posting `base + positions[i]`. The parts are read in place, never copied into one array first.
    */
   static buildFrom(parts: ReadonlyArray<{ hashes: Uint32Array; positions: Uint32Array; base: number }>): SortedPostings {
     let n = 0;
     for (const p of parts) n += p.hashes.length;
     if (n === 0) return SortedPostings.EMPTY;
-    // LSD radix sort of the pairs on 11-bit digits (three passes): 2048 buckets stay in cache,
-    // and each pass reads its input in order. The first pass reads the parts themselves.
-    const counts = new Uint32Array(RADIX + 1);
-    let h = new Uint32Array(n);
-    let v = new Uint32Array(n);
+    const partStart = new Uint32Array(PARTS + 1);
     for (const p of parts) {
       const ph = p.hashes;
-      for (let i = 0; i < ph.length; i++) counts[(ph[i] & RADIX_MASK) + 1]++;
+      for (let i = 0; i < ph.length; i++) partStart[(ph[i] & PART_MASK) + 1]++;
     }
-    for (let b = 0; b < RADIX; b++) counts[b + 1] += counts[b];
+    for (let b = 0; b < PARTS; b++) partStart[b + 1] += partStart[b];
+    const fill = partStart.slice(0, PARTS);
+    const hashes = new Uint32Array(n);
+    const values = new Uint32Array(n);
     for (const p of parts) {
       const ph = p.hashes;
       const pp = p.positions;
       const base = p.base;
       for (let i = 0; i < ph.length; i++) {
-        const at = counts[ph[i] & RADIX_MASK]++;
-        h[at] = ph[i];
-        v[at] = base + pp[i];
+        const at = fill[ph[i] & PART_MASK]++;
+        hashes[at] = ph[i];
+        values[at] = base + pp[i];
       }
     }
-    let h2 = new Uint32Array(n);
-    let v2 = new Uint32Array(n);
-    for (let shift = RADIX_BITS; shift < 32; shift += RADIX_BITS) {
-      counts.fill(0);
-      for (let i = 0; i < n; i++) counts[((h[i] >>> shift) & RADIX_MASK) + 1]++;
-      for (let b = 0; b < RADIX; b++) counts[b + 1] += counts[b];
-      for (let i = 0; i < n; i++) {
-        const at = counts[(h[i] >>> shift) & RADIX_MASK]++;
-        h2[at] = h[i];
-        v2[at] = v[i];
-      }
-      [h, h2] = [h2, h];
-      [v, v2] = [v2, v];
-    }
-
-    let distinct = 0;
-    for (let j = 0; j < n; j++) if (j === 0 || h[j] !== h[j - 1]) distinct++;
-    const keys = new Uint32Array(distinct);
-    const starts = new Uint32Array(distinct);
-    const held = new Uint32Array(distinct);
-    let k = -1;
-    for (let j = 0; j < n; j++) {
-      if (k < 0 || keys[k] !== h[j]) {
-        k++;
-        keys[k] = h[j];
-        starts[k] = j;
-      }
-      held[k]++;
-    }
-    const sortedValues = v;
-    return new SortedPostings(keys, starts, held, sortedValues);
+    return new SortedPostings(hashes, values, partStart, partStart.slice(1), new Uint8Array(PARTS));
   }
 
-  private find(hash: number): number {
-    const keys = this.keys;
-    let lo = 0;
-    let hi = keys.length;
+  /** Sorts a partition by fingerprint, keeping the order of equal ones. */
+  private sortPart(p: number): void {
+    this.partSorted[p] = 1;
+    const lo = this.partStart[p];
+    const m = this.partEnd[p] - lo;
+    if (m < 2) return;
+    const h = this.hashes;
+    const v = this.values;
+    // The fingerprints here share their low bits: order by the high ones, then by place (stable).
+    let order: ArrayLike<number>;
+    if (m < PLACE_LIMIT) {
+      const keyed = new Float64Array(m);
+      for (let j = 0; j < m; j++) keyed[j] = (h[lo + j] >>> PART_BITS) * PLACE_LIMIT + j;
+      keyed.sort();
+      const o = new Uint32Array(m);
+      for (let j = 0; j < m; j++) o[j] = keyed[j] % PLACE_LIMIT;
+      order = o;
+    } else {
+      const o = new Uint32Array(m);
+      for (let j = 0; j < m; j++) o[j] = j;
+      o.sort((a, b) => h[lo + a] - h[lo + b] || a - b);
+      order = o;
+    }
+    const sh = new Uint32Array(m);
+    const sv = new Uint32Array(m);
+    for (let j = 0; j < m; j++) {
+      sh[j] = h[lo + order[j]];
+      sv[j] = v[lo + order[j]];
+    }
+    h.set(sh, lo);
+    v.set(sv, lo);
+  }
+
+  /** Where a fingerprint's postings lie in `values`: [from, to), empty when absent. */
+  private find(hash: number): { from: number; to: number } {
+    const p = hash & PART_MASK;
+    if (this.partSorted[p] === 0) this.sortPart(p);
+    const h = this.hashes;
+    let lo = this.partStart[p];
+    let hi = this.partEnd[p];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (keys[mid] < hash) lo = mid + 1;
+      if (h[mid] < hash) lo = mid + 1;
       else hi = mid;
     }
-    return lo < keys.length && keys[lo] === hash ? lo : -1;
+    const from = lo;
+    hi = this.partEnd[p];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (h[mid] <= hash) lo = mid + 1;
+      else hi = mid;
+    }
+    return { from, to: lo };
   }
 
   /** How many postings the fingerprint has. */
   count(hash: number): number {
-    const k = this.find(hash);
-    return k < 0 ? 0 : this.counts[k];
+    const { from, to } = this.find(hash >>> 0);
+    return to - from;
   }
 
   /** Appends the fingerprint's postings, in the order given to build, to `out` from `at`; returns the next index. */
   copyTo(hash: number, out: number[], at: number): number {
-    const k = this.find(hash);
-    if (k < 0) return at;
-    const from = this.starts[k];
-    const to = from + this.counts[k];
+    const { from, to } = this.find(hash >>> 0);
     for (let j = from; j < to; j++) out[at++] = this.values[j];
     return at;
   }
 
   /** Drop the fingerprint's postings whose value is in [from, to), keeping the others in order. */
   removeRange(hash: number, from: number, to: number): void {
-    const k = this.find(hash);
-    if (k < 0) return;
-    const start = this.starts[k];
-    const end = start + this.counts[k];
-    let w = start;
-    for (let j = start; j < end; j++) {
-      const v = this.values[j];
-      if (v < from || v >= to) this.values[w++] = v;
+    const range = this.find(hash >>> 0);
+    const v = this.values;
+    let w = range.from;
+    for (let j = range.from; j < range.to; j++) {
+      const value = v[j];
+      if (value < from || value >= to) v[w++] = value;
     }
-    this.counts[k] = w - start;
+    const removed = range.to - w;
+    if (removed === 0) return;
+    const p = (hash >>> 0) & PART_MASK;
+    const end = this.partEnd[p];
+    this.hashes.copyWithin(w, range.to, end);
+    v.copyWithin(w, range.to, end);
+    this.partEnd[p] = end - removed;
   }
 
   get bytes(): number {
-    return this.keys.byteLength + this.starts.byteLength + this.counts.byteLength + this.values.byteLength;
+    return this.hashes.byteLength + this.values.byteLength + this.partStart.byteLength + this.partEnd.byteLength + this.partSorted.byteLength;
   }
 }
