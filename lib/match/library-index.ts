@@ -140,6 +140,103 @@ export interface IndexedSource {
   byWord: Uint32Array;
 }
 
+// Scratch indexed by word number, shared by every source (the work is never interleaved): one bit
+// per word met (cleared after each source), and each word's token count, then its next slot.
+let wordBits = new Int32Array(0);
+let wordCounts = new Uint32Array(0);
+
+function scratchFor(lexiconSize: number): void {
+  if (wordCounts.length >= lexiconSize) return;
+  const capacity = Math.max(lexiconSize, wordCounts.length * 2);
+  wordCounts = new Uint32Array(capacity);
+  wordBits = new Int32Array((capacity + 31) >>> 5);
+}
+
+/**
+ * A source's distinct word numbers, ascending: the words are marked in a bit set of the lexicon,
+ * and reading its bits in order lists them without sorting (clearing the set for the next source).
+ */
+function distinctWords(words: Uint32Array, lexiconSize: number): Uint32Array {
+  scratchFor(lexiconSize);
+  const bits = wordBits;
+  const n = words.length;
+  let V = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const bit = 1 << (w & 31);
+    const cell = w >>> 5;
+    if ((bits[cell] & bit) === 0) {
+      bits[cell] |= bit;
+      V++;
+    }
+  }
+  const sorted = new Uint32Array(V);
+  let k = 0;
+  const cells = (lexiconSize + 31) >>> 5;
+  for (let cell = 0; cell < cells && k < V; cell++) {
+    let set = bits[cell];
+    if (set === 0) continue;
+    bits[cell] = 0;
+    while (set !== 0) {
+      const low = set & -set;
+      sorted[k++] = (cell << 5) + (31 - Math.clz32(low));
+      set ^= low;
+    }
+  }
+  return sorted;
+}
+
+/** The positions of each word of `sorted` (a source's distinct words, ascending), grouped: a counting sort. */
+function groupPositions(words: Uint32Array, sorted: Uint32Array, lexiconSize: number): { wordStart: Uint32Array; byWord: Uint32Array } {
+  scratchFor(lexiconSize);
+  const counts = wordCounts;
+  const V = sorted.length;
+  const n = words.length;
+  for (let k = 0; k < V; k++) counts[sorted[k]] = 0;
+  for (let i = 0; i < n; i++) counts[words[i]]++;
+  const wordStart = new Uint32Array(V + 1);
+  for (let k = 0; k < V; k++) {
+    const w = sorted[k];
+    wordStart[k + 1] = wordStart[k] + counts[w];
+    counts[w] = wordStart[k]; // from here on: where the word's next position goes
+  }
+  const byWord = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byWord[counts[words[i]]++] = i;
+  return { wordStart, byWord };
+}
+
+/**
+ * An IndexedSource as LibraryIndex keeps it. Positions by word are grouped the first time they are
+ * asked for (positionsOf: short quotes, library search): a cold start places every source, but a
+ * page's quotes need the positions of few of them.
+ */
+class PlacedSource implements IndexedSource {
+  private grouped: { wordStart: Uint32Array; byWord: Uint32Array } | null = null;
+
+  constructor(
+    readonly slot: number,
+    readonly source: Source,
+    readonly data: SourceIndexData,
+    readonly lexicon: Lexicon,
+    readonly words: Uint32Array,
+    readonly base: number,
+    readonly sorted: Uint32Array,
+  ) {}
+
+  get wordStart(): Uint32Array {
+    return (this.grouped ??= groupPositions(this.words, this.sorted, this.lexicon.size)).wordStart;
+  }
+
+  get byWord(): Uint32Array {
+    return (this.grouped ??= groupPositions(this.words, this.sorted, this.lexicon.size)).byWord;
+  }
+
+  /** Bytes of the positions by word, if they have been grouped. */
+  get groupedBytes(): number {
+    return this.grouped ? this.grouped.wordStart.byteLength + this.grouped.byWord.byteLength : 0;
+  }
+}
+
 /** Token positions of word number `word` in a source, ascending (empty when absent). */
 export function positionsOf(entry: IndexedSource, word: number): Uint32Array {
   const s = entry.sorted;
@@ -163,18 +260,15 @@ export function stemAt(entry: IndexedSource, position: number): string {
 const NO_POSITIONS = new Uint32Array(0);
 
 export class LibraryIndex {
-  private readonly slots: Array<IndexedSource | undefined> = [];
+  private readonly slots: Array<PlacedSource | undefined> = [];
   private readonly bases: number[] = []; // IndexedSource.base of each slot, ascending
   private nextBase = 0;
-  private readonly byId = new Map<string, IndexedSource>();
+  private readonly byId = new Map<string, PlacedSource>();
   private readonly postings = new PostingTable();
   private sorted = SortedPostings.EMPTY; // postings of the sources indexed together by addAll
   // Per stem number: the slots of the sources holding a word with that stem, ascending.
   private readonly stemSlots: number[][] = [];
   private stemSeen = new Uint32Array(0); // per stem number: stamp (slot + 1) of the last source that listed it
-  // Scratch for groupByWord, indexed by word number: token counts, and one bit per word met (cleared after each source).
-  private wordCounts = new Uint32Array(0);
-  private wordBits = new Int32Array(0);
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -214,7 +308,7 @@ export class LibraryIndex {
   }
 
   /** Everything of `add` but the postings: the source's slot, word numbers, positions by word and stems. */
-  private place(source: Source, data?: SourceIndexData): IndexedSource {
+  private place(source: Source, data?: SourceIndexData): PlacedSource {
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source);
     const slot = this.slots.length;
     const lx = this.lexicon;
@@ -230,11 +324,11 @@ export class LibraryIndex {
       words = new Uint32Array(n);
       for (let i = 0; i < n; i++) words[i] = vocab[d.tokenWords[i]];
     }
-    const { sorted, wordStart, byWord } = this.groupByWord(words);
+    const sorted = distinctWords(words, lx.size);
 
     const base = this.nextBase;
     this.nextBase += n + 1;
-    const entry: IndexedSource = { slot, source, data: d, lexicon: lx, words, base, sorted, wordStart, byWord };
+    const entry = new PlacedSource(slot, source, d, lx, words, base, sorted);
     this.slots.push(entry);
     this.bases.push(base);
     this.byId.set(source.id, entry);
@@ -257,59 +351,6 @@ export class LibraryIndex {
       this.stemSlots[st].push(slot);
     }
     return entry;
-  }
-
-  /**
-   * A source's token positions grouped by word: its distinct word numbers ascending (`sorted`),
-   * and for each the positions where it occurs, ascending (`byWord`, from `wordStart`). One pass
-   * counts each word's tokens in an array indexed by word number and marks the word in a bit set
-   * of the lexicon (both reused across sources); reading the set's bits in order lists the
-   * distinct words ascending without sorting them (and clears the set for the next source); a
-   * second pass over the tokens drops each position into its word's stretch.
-   */
-  private groupByWord(words: Uint32Array): Pick<IndexedSource, 'sorted' | 'wordStart' | 'byWord'> {
-    const size = this.lexicon.size;
-    if (this.wordCounts.length < size) {
-      const capacity = Math.max(size, this.wordCounts.length * 2);
-      this.wordCounts = new Uint32Array(capacity);
-      this.wordBits = new Int32Array((capacity + 31) >>> 5);
-    }
-    const counts = this.wordCounts;
-    const bits = this.wordBits;
-    const n = words.length;
-    let V = 0;
-    for (let i = 0; i < n; i++) {
-      const w = words[i];
-      const bit = 1 << (w & 31);
-      const cell = w >>> 5;
-      if ((bits[cell] & bit) === 0) {
-        bits[cell] |= bit;
-        counts[w] = 0;
-        V++;
-      }
-      counts[w]++;
-    }
-    const sorted = new Uint32Array(V);
-    const wordStart = new Uint32Array(V + 1);
-    let k = 0;
-    const cells = (size + 31) >>> 5;
-    for (let cell = 0; cell < cells && k < V; cell++) {
-      let set = bits[cell];
-      if (set === 0) continue;
-      bits[cell] = 0;
-      while (set !== 0) {
-        const low = set & -set;
-        const w = (cell << 5) + (31 - Math.clz32(low));
-        set ^= low;
-        sorted[k] = w;
-        wordStart[k + 1] = wordStart[k] + counts[w];
-        counts[w] = wordStart[k]; // from here on: where the word's next position goes
-        k++;
-      }
-    }
-    const byWord = new Uint32Array(n);
-    for (let i = 0; i < n; i++) byWord[counts[words[i]]++] = i;
-    return { sorted, wordStart, byWord };
   }
 
   remove(id: string): void {
@@ -406,7 +447,7 @@ export class LibraryIndex {
   typedBytes(): number {
     let n = this.postings.bytes + this.sorted.bytes;
     for (const e of this.byId.values()) {
-      n += e.words.byteLength + e.sorted.byteLength + e.wordStart.byteLength + e.byWord.byteLength;
+      n += e.words.byteLength + e.sorted.byteLength + e.groupedBytes;
       const d = e.data;
       n += d.tokenStarts.byteLength + d.tokenEnds.byteLength + d.fingerprints.byteLength + d.fingerprintPositions.byteLength;
       if (d.tokenWords !== e.words) n += d.tokenWords.byteLength;
