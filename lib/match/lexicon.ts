@@ -7,21 +7,55 @@
 import { hashKey } from './fingerprints';
 import { isStopword, lightStem } from '../text/stopwords';
 
+// Light stems are worked out on first use (context, short quotes, library search), for every word
+// interned by then: a cold start that only matches long quotes never stems the library's words.
 export class Lexicon {
   private readonly ids = new Map<string, number>();
   private readonly stemIds = new Map<string, number>();
+  private stemmed = 0; // words whose stem is known: the first `stemmed` word numbers
+  private readonly stemOfWord: number[] = [];
+  private readonly stemTexts: string[] = [];
+  private readonly wordsOfStem: number[][] = [];
   /** Matching key of each word number. */
   readonly keys: string[] = [];
-  /** Light stem number of each word. */
-  readonly stemOf: number[] = [];
   /** Whether each word's key is a stopword (context ignores those). */
   readonly stop: boolean[] = [];
   /** FNV-1a hash of each word's key (fingerprints.ts `hashKey`), for fingerprinting tokens by number. */
   readonly hashes: number[] = [];
+
+  /** Light stem number of each word. */
+  get stemOf(): readonly number[] {
+    if (this.stemmed < this.keys.length) this.stemAll();
+    return this.stemOfWord;
+  }
+
   /** Each stem number's text. */
-  readonly stems: string[] = [];
+  get stems(): readonly string[] {
+    if (this.stemmed < this.keys.length) this.stemAll();
+    return this.stemTexts;
+  }
+
   /** The word numbers that share each stem. */
-  readonly stemWords: number[][] = [];
+  get stemWords(): readonly (readonly number[])[] {
+    if (this.stemmed < this.keys.length) this.stemAll();
+    return this.wordsOfStem;
+  }
+
+  private stemAll(): void {
+    for (let id = this.stemmed; id < this.keys.length; id++) {
+      const stem = lightStem(this.keys[id]);
+      let st = this.stemIds.get(stem);
+      if (st === undefined) {
+        st = this.stemTexts.length;
+        this.stemIds.set(stem, st);
+        this.stemTexts.push(stem);
+        this.wordsOfStem.push([]);
+      }
+      this.stemOfWord.push(st);
+      this.wordsOfStem[st].push(id);
+    }
+    this.stemmed = this.keys.length;
+  }
 
   /** A lexicon holding exactly these keys, numbered by their place in the list (keys must be distinct). */
   static fromKeys(keys: readonly string[]): Lexicon {
@@ -47,16 +81,6 @@ export class Lexicon {
     id = this.keys.length;
     this.ids.set(key, id);
     this.keys.push(key);
-    const stem = lightStem(key);
-    let st = this.stemIds.get(stem);
-    if (st === undefined) {
-      st = this.stems.length;
-      this.stemIds.set(stem, st);
-      this.stems.push(stem);
-      this.stemWords.push([]);
-    }
-    this.stemOf.push(st);
-    this.stemWords[st].push(id);
     this.stop.push(isStopword(key));
     this.hashes.push(hashKey(key));
     return id;
@@ -64,6 +88,7 @@ export class Lexicon {
 
   /** The number of a light stem, or -1 when no word of the library has it. */
   stemIdOf(stem: string): number {
+    if (this.stemmed < this.keys.length) this.stemAll();
     return this.stemIds.get(stem) ?? -1;
   }
 }

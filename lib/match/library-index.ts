@@ -267,7 +267,9 @@ export class LibraryIndex {
   private readonly postings = new PostingTable();
   private sorted = SortedPostings.EMPTY; // postings of the sources indexed together by addAll
   // Per stem number: the slots of the sources holding a word with that stem, ascending.
+  // Built on first use (sourcesWithStem), then kept up to date by add and remove.
   private readonly stemSlots: number[][] = [];
+  private stemIndexed = false;
   private stemSeen = new Uint32Array(0); // per stem number: stamp (slot + 1) of the last source that listed it
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
@@ -333,7 +335,14 @@ export class LibraryIndex {
     this.bases.push(base);
     this.byId.set(source.id, entry);
 
-    // Each stem once per source: marked with the slot's stamp instead of a Set per source.
+    if (this.stemIndexed) this.listStems(entry);
+    return entry;
+  }
+
+  /** Lists the source under each stem of its words, once per stem: marked with the slot's stamp instead of a Set per source. */
+  private listStems(entry: PlacedSource): void {
+    const lx = this.lexicon;
+    const stemOf = lx.stemOf;
     const stems = lx.stems.length;
     while (this.stemSlots.length < stems) this.stemSlots.push([]);
     if (this.stemSeen.length < stems) {
@@ -341,16 +350,15 @@ export class LibraryIndex {
       seen.set(this.stemSeen);
       this.stemSeen = seen;
     }
-    const stamp = slot + 1;
+    const stamp = entry.slot + 1;
     const seen = this.stemSeen;
-    const stemOf = lx.stemOf;
+    const sorted = entry.sorted;
     for (let k = 0; k < sorted.length; k++) {
       const st = stemOf[sorted[k]];
       if (seen[st] === stamp) continue;
       seen[st] = stamp;
-      this.stemSlots[st].push(slot);
+      this.stemSlots[st].push(entry.slot);
     }
-    return entry;
   }
 
   remove(id: string): void {
@@ -363,13 +371,15 @@ export class LibraryIndex {
       this.sorted.removeRange(h, from, to);
       this.postings.removeRange(h, from, to);
     }
-    const lx = this.lexicon;
-    const stems = new Set<number>();
-    for (const w of entry.sorted) stems.add(lx.stemOf[w]);
-    for (const st of stems) {
-      const list = this.stemSlots[st];
-      const at = list.indexOf(slot);
-      if (at >= 0) list.splice(at, 1);
+    if (this.stemIndexed) {
+      const stemOf = this.lexicon.stemOf;
+      const stems = new Set<number>();
+      for (const w of entry.sorted) stems.add(stemOf[w]);
+      for (const st of stems) {
+        const list = this.stemSlots[st];
+        const at = list.indexOf(slot);
+        if (at >= 0) list.splice(at, 1);
+      }
     }
     this.slots[slot] = undefined;
     this.byId.delete(id);
@@ -429,6 +439,10 @@ export class LibraryIndex {
 
   /** Slots of the sources that contain a word with this light stem, ascending. */
   sourcesWithStem(stem: string): readonly number[] {
+    if (!this.stemIndexed) {
+      this.stemIndexed = true;
+      for (const entry of this.slots) if (entry) this.listStems(entry);
+    }
     const st = this.lexicon.stemIdOf(stem);
     return st < 0 ? NO_SLOTS : (this.stemSlots[st] ?? NO_SLOTS);
   }
