@@ -237,16 +237,27 @@ class PlacedSource implements IndexedSource {
   }
 }
 
+/** Where `word` is, or would go, in a source's ascending distinct words. */
+function wordRank(sorted: Uint32Array, word: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function holdsWord(sorted: Uint32Array, word: number): boolean {
+  const k = wordRank(sorted, word);
+  return k < sorted.length && sorted[k] === word;
+}
+
 /** Token positions of word number `word` in a source, ascending (empty when absent). */
 export function positionsOf(entry: IndexedSource, word: number): Uint32Array {
   const s = entry.sorted;
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid] < word) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = wordRank(s, word);
   if (lo === s.length || s[lo] !== word) return NO_POSITIONS;
   return entry.byWord.subarray(entry.wordStart[lo], entry.wordStart[lo + 1]);
 }
@@ -267,10 +278,9 @@ export class LibraryIndex {
   private readonly postings = new PostingTable();
   private sorted = SortedPostings.EMPTY; // postings of the sources indexed together by addAll
   // Per stem number: the slots of the sources holding a word with that stem, ascending.
-  // Built on first use (sourcesWithStem), then kept up to date by add and remove.
-  private readonly stemSlots: number[][] = [];
-  private stemIndexed = false;
-  private stemSeen = new Uint32Array(0); // per stem number: stamp (slot + 1) of the last source that listed it
+  // Per stem number: the slots of the sources holding a word with that stem, ascending; worked out
+  // when first asked for (short quotes, library search) and forgotten when sources change.
+  private readonly stemCache = new Map<number, readonly number[]>();
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -335,30 +345,8 @@ export class LibraryIndex {
     this.bases.push(base);
     this.byId.set(source.id, entry);
 
-    if (this.stemIndexed) this.listStems(entry);
+    this.stemCache.clear();
     return entry;
-  }
-
-  /** Lists the source under each stem of its words, once per stem: marked with the slot's stamp instead of a Set per source. */
-  private listStems(entry: PlacedSource): void {
-    const lx = this.lexicon;
-    const stemOf = lx.stemOf;
-    const stems = lx.stems.length;
-    while (this.stemSlots.length < stems) this.stemSlots.push([]);
-    if (this.stemSeen.length < stems) {
-      const seen = new Uint32Array(Math.max(stems, this.stemSeen.length * 2));
-      seen.set(this.stemSeen);
-      this.stemSeen = seen;
-    }
-    const stamp = entry.slot + 1;
-    const seen = this.stemSeen;
-    const sorted = entry.sorted;
-    for (let k = 0; k < sorted.length; k++) {
-      const st = stemOf[sorted[k]];
-      if (seen[st] === stamp) continue;
-      seen[st] = stamp;
-      this.stemSlots[st].push(entry.slot);
-    }
   }
 
   remove(id: string): void {
@@ -371,16 +359,7 @@ export class LibraryIndex {
       this.sorted.removeRange(h, from, to);
       this.postings.removeRange(h, from, to);
     }
-    if (this.stemIndexed) {
-      const stemOf = this.lexicon.stemOf;
-      const stems = new Set<number>();
-      for (const w of entry.sorted) stems.add(stemOf[w]);
-      for (const st of stems) {
-        const list = this.stemSlots[st];
-        const at = list.indexOf(slot);
-        if (at >= 0) list.splice(at, 1);
-      }
-    }
+    this.stemCache.clear();
     this.slots[slot] = undefined;
     this.byId.delete(id);
   }
@@ -439,12 +418,20 @@ export class LibraryIndex {
 
   /** Slots of the sources that contain a word with this light stem, ascending. */
   sourcesWithStem(stem: string): readonly number[] {
-    if (!this.stemIndexed) {
-      this.stemIndexed = true;
-      for (const entry of this.slots) if (entry) this.listStems(entry);
-    }
     const st = this.lexicon.stemIdOf(stem);
-    return st < 0 ? NO_SLOTS : (this.stemSlots[st] ?? NO_SLOTS);
+    if (st < 0) return NO_SLOTS;
+    let slots = this.stemCache.get(st);
+    if (!slots) {
+      // A binary search of each source's distinct words for each word of the stem (a few).
+      const words = this.lexicon.stemWords[st];
+      const found: number[] = [];
+      for (const entry of this.slots) {
+        if (entry && words.some((w) => holdsWord(entry.sorted, w))) found.push(entry.slot);
+      }
+      slots = found;
+      this.stemCache.set(st, slots);
+    }
+    return slots;
   }
 
   /** The lexicon's word numbers for a quote's keys; a word no source holds gets a distinct negative number. */
