@@ -1,6 +1,6 @@
 // The library's search structures: per source, its tokens, winnowed fingerprints and passages
-// (a plain object of typed arrays and arrays, storable as it is); across sources, a lexicon of
-// numbered words, fingerprint postings and a stem-to-source index. Quotes are looked up through
+// (typed arrays and arrays; packed-index.ts stores them); across sources, a lexicon of numbered
+// words, fingerprint postings and the sources holding each stem. Quotes are looked up through
 // these, never by scanning every source.
 import type { Source } from '../types';
 import { parsePassages, type Passage } from '../library/passages';
@@ -277,7 +277,6 @@ export class LibraryIndex {
   private readonly byId = new Map<string, PlacedSource>();
   private readonly postings = new PostingTable();
   private sorted = SortedPostings.EMPTY; // postings of the sources indexed together by addAll
-  // Per stem number: the slots of the sources holding a word with that stem, ascending.
   // Per stem number: the slots of the sources holding a word with that stem, ascending; worked out
   // when first asked for (short quotes, library search) and forgotten when sources change.
   private readonly stemCache = new Map<number, readonly number[]>();
@@ -306,7 +305,7 @@ export class LibraryIndex {
 
   /**
    * Index many sources at once, as a cold start or a build does. Into an empty index, the postings
-   * of all of them are sorted into one block (SortedPostings) instead of being inserted one by one;
+   * of all of them go into one block (SortedPostings) instead of being inserted one by one;
    * lookups answer exactly as after `add` for each in turn.
    */
   addAll(items: ReadonlyArray<{ source: Source; data?: SourceIndexData }>): void {
@@ -319,7 +318,7 @@ export class LibraryIndex {
     this.sorted = SortedPostings.buildFrom(entries.map((e) => ({ hashes: e.data.fingerprints, positions: e.data.fingerprintPositions, base: e.base })));
   }
 
-  /** Everything of `add` but the postings: the source's slot, word numbers, positions by word and stems. */
+  /** Everything of `add` but the postings: the source's slot, word numbers and distinct words (positions by word follow on first use). */
   private place(source: Source, data?: SourceIndexData): PlacedSource {
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source);
     const slot = this.slots.length;
