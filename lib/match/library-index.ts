@@ -4,8 +4,7 @@
 // these, never by scanning every source.
 import type { Source } from '../types';
 import { parsePassages, type Passage } from '../library/passages';
-import { normalizeForMatch } from '../text/normalize';
-import { tokenize } from '../text/tokenize';
+import { sourceVocabulary } from '../text/source-vocabulary';
 import { hashKey, kgramHashes, winnow, type Fingerprints } from './fingerprints';
 import { Lexicon } from './lexicon';
 import { PostingTable } from './postings';
@@ -32,26 +31,8 @@ export interface SourceIndexData {
 }
 
 export function buildSourceIndex(source: Source): SourceIndexData {
-  const tokens = tokenize(source.text, normalizeForMatch(source.text));
-  const n = tokens.length;
-  const tokenStarts = new Int32Array(n);
-  const tokenEnds = new Int32Array(n);
-  const tokenWords = new Uint32Array(n);
-  const vocabulary: string[] = [];
-  const local = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    tokenStarts[i] = t.start;
-    tokenEnds[i] = t.end;
-    let w = local.get(t.key);
-    if (w === undefined) {
-      w = vocabulary.length;
-      local.set(t.key, w);
-      vocabulary.push(t.key);
-    }
-    tokenWords[i] = w;
-  }
-  return sourceIndexData(source.id, { tokenStarts, tokenEnds, vocabulary, tokenWords }, parsePassages(source.text));
+  // The tokens of tokenize(source.text), read by a scanner that makes no string per word.
+  return sourceIndexData(source.id, sourceVocabulary(source.text), parsePassages(source.text));
 }
 
 /** The words of a source, as tokenising its text or unpacking its stored row gives them. */

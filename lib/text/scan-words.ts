@@ -1,0 +1,322 @@
+// The words of a text for building an index: the same tokens as `tokenize(text)` (offsets in the
+// original text, compound numbers merged), each given as the caller's number for its matching key,
+// without a string per token. Building an index tokenises millions of words, and most of them are
+// words seen before: the scanner reads character codes, hashes each word as it goes and finds its
+// number in its own table by comparing character codes. Only a word form it has not seen yet is
+// sliced and keyed by `matchKey`.
+//
+// The fast path covers plain ASCII text, where normalisation is only lower-casing and the word
+// rules are simple. Any stretch holding something else (a character outside ASCII, a backtick, a
+// hyphen before a line break) is handed whole to `normalizeForMatch` + `tokenize`, cut out of the
+// text at places where tokenising the pieces apart gives the same tokens as tokenising the whole:
+// the end of a run of ASCII whitespace that does not follow a hyphen, with no compound number
+// ("twenty one") spanning it. So the output is `tokenize`'s by construction; a test compares the two.
+import { normalizeForMatch } from './normalize';
+import { compoundNumberKey } from './numbers';
+import { matchKey, tokenize } from './tokenize';
+
+/** A text's tokens as three parallel arrays. */
+export interface ScannedWords {
+  tokenStarts: Int32Array; // original offsets, as Token.start and Token.end
+  tokenEnds: Int32Array;
+  tokenWords: Uint32Array; // numberOf(Token.key)
+}
+
+// Character classes of the ASCII codes.
+const SEPARATOR = 0; // punctuation: ends a word, normalised to itself
+const WORD = 1; // letter or digit
+const SPACE = 2; // whitespace, as normalizeForMatch counts it
+const SPECIAL = 3; // normalised to something else (the backtick is an apostrophe)
+const HYPHEN = 4; // plain, unless a line break follows it
+const CLASS = new Uint8Array(128);
+const LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) CLASS[c] = WORD;
+  else if (c === 32 || (c >= 9 && c <= 13)) CLASS[c] = SPACE;
+  else if (c === 96) CLASS[c] = SPECIAL;
+  else if (c === 45) CLASS[c] = HYPHEN;
+  else CLASS[c] = SEPARATOR;
+}
+
+const APOSTROPHE = 39;
+const COMMA = 44;
+const FULL_STOP = 46;
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return c < 128 && CLASS[c] === WORD;
+}
+
+/** Hyphen glyphs that normalizeForMatch may join across a line break. */
+function isJoiningHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0xad;
+}
+
+/** "twenty" … "ninety": a word that may start a compound number with the word after it. */
+function startsCompound(form: string): boolean {
+  return compoundNumberKey(form, 'one') !== null;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const EMPTY_SLOT = -1;
+
+/** Growable output arrays. */
+class TokenBuffer {
+  starts: Int32Array;
+  ends: Int32Array;
+  words: Uint32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.words = new Uint32Array(capacity);
+  }
+
+  push(start: number, end: number, word: number): void {
+    if (this.count === this.starts.length) this.grow();
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.words[this.count] = word;
+    this.count++;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const words = new Uint32Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    words.set(this.words);
+    this.starts = starts;
+    this.ends = ends;
+    this.words = words;
+  }
+
+  result(): ScannedWords {
+    return {
+      tokenStarts: this.starts.slice(0, this.count),
+      tokenEnds: this.ends.slice(0, this.count),
+      tokenWords: this.words.slice(0, this.count),
+    };
+  }
+}
+
+export class WordScanner {
+  // Seen word forms (lower-cased ASCII) in an open-addressing table: `slots` holds entry numbers;
+  // an entry is its form, the form's hash, its word number and whether it starts a compound number.
+  private slots = new Int32Array(1 << 12).fill(EMPTY_SLOT);
+  private mask = (1 << 12) - 1;
+  private forms: string[] = [];
+  private hashes = new Int32Array(1 << 11);
+  private numbers = new Uint32Array(1 << 11);
+  private compoundStart = new Uint8Array(1 << 11);
+
+  /** `numberOf` is the caller's word numbering: the same key must always get the same number. */
+  constructor(private readonly numberOf: (key: string) => number) {}
+
+  /** How many distinct word forms the scanner has seen (its table's size). */
+  get formCount(): number {
+    return this.forms.length;
+  }
+
+  scan(text: string): ScannedWords {
+    const n = text.length;
+    const out = new TokenBuffer((n >> 2) + 16);
+    // Tokens before `floor` are final: the text before it was tokenised by the slow path, or is the start.
+    let floor = 0;
+    // The entry of the last token when it may start a compound number with the next word, else -1.
+    let pending = -1;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const cls = c < 128 ? CLASS[c] : SPECIAL;
+      if (cls === SPACE || cls === SEPARATOR) {
+        i++;
+        continue;
+      }
+      if (cls === HYPHEN && !this.beforeLineBreak(text, i)) {
+        i++;
+        continue;
+      }
+      if (cls !== WORD) {
+        const end = this.slowStretch(text, i, floor, out);
+        floor = end;
+        pending = -1;
+        i = end;
+        continue;
+      }
+
+      // A word: letters and digits, joined by an apostrophe before a letter or digit, or by a
+      // full stop or comma between digits; hashed lower-cased as it is read.
+      const a = i;
+      let h = Math.imul(FNV_OFFSET ^ LOWER[c], FNV_PRIME);
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i); // NaN past the end: no class matches
+        if (d < 128 && CLASS[d] === WORD) {
+          h = Math.imul(h ^ LOWER[d], FNV_PRIME);
+          i++;
+        } else if (
+          (d === APOSTROPHE && isAsciiWordChar(text.charCodeAt(i + 1))) ||
+          ((d === FULL_STOP || d === COMMA) && isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1)))
+        ) {
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ LOWER[text.charCodeAt(i + 1)], FNV_PRIME);
+          i += 2;
+        } else break;
+      }
+      const entry = this.entryOf(text, a, i, h);
+
+      if (pending >= 0 && this.joinsCompound(text, out.ends[out.count - 1], a)) {
+        const key = compoundNumberKey(this.forms[pending], this.forms[entry]);
+        if (key !== null) {
+          out.ends[out.count - 1] = i;
+          out.words[out.count - 1] = this.numberOf(key);
+          pending = -1;
+          continue;
+        }
+      }
+      out.push(a, i, this.numbers[entry]);
+      pending = this.compoundStart[entry] === 1 ? entry : -1;
+    }
+    return out.result();
+  }
+
+  /** Is the hyphen at `i` followed by a line break (after blanks)? Then normalisation may join the words. */
+  private beforeLineBreak(text: string, i: number): boolean {
+    let j = i + 1;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 13) j++;
+      else return c === 10;
+    }
+  }
+
+  /** Does the gap [from, to) normalise to a single space or hyphen, as a compound number needs? */
+  private joinsCompound(text: string, from: number, to: number): boolean {
+    if (to === from + 1 && text.charCodeAt(from) === 45) return true;
+    if (to === from) return false;
+    for (let k = from; k < to; k++) if (!isAsciiSpace(text.charCodeAt(k))) return false;
+    return true;
+  }
+
+  /** The table entry of the word text[a, b) with hash `h`, added (and numbered) when new. */
+  private entryOf(text: string, a: number, b: number, h: number): number {
+    const len = b - a;
+    let s = h & this.mask;
+    for (;;) {
+      const e = this.slots[s];
+      if (e === EMPTY_SLOT) break;
+      if (this.hashes[e] === h) {
+        const form = this.forms[e];
+        if (form.length === len) {
+          let k = 0;
+          while (k < len && form.charCodeAt(k) === LOWER[text.charCodeAt(a + k)]) k++;
+          if (k === len) return e;
+        }
+      }
+      s = (s + 1) & this.mask;
+    }
+    const form = text.slice(a, b).toLowerCase();
+    const e = this.forms.length;
+    if (e === this.hashes.length) this.growEntries();
+    this.forms.push(form);
+    this.hashes[e] = h;
+    this.numbers[e] = this.numberOf(matchKey(form));
+    this.compoundStart[e] = startsCompound(form) ? 1 : 0;
+    this.slots[s] = e;
+    if (this.forms.length * 2 > this.slots.length) this.growSlots();
+    return e;
+  }
+
+  private growEntries(): void {
+    const size = this.hashes.length * 2;
+    const hashes = new Int32Array(size);
+    const numbers = new Uint32Array(size);
+    const compoundStart = new Uint8Array(size);
+    hashes.set(this.hashes);
+    numbers.set(this.numbers);
+    compoundStart.set(this.compoundStart);
+    this.hashes = hashes;
+    this.numbers = numbers;
+    this.compoundStart = compoundStart;
+  }
+
+  private growSlots(): void {
+    const size = this.slots.length * 2;
+    const slots = new Int32Array(size).fill(EMPTY_SLOT);
+    const mask = size - 1;
+    for (let e = 0; e < this.forms.length; e++) {
+      let s = this.hashes[e] & mask;
+      while (slots[s] !== EMPTY_SLOT) s = (s + 1) & mask;
+      slots[s] = e;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  /**
+   * Tokenise the stretch around the character at `at`, which the fast path does not cover, with
+   * `tokenize` itself; the tokens of `out` from the stretch's start on are replaced. Returns the
+   * stretch's end. Both ends are safe cuts (see isSafeCut); the stretch never starts before `floor`.
+   */
+  private slowStretch(text: string, at: number, floor: number, out: TokenBuffer): number {
+    // Back to the start of the chunk (the text after the last ASCII whitespace), then further back
+    // while that is not a safe cut.
+    let start = at;
+    while (start > floor && !isAsciiSpace(text.charCodeAt(start - 1))) start--;
+    let kept = out.count;
+    for (;;) {
+      while (kept > 0 && out.starts[kept - 1] >= start) kept--;
+      if (start === floor || this.isSafeCut(text, start, out, kept, floor)) break;
+      start--;
+      while (start > floor && isAsciiSpace(text.charCodeAt(start - 1))) start--;
+      while (start > floor && !isAsciiSpace(text.charCodeAt(start - 1))) start--;
+    }
+    out.count = kept;
+
+    // Forward to the end of a run of ASCII whitespace not following a hyphen, then further while
+    // the stretch's last word could start a compound number with the next.
+    let end = at + 1;
+    for (;;) {
+      while (end < text.length && !isAsciiSpace(text.charCodeAt(end))) end++;
+      const before = end > 0 ? text.charCodeAt(end - 1) : 0;
+      while (end < text.length && isAsciiSpace(text.charCodeAt(end))) end++;
+      if (end < text.length && isJoiningHyphen(before)) continue;
+      const piece = text.slice(start, end);
+      const tokens = tokenize(piece, normalizeForMatch(piece));
+      const last = tokens[tokens.length - 1];
+      if (end < text.length && last !== undefined && startsCompound(last.form)) continue;
+      for (const t of tokens) out.push(start + t.start, start + t.end, this.numberOf(t.key));
+      return end;
+    }
+  }
+
+  /**
+   * Can the text be cut at `cut` (just after ASCII whitespace, in the fast path's part of the text)
+   * without changing its tokens? Not when a hyphen ends the text before the whitespace (it may
+   * join across a line break), nor when the last word before could merge with the next into a
+   * compound number. `kept` is the number of tokens starting before `cut`.
+   */
+  private isSafeCut(text: string, cut: number, out: TokenBuffer, kept: number, floor: number): boolean {
+    let k = cut - 1;
+    while (k >= floor && isAsciiSpace(text.charCodeAt(k))) k--;
+    if (k >= floor && isJoiningHyphen(text.charCodeAt(k))) return false;
+    if (kept === 0) return true;
+    const last = kept - 1;
+    if (out.ends[last] > cut) return false; // a compound number merged across the cut
+    // Tokens starting before `floor` end a slow stretch, which never ends on a compound's first word.
+    if (out.starts[last] < floor) return true;
+    return !startsCompound(text.slice(out.starts[last], out.ends[last]).toLowerCase());
+  }
+}
