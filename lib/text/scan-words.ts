@@ -69,6 +69,13 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const EMPTY_SLOT = -1;
 
+/** A table slot from a word's hash: FNV's low bits alone spread short words poorly. */
+function slotOf(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
 /** Growable output arrays. */
 class TokenBuffer {
   starts: Int32Array;
@@ -113,21 +120,25 @@ class TokenBuffer {
 }
 
 export class WordScanner {
-  // Seen word forms (lower-cased ASCII) in an open-addressing table: `slots` holds entry numbers;
-  // an entry is its form, the form's hash, its word number and whether it starts a compound number.
+  // Seen word forms (lower-cased ASCII) in an open-addressing table: `slots` holds entry numbers.
+  // An entry is its form (characters kept in `chars`, not as a string, which could hold on to the
+  // whole text it was sliced from), the form's hash, its word number, and whether it may start a
+  // compound number.
   private slots = new Int32Array(1 << 12).fill(EMPTY_SLOT);
   private mask = (1 << 12) - 1;
-  private forms: string[] = [];
+  private entries = 0;
   private hashes = new Int32Array(1 << 11);
   private numbers = new Uint32Array(1 << 11);
   private compoundStart = new Uint8Array(1 << 11);
+  private formStart = new Int32Array((1 << 11) + 1); // entry e's characters: chars[formStart[e] … formStart[e + 1])
+  private chars = new Uint8Array(1 << 14);
 
   /** `numberOf` is the caller's word numbering: the same key must always get the same number. */
   constructor(private readonly numberOf: (key: string) => number) {}
 
   /** How many distinct word forms the scanner has seen (its table's size). */
   get formCount(): number {
-    return this.forms.length;
+    return this.entries;
   }
 
   scan(text: string): ScannedWords {
@@ -178,7 +189,7 @@ export class WordScanner {
       const entry = this.entryOf(text, a, i, h);
 
       if (pending >= 0 && this.joinsCompound(text, out.ends[out.count - 1], a)) {
-        const key = compoundNumberKey(this.forms[pending], this.forms[entry]);
+        const key = compoundNumberKey(this.formOf(pending), this.formOf(entry));
         if (key !== null) {
           out.ends[out.count - 1] = i;
           out.words[out.count - 1] = this.numberOf(key);
@@ -190,6 +201,83 @@ export class WordScanner {
       pending = this.compoundStart[entry] === 1 ? entry : -1;
     }
     return out.result();
+  }
+
+  /** The table entry of the word text[a, b) with hash `h`, added (and numbered) when new. */
+  private entryOf(text: string, a: number, b: number, h: number): number {
+    const len = b - a;
+    const { slots, mask, hashes, formStart, chars } = this;
+    let s = slotOf(h) & mask;
+    for (;;) {
+      const e = slots[s];
+      if (e === EMPTY_SLOT) break;
+      if (hashes[e] === h) {
+        const from = formStart[e];
+        if (formStart[e + 1] - from === len) {
+          let k = 0;
+          while (k < len && chars[from + k] === LOWER[text.charCodeAt(a + k)]) k++;
+          if (k === len) return e;
+        }
+      }
+      s = (s + 1) & mask;
+    }
+    return this.addEntry(text, a, b, h, s);
+  }
+
+  /** A new entry for text[a, b) in the free slot `s`. */
+  private addEntry(text: string, a: number, b: number, h: number, s: number): number {
+    const e = this.entries;
+    if (e + 1 === this.hashes.length) this.growEntries();
+    const from = this.formStart[e];
+    if (from + (b - a) > this.chars.length) {
+      const chars = new Uint8Array(Math.max(this.chars.length * 2, from + (b - a)));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let k = a; k < b; k++) this.chars[from + k - a] = LOWER[text.charCodeAt(k)];
+    this.formStart[e + 1] = from + (b - a);
+    const form = this.formOf(e);
+    this.hashes[e] = h;
+    this.numbers[e] = this.numberOf(matchKey(form));
+    this.compoundStart[e] = startsCompound(form) ? 1 : 0;
+    this.slots[s] = e;
+    this.entries = e + 1;
+    if (this.entries * 2 > this.slots.length) this.growSlots();
+    return e;
+  }
+
+  /** The form of an entry as a string. */
+  private formOf(e: number): string {
+    return String.fromCharCode(...this.chars.subarray(this.formStart[e], this.formStart[e + 1]));
+  }
+
+  private growEntries(): void {
+    const size = this.hashes.length * 2;
+    const hashes = new Int32Array(size);
+    const numbers = new Uint32Array(size);
+    const compoundStart = new Uint8Array(size);
+    const formStart = new Int32Array(size + 1);
+    hashes.set(this.hashes);
+    numbers.set(this.numbers);
+    compoundStart.set(this.compoundStart);
+    formStart.set(this.formStart);
+    this.hashes = hashes;
+    this.numbers = numbers;
+    this.compoundStart = compoundStart;
+    this.formStart = formStart;
+  }
+
+  private growSlots(): void {
+    const size = this.slots.length * 2;
+    const slots = new Int32Array(size).fill(EMPTY_SLOT);
+    const mask = size - 1;
+    for (let e = 0; e < this.entries; e++) {
+      let s = slotOf(this.hashes[e]) & mask;
+      while (slots[s] !== EMPTY_SLOT) s = (s + 1) & mask;
+      slots[s] = e;
+    }
+    this.slots = slots;
+    this.mask = mask;
   }
 
   /** Is the hyphen at `i` followed by a line break (after blanks)? Then normalisation may join the words. */
@@ -208,61 +296,6 @@ export class WordScanner {
     if (to === from) return false;
     for (let k = from; k < to; k++) if (!isAsciiSpace(text.charCodeAt(k))) return false;
     return true;
-  }
-
-  /** The table entry of the word text[a, b) with hash `h`, added (and numbered) when new. */
-  private entryOf(text: string, a: number, b: number, h: number): number {
-    const len = b - a;
-    let s = h & this.mask;
-    for (;;) {
-      const e = this.slots[s];
-      if (e === EMPTY_SLOT) break;
-      if (this.hashes[e] === h) {
-        const form = this.forms[e];
-        if (form.length === len) {
-          let k = 0;
-          while (k < len && form.charCodeAt(k) === LOWER[text.charCodeAt(a + k)]) k++;
-          if (k === len) return e;
-        }
-      }
-      s = (s + 1) & this.mask;
-    }
-    const form = text.slice(a, b).toLowerCase();
-    const e = this.forms.length;
-    if (e === this.hashes.length) this.growEntries();
-    this.forms.push(form);
-    this.hashes[e] = h;
-    this.numbers[e] = this.numberOf(matchKey(form));
-    this.compoundStart[e] = startsCompound(form) ? 1 : 0;
-    this.slots[s] = e;
-    if (this.forms.length * 2 > this.slots.length) this.growSlots();
-    return e;
-  }
-
-  private growEntries(): void {
-    const size = this.hashes.length * 2;
-    const hashes = new Int32Array(size);
-    const numbers = new Uint32Array(size);
-    const compoundStart = new Uint8Array(size);
-    hashes.set(this.hashes);
-    numbers.set(this.numbers);
-    compoundStart.set(this.compoundStart);
-    this.hashes = hashes;
-    this.numbers = numbers;
-    this.compoundStart = compoundStart;
-  }
-
-  private growSlots(): void {
-    const size = this.slots.length * 2;
-    const slots = new Int32Array(size).fill(EMPTY_SLOT);
-    const mask = size - 1;
-    for (let e = 0; e < this.forms.length; e++) {
-      let s = this.hashes[e] & mask;
-      while (slots[s] !== EMPTY_SLOT) s = (s + 1) & mask;
-      slots[s] = e;
-    }
-    this.slots = slots;
-    this.mask = mask;
   }
 
   /**
