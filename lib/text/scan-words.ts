@@ -30,9 +30,13 @@ const SPECIAL = 3; // normalised to something else (the backtick is an apostroph
 const HYPHEN = 4; // plain, unless a line break follows it
 const CLASS = new Uint8Array(128);
 const LOWER = new Uint8Array(128);
+const WORD_LOWER = new Uint8Array(128); // a letter or digit's lower-case code; 0 for other characters
 for (let c = 0; c < 128; c++) {
   LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) CLASS[c] = WORD;
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    CLASS[c] = WORD;
+    WORD_LOWER[c] = LOWER[c];
+  }
   else if (c === 32 || (c >= 9 && c <= 13)) CLASS[c] = SPACE;
   else if (c === 96) CLASS[c] = SPECIAL;
   else if (c === 45) CLASS[c] = HYPHEN;
@@ -49,10 +53,6 @@ function isAsciiSpace(c: number): boolean {
 
 function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-function isAsciiWordChar(c: number): boolean {
-  return c < 128 && CLASS[c] === WORD;
 }
 
 /** Hyphen glyphs that normalizeForMatch may join across a line break. */
@@ -170,19 +170,23 @@ export class WordScanner {
 
       // A word: letters and digits, joined by an apostrophe before a letter or digit, or by a
       // full stop or comma between digits; hashed lower-cased as it is read.
+      // Codes past the end read as 0 (not charCodeAt's NaN, which would make the loop work on doubles).
       const a = i;
-      let h = Math.imul(FNV_OFFSET ^ LOWER[c], FNV_PRIME);
+      let h = Math.imul(FNV_OFFSET ^ WORD_LOWER[c], FNV_PRIME);
       i++;
-      for (;;) {
-        const d = text.charCodeAt(i); // NaN past the end: no class matches
-        if (d < 128 && CLASS[d] === WORD) {
-          h = Math.imul(h ^ LOWER[d], FNV_PRIME);
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        const lower = d < 128 ? WORD_LOWER[d] : 0;
+        if (lower !== 0) {
+          h = Math.imul(h ^ lower, FNV_PRIME);
           i++;
-        } else if (
-          (d === APOSTROPHE && isAsciiWordChar(text.charCodeAt(i + 1))) ||
-          ((d === FULL_STOP || d === COMMA) && isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1)))
-        ) {
-          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ LOWER[text.charCodeAt(i + 1)], FNV_PRIME);
+          continue;
+        }
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        const nextLower = next < 128 ? WORD_LOWER[next] : 0;
+        if (nextLower === 0) break;
+        if (d === APOSTROPHE || ((d === FULL_STOP || d === COMMA) && isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(next))) {
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ nextLower, FNV_PRIME);
           i += 2;
         } else break;
       }
@@ -282,12 +286,12 @@ export class WordScanner {
 
   /** Is the hyphen at `i` followed by a line break (after blanks)? Then normalisation may join the words. */
   private beforeLineBreak(text: string, i: number): boolean {
-    let j = i + 1;
-    for (;;) {
+    for (let j = i + 1; j < text.length; j++) {
       const c = text.charCodeAt(j);
-      if (c === 32 || c === 9 || c === 13) j++;
-      else return c === 10;
+      if (c === 10) return true;
+      if (c !== 32 && c !== 9 && c !== 13) return false;
     }
+    return false;
   }
 
   /** Does the gap [from, to) normalise to a single space or hyphen, as a compound number needs? */
