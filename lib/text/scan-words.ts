@@ -67,7 +67,14 @@ function startsCompound(form: string): boolean {
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-const EMPTY_SLOT = -1;
+// The four numbers of a table entry.
+const RECORD = 4;
+const FROM = 0;
+const LENGTH = 1;
+const NUMBER = 2;
+const COMPOUND_START = 3;
+/** Word forms are ASCII: their codes read back as a string. */
+const ASCII = new TextDecoder();
 
 /** A table slot from a word's hash: FNV's low bits alone spread short words poorly. */
 function slotOf(h: number): number {
@@ -120,18 +127,17 @@ class TokenBuffer {
 }
 
 export class WordScanner {
-  // Seen word forms (lower-cased ASCII) in an open-addressing table: `slots` holds entry numbers.
-  // An entry is its form (characters kept in `chars`, not as a string, which could hold on to the
-  // whole text it was sliced from), the form's hash, its word number, and whether it may start a
-  // compound number.
-  private slots = new Int32Array(1 << 12).fill(EMPTY_SLOT);
+  // Seen word forms (lower-cased ASCII) in an open-addressing table. A slot is two numbers: entry
+  // number + 1 (0 when empty) and the form's hash. An entry is four: where its characters start
+  // in `chars` and how many there are (kept as codes, not as a string, which could hold on to the
+  // whole text it was sliced from), its word number, and 1 if it may start a compound number.
+  // Kept side by side so that finding a word touches few places in memory.
+  private slots = new Int32Array(2 << 12);
   private mask = (1 << 12) - 1;
   private entries = 0;
-  private hashes = new Int32Array(1 << 11);
-  private numbers = new Uint32Array(1 << 11);
-  private compoundStart = new Uint8Array(1 << 11);
-  private formStart = new Int32Array((1 << 11) + 1); // entry e's characters: chars[formStart[e] … formStart[e + 1])
+  private records = new Int32Array(RECORD << 11);
   private chars = new Uint8Array(1 << 14);
+  private charsUsed = 0;
 
   /** `numberOf` is the caller's word numbering: the same key must always get the same number. */
   constructor(private readonly numberOf: (key: string) => number) {}
@@ -201,8 +207,9 @@ export class WordScanner {
           continue;
         }
       }
-      out.push(a, i, this.numbers[entry]);
-      pending = this.compoundStart[entry] === 1 ? entry : -1;
+      const record = RECORD * entry;
+      out.push(a, i, this.records[record + NUMBER] >>> 0);
+      pending = this.records[record + COMPOUND_START] === 1 ? entry : -1;
     }
     return out.result();
   }
@@ -210,18 +217,17 @@ export class WordScanner {
   /** The table entry of the word text[a, b) with hash `h`, added (and numbered) when new. */
   private entryOf(text: string, a: number, b: number, h: number): number {
     const len = b - a;
-    const { slots, mask, hashes, formStart, chars } = this;
+    const { slots, mask, records, chars } = this;
     let s = slotOf(h) & mask;
     for (;;) {
-      const e = slots[s];
-      if (e === EMPTY_SLOT) break;
-      if (hashes[e] === h) {
-        const from = formStart[e];
-        if (formStart[e + 1] - from === len) {
-          let k = 0;
-          while (k < len && chars[from + k] === LOWER[text.charCodeAt(a + k)]) k++;
-          if (k === len) return e;
-        }
+      const e = slots[2 * s] - 1;
+      if (e < 0) break;
+      const r = RECORD * e;
+      if (slots[2 * s + 1] === h && records[r + LENGTH] === len) {
+        const from = records[r + FROM];
+        let k = 0;
+        while (k < len && chars[from + k] === LOWER[text.charCodeAt(a + k)]) k++;
+        if (k === len) return e;
       }
       s = (s + 1) & mask;
     }
@@ -231,54 +237,51 @@ export class WordScanner {
   /** A new entry for text[a, b) in the free slot `s`. */
   private addEntry(text: string, a: number, b: number, h: number, s: number): number {
     const e = this.entries;
-    if (e + 1 === this.hashes.length) this.growEntries();
-    const from = this.formStart[e];
-    if (from + (b - a) > this.chars.length) {
-      const chars = new Uint8Array(Math.max(this.chars.length * 2, from + (b - a)));
+    const len = b - a;
+    if (RECORD * (e + 1) > this.records.length) {
+      const records = new Int32Array(this.records.length * 2);
+      records.set(this.records);
+      this.records = records;
+    }
+    const from = this.charsUsed;
+    if (from + len > this.chars.length) {
+      const chars = new Uint8Array(Math.max(this.chars.length * 2, from + len));
       chars.set(this.chars);
       this.chars = chars;
     }
-    for (let k = a; k < b; k++) this.chars[from + k - a] = LOWER[text.charCodeAt(k)];
-    this.formStart[e + 1] = from + (b - a);
+    for (let k = 0; k < len; k++) this.chars[from + k] = LOWER[text.charCodeAt(a + k)];
+    this.charsUsed = from + len;
+    const r = RECORD * e;
+    this.records[r + FROM] = from;
+    this.records[r + LENGTH] = len;
     const form = this.formOf(e);
-    this.hashes[e] = h;
-    this.numbers[e] = this.numberOf(matchKey(form));
-    this.compoundStart[e] = startsCompound(form) ? 1 : 0;
-    this.slots[s] = e;
+    this.records[r + NUMBER] = this.numberOf(matchKey(form)); // stored as int32 bits, read back with >>> 0
+    this.records[r + COMPOUND_START] = startsCompound(form) ? 1 : 0;
+    this.slots[2 * s] = e + 1;
+    this.slots[2 * s + 1] = h;
     this.entries = e + 1;
-    if (this.entries * 2 > this.slots.length) this.growSlots();
+    if (this.entries * 2 > this.mask + 1) this.growSlots();
     return e;
   }
 
   /** The form of an entry as a string. */
   private formOf(e: number): string {
-    return String.fromCharCode(...this.chars.subarray(this.formStart[e], this.formStart[e + 1]));
-  }
-
-  private growEntries(): void {
-    const size = this.hashes.length * 2;
-    const hashes = new Int32Array(size);
-    const numbers = new Uint32Array(size);
-    const compoundStart = new Uint8Array(size);
-    const formStart = new Int32Array(size + 1);
-    hashes.set(this.hashes);
-    numbers.set(this.numbers);
-    compoundStart.set(this.compoundStart);
-    formStart.set(this.formStart);
-    this.hashes = hashes;
-    this.numbers = numbers;
-    this.compoundStart = compoundStart;
-    this.formStart = formStart;
+    const from = this.records[RECORD * e + FROM];
+    return ASCII.decode(this.chars.subarray(from, from + this.records[RECORD * e + LENGTH]));
   }
 
   private growSlots(): void {
-    const size = this.slots.length * 2;
-    const slots = new Int32Array(size).fill(EMPTY_SLOT);
+    const size = (this.mask + 1) * 2;
+    const slots = new Int32Array(2 * size);
     const mask = size - 1;
-    for (let e = 0; e < this.entries; e++) {
-      let s = slotOf(this.hashes[e]) & mask;
-      while (slots[s] !== EMPTY_SLOT) s = (s + 1) & mask;
-      slots[s] = e;
+    for (let t = 0; t <= this.mask; t++) {
+      const entry = this.slots[2 * t];
+      if (entry === 0) continue;
+      const h = this.slots[2 * t + 1];
+      let s = slotOf(h) & mask;
+      while (slots[2 * s] !== 0) s = (s + 1) & mask;
+      slots[2 * s] = entry;
+      slots[2 * s + 1] = h;
     }
     this.slots = slots;
     this.mask = mask;

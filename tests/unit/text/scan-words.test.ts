@@ -87,6 +87,10 @@ describe('WordScanner', () => {
     scanMatches(text);
   });
 
+  it('reads a word longer than a function may take arguments', () => {
+    scanMatches(`twenty ${'x7'.repeat(150_000)} nine 1${',000'.repeat(50_000)}`);
+  });
+
   it('keeps its table across texts: a word met before is not keyed again', () => {
     const seen: string[] = [];
     const { keys, numberOf } = numbering();
