@@ -3,7 +3,7 @@
 // without a string per token. Building an index tokenises millions of words, and most of them are
 // words seen before: the scanner reads character codes, hashes each word as it goes and finds its
 // number in its own table by comparing character codes. Only a word form it has not seen yet is
-// sliced and keyed by `matchKey`.
+// made into a string and keyed by `matchKey`.
 //
 // The fast path covers plain ASCII text, where normalisation is only lower-casing and the word
 // rules are simple. Any stretch holding something else (a character outside ASCII, a backtick, a
