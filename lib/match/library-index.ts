@@ -4,8 +4,8 @@
 // these, never by scanning every source.
 import type { Source } from '../types';
 import { parsePassages, type Passage } from '../library/passages';
-import { normalizeForMatch } from '../text/normalize';
-import { tokenize } from '../text/tokenize';
+import { WordScanner } from '../text/scan-words';
+import { sourceVocabulary } from '../text/source-vocabulary';
 import { hashKey, kgramHash, type Fingerprints } from './fingerprints';
 import { Lexicon } from './lexicon';
 import { PostingTable } from './postings';
@@ -35,27 +35,31 @@ export interface SourceIndexData {
   passages: Passage[];
 }
 
-export function buildSourceIndex(source: Source): SourceIndexData {
-  const tokens = tokenize(source.text, normalizeForMatch(source.text));
-  const n = tokens.length;
-  const tokenStarts = new Int32Array(n);
-  const tokenEnds = new Int32Array(n);
-  const tokenWords = new Uint32Array(n);
-  const vocabulary: string[] = [];
-  const local = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    tokenStarts[i] = t.start;
-    tokenEnds[i] = t.end;
-    let w = local.get(t.key);
-    if (w === undefined) {
-      w = vocabulary.length;
-      local.set(t.key, w);
-      vocabulary.push(t.key);
-    }
-    tokenWords[i] = w;
+/**
+ * A source's index from its text: the tokens of tokenize(source.text), read by a scanner that makes
+ * no string per word. Given a lexicon (as LibraryIndex does when it builds), words are numbered
+ * straight into it, so placing the source interns nothing; without one, into a vocabulary of the
+ * source's own (what writeIndexRows stores against the library lexicon).
+ */
+export function buildSourceIndex(source: Source, lexicon?: Lexicon): SourceIndexData {
+  const passages = parsePassages(source.text);
+  if (!lexicon) return sourceIndexData(source.id, sourceVocabulary(source.text), passages);
+  const { tokenStarts, tokenEnds, tokenWords } = scannerFor(lexicon).scan(source.text);
+  return sourceIndexDataFromHashes(source.id, { tokenStarts, tokenEnds, vocabulary: lexicon.keys, tokenWords }, passages, lexicon.hashes);
+}
+
+// One scanner per lexicon, kept while the lexicon lives: a form met in an earlier source then
+// costs no string work. The scanner may intern a key no token ends up with (a word later merged
+// into a compound number); a lexicon word that no source holds is harmless, as after a removal.
+const scanners = new WeakMap<Lexicon, WordScanner>();
+
+function scannerFor(lexicon: Lexicon): WordScanner {
+  let scanner = scanners.get(lexicon);
+  if (!scanner) {
+    scanner = new WordScanner((key) => lexicon.intern(key));
+    scanners.set(lexicon, scanner);
   }
-  return sourceIndexData(source.id, { tokenStarts, tokenEnds, vocabulary, tokenWords }, parsePassages(source.text));
+  return scanner;
 }
 
 /** The words of a source, as tokenising its text or unpacking its stored row gives them. */
@@ -320,7 +324,7 @@ export class LibraryIndex {
 
   /** Everything of `add` but the postings: the source's slot, word numbers and distinct words (positions by word follow on first use). */
   private place(source: Source, data?: SourceIndexData): PlacedSource {
-    const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source);
+    const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source, this.lexicon);
     const slot = this.slots.length;
     const lx = this.lexicon;
     const n = d.tokenWords.length;
