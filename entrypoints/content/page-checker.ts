@@ -33,9 +33,9 @@ import { traceMark } from '@/lib/page/trace';
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
 import { type StepDirection, stepQuote } from '@/lib/page/steps';
 import { SETTINGS_KEY, loadSettings, parseSettings } from '@/lib/settings';
-import { SLICE_MS, mapInSlices, pauseForPage } from '@/lib/page/slices';
+import { SLICE_MS, mapInSlices, pauseBehindTasks, pauseForPage } from '@/lib/page/slices';
 import { CardHost } from './card-host';
-import { listenForPageSource } from './page-source';
+import { listenForPageDocument } from './page-source';
 
 type Article = ReturnType<typeof extractArticle>;
 
@@ -104,6 +104,7 @@ export class PageChecker {
   }
 
   async start(): Promise<void> {
+    traceMark('main');
     listenForRequests(this.ctx, this);
     let autoCheck = true;
     try {
@@ -111,6 +112,7 @@ export class PageChecker {
     } catch {
       // Unreadable settings: the default (check automatically) holds.
     }
+    traceMark('settings');
     if (autoCheck) await this.activate();
     else this.wait();
   }
@@ -280,7 +282,7 @@ export class PageChecker {
           const bounded = boundedQuery(query);
           return { quote, query, key: queryKey(query), bounded: bounded !== null, range: rangeFor(article, quote.start, quote.end) };
         },
-        { stopped },
+        { stopped, pause: pauseBehindTasks },
       );
       if (!part) return;
       prepared.push(...part);
@@ -309,7 +311,8 @@ export class PageChecker {
       } else {
         paintKnown();
       }
-      if (!(await this.pause())) return;
+      await pauseBehindTasks(); // answers that came meanwhile are painted first
+      if (this.stopped) return;
     }
     await Promise.all(answers);
     if (!this.active) return; // the reader left for another page meanwhile
@@ -524,5 +527,5 @@ function listenForRequests(ctx: ContentScriptContext, checker: PageChecker): voi
   browser.storage.onChanged.addListener(onSettings);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
 
-  listenForPageSource(ctx);
+  listenForPageDocument(ctx);
 }

@@ -13,3 +13,6 @@ export const TRACE_PREFIX = 'verbatim:';
 export function traceMark(name: string): void {
   if (TRACING) performance.mark(TRACE_PREFIX + name);
 }
+
+// When the script that holds this module began to run (its parse and compile come before).
+traceMark('script');

@@ -76,7 +76,11 @@ export function timeline(
 
 /** The phases of one page load, in ms (NaN where a mark is missing). */
 export interface Split {
-  /** DOMContentLoaded → the content script's scan begins (its start-up and the settings read). */
+  /** DOMContentLoaded → the content script's code begins to run (injected at document_idle, parsed). */
+  inject: number;
+  /** The content script's code evaluated, up to its main(). */
+  evalContent: number;
+  /** The content script's start → its scan begins (the settings read). */
   start: number;
   /** extractArticle. */
   read: number;
@@ -121,7 +125,9 @@ export function split(t: Timeline): Split {
   for (let i = 0; i < batches; i++) checkAll += w(`bg:checked:${b0 + i}`) - w(`bg:loaded:${b0 + i}`);
   const cold = t.worker.has('bg:main');
   return {
-    start: p('scan') - t.dcl,
+    inject: p('script') - t.dcl,
+    evalContent: p('main') - p('script'),
+    start: p('scan') - p('main'),
     read: p('extracted') - p('scan'),
     detect: p('detected') - p('extracted'),
     prepare: p('sent:0') - p('detected'),
@@ -141,7 +147,9 @@ export function split(t: Timeline): Split {
 }
 
 const PHASES: [keyof Split, string][] = [
-  ['start', 'DOMContentLoaded → scan starts'],
+  ['inject', 'DOMContentLoaded → content script begins to run'],
+  ['evalContent', 'content script evaluated, up to its main()'],
+  ['start', 'content script runs → scan starts (settings read)'],
   ['read', 'read the article (extractArticle)'],
   ['detect', 'detect quotes (in slices)'],
   ['prepare', 'prepare the first batch'],
