@@ -14,7 +14,7 @@ export default defineBackground(() => {
   traceMark('bg:main');
   const library = new LibraryService(new LibraryDb());
   // The worker is mostly woken by a page about to send its quotes: the library starts loading now.
-  library.warmUp();
+  void library.warmUp();
   const session = (browser.storage as { session?: SessionArea }).session;
   const action = (browser.action ?? browser.browserAction) as BadgeAction | undefined;
   const pages = withBadge(pageResultsStore(session), action);

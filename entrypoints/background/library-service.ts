@@ -79,9 +79,9 @@ export class LibraryService {
    * Starts loading the library now, without waiting to be asked: a stopped service worker is mostly
    * started by a page that is about to send its quotes. A failure is left for the next request.
    */
-  warmUp(): void {
+  warmUp(): Promise<void> {
     traceMark('bg:warm-up');
-    this.load().then(
+    return this.load().then(
       () => traceMark('bg:warmed'),
       () => undefined,
     );
