@@ -153,7 +153,7 @@ const PHASES: [keyof Split, string][] = [
   ['read', 'read the article (extractArticle)'],
   ['detect', 'detect quotes (in slices)'],
   ['prepare', 'prepare the first batch'],
-  ['workerStart', 'service worker starts (after DOMContentLoaded)'],
+  ['workerStart', 'service worker started, from DOMContentLoaded (negative: before it)'],
   ['evaluate', 'evaluate background.js'],
   ['load', 'load the library (IndexedDB → index)'],
   ['out', 'first batch: message to the background'],
