@@ -117,9 +117,13 @@ function currentWorker(context: BrowserContext): Worker | null {
   return workers[workers.length - 1] ?? null;
 }
 
-async function measure(context: BrowserContext, url: string, expectDone: boolean): Promise<PageRun> {
-  const running = expectDone ? currentWorker(context) : null;
-  if (running) await clearWorkerMarks(running); // a warm worker: keep only this page's marks
+/**
+ * `coldStart`: the worker was stopped before this load; its marks (from its start) are all this
+ * page's. A warm worker's earlier marks are cleared first.
+ */
+async function measure(context: BrowserContext, url: string, expectDone: boolean, coldStart = false): Promise<PageRun> {
+  const running = expectDone && !coldStart ? currentWorker(context) : null;
+  if (running) await clearWorkerMarks(running);
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -192,7 +196,7 @@ async function browserFigures(url: string): Promise<BrowserFigures> {
   const cold: PageRun[] = [];
   for (let r = 0; r < RUNS; r++) {
     await stopServiceWorker(launched);
-    cold.push(await measure(launched.context, url, true));
+    cold.push(await measure(launched.context, url, true, true));
   }
   await launched.close();
   return { bare, warm, cold };
@@ -292,7 +296,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
     const cold: PageRun[] = [];
     for (let r = 0; r < RUNS; r++) {
       await stopServiceWorker(launched);
-      cold.push(await measure(launched.context, url, true));
+      cold.push(await measure(launched.context, url, true, true));
     }
     const done = (runs: PageRun[]) => summarise(runs.map((r) => r.dclToDone ?? Number.NaN));
     return {

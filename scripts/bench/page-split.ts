@@ -111,6 +111,11 @@ export interface Split {
   evaluate: number;
   /** Cold start: the library's loading from IndexedDB into the in-memory index. */
   load: number;
+  /**
+   * Cold start: how much of that loading was left when the first batch was sent. The worker's
+   * thread is busy loading meanwhile, so the batch's message is only received after it.
+   */
+  loadLeft: number;
 }
 
 export function split(t: Timeline): Split {
@@ -143,6 +148,7 @@ export function split(t: Timeline): Split {
     workerStart: cold && t.workerStart !== null ? t.workerStart - t.dcl : Number.NaN,
     evaluate: cold ? w('bg:main') - (t.workerStart ?? Number.NaN) : Number.NaN,
     load: cold ? w('bg:warmed') - w('bg:warm-up') : Number.NaN,
+    loadLeft: cold ? Math.max(0, w('bg:warmed') - p('sent:0')) : Number.NaN,
   };
 }
 
@@ -156,7 +162,8 @@ const PHASES: [keyof Split, string][] = [
   ['workerStart', 'service worker started, from DOMContentLoaded (negative: before it)'],
   ['evaluate', 'evaluate background.js'],
   ['load', 'load the library (IndexedDB → index)'],
-  ['out', 'first batch: message to the background'],
+  ['loadLeft', 'library loading still to do when the first batch is sent'],
+  ['out', 'first batch: message to the background (received once the worker is free)'],
   ['wait', 'first batch: waits for the library'],
   ['check', 'first batch: checked'],
   ['back', 'first batch: answer back to the page'],
