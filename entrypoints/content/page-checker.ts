@@ -63,6 +63,11 @@ function mayHoldQuotes(article: Article): boolean {
 
 const NOT_CHECKED: QuoteCheck = { verdict: 'not_found', match: null, alsoIn: [] };
 const RESCAN_DELAY_MS = 800;
+/**
+ * The least time between two paints of a page's highlights while its verdicts are coming in: the
+ * first batch (about a screenful) is painted at once, the rest mostly together at the end.
+ */
+const PAINT_GAP_MS = 400;
 
 function queryKey(q: QuoteQuery): string {
   return JSON.stringify([q.text, q.attribution ?? null, q.before ?? '', q.after ?? '']);
@@ -96,6 +101,8 @@ export class PageChecker {
   private current: number | null = null;
   /** How many quotes this page has sent to the background, in all scans (each is sent once). */
   private sent = 0;
+  /** How many scans have reached their quotes: a paint left waiting by an earlier scan is dropped. */
+  private scans = 0;
   /** Whether this page has told the background it is being checked (once is enough to wake it). */
   private woke = false;
 
@@ -248,6 +255,7 @@ export class PageChecker {
       return;
     }
 
+    const generation = ++this.scans;
     const prepared: Prepared[] = [];
     const painted: boolean[] = [];
     /** Keys sent in this scan and not answered yet: a quote repeated later in the page waits for them. */
@@ -265,12 +273,27 @@ export class PageChecker {
         painted[i] = true;
         fresh.push({ verdict: (check ?? NOT_CHECKED).verdict, short: p.quote.short, range: p.range });
       });
-      if (!paintedAny) {
-        if (fresh.length === 0) return;
-        paintedAny = true;
-        paintHighlights(window, fresh);
-      } else if (fresh.length > 0) {
-        addHighlights(window, fresh);
+      if (fresh.length === 0) return;
+      if (!paintedAny) paintHighlights(window, fresh);
+      else addHighlights(window, fresh);
+      paintedAny = true;
+      lastPaint = performance.now();
+      traceMark(`painted:${paints++}`);
+    };
+    // Each change of the highlights makes the browser restyle and redraw them, which on a long page
+    // takes tens of milliseconds of the page's main thread: after the first paint, answers are
+    // gathered for PAINT_GAP_MS (a slow library still shows its progress).
+    let paints = 0;
+    let lastPaint = Number.NEGATIVE_INFINITY;
+    let paintTimer: number | undefined;
+    const paintSoon = () => {
+      const wait = lastPaint + PAINT_GAP_MS - performance.now();
+      if (wait <= 0) paintKnown();
+      else if (paintTimer === undefined) {
+        paintTimer = this.ctx.setTimeout(() => {
+          paintTimer = undefined;
+          if (!this.stopped && failure === null && generation === this.scans) paintKnown();
+        }, wait);
       }
     };
     let batchNo = 0;
@@ -302,19 +325,18 @@ export class PageChecker {
           this.ask(missing).then((error) => {
             traceMark(`answered:${batch}`);
             if (error !== null) failure ??= error;
-            else if (!this.stopped && failure === null) {
-              paintKnown();
-              traceMark(`painted:${batch}`);
-            }
+            else if (!this.stopped && failure === null) paintSoon();
           }),
         );
       } else {
-        paintKnown();
+        paintSoon();
       }
       await pauseBehindTasks(); // answers that came meanwhile are painted first
       if (this.stopped) return;
     }
     await Promise.all(answers);
+    if (paintTimer !== undefined) clearTimeout(paintTimer); // the last paint follows, below
+    paintTimer = undefined;
     if (!this.active) return; // the reader left for another page meanwhile
     if (failure !== null) {
       this.setState('error', failure);
