@@ -202,8 +202,9 @@ export class PageChecker {
 
   // A long article (20,000 words, 300 quotes) takes some 150–300 ms of work here: each step runs
   // in its own task, and the per-quote steps in slices, so that no task holds the page for long.
-  // The quotes go to the background in batches, the first one small: each batch is painted when its
-  // answer comes, while the next is being prepared, so the first highlights come early.
+  // The quotes go to the background in batches, the first one small, each sent as soon as it is
+  // prepared: the background checks one while the next is made, and the first batch is painted as
+  // soon as it is answered, so the first highlights come early.
   private async scanOnce(): Promise<void> {
     if (this.stopped) return;
     traceMark('scan');
