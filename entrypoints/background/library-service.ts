@@ -10,6 +10,11 @@ import { pageAt } from '@/lib/library/pdf-text';
 import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
 import { traceMark } from '@/lib/page/trace';
 
+/** Resumes in a later task, after the tasks and answers already queued. */
+function nextTask(): Promise<void> {
+  return new Promise((resume) => setTimeout(resume, 0));
+}
+
 export function sourceInfo(stored: StoredSource): SourceInfo {
   const { text: _text, contentHash: _hash, addedAt: _added, pageStarts: _pages, ...info } = stored;
   return info;
@@ -91,6 +96,9 @@ export class LibraryService {
     const batch = this.checked++;
     traceMark(`bg:received:${batch}`);
     const { index, infos, pageStarts } = await this.load();
+    // Requests that waited for the library all resume at once: each is checked in a task of its
+    // own, so that its answer leaves for the page before the next one is checked.
+    await nextTask();
     traceMark(`bg:loaded:${batch}`);
     const checks = quotes.map((q) => withPage(checkQuote(index, q), pageStarts));
     traceMark(`bg:checked:${batch}`);
