@@ -3,10 +3,18 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { citationDataFiles } from './lib/cite/style-data';
 
+const TRACE = process.env.VERBATIM_TRACE === '1';
+
 // Verbatim's manifest asks for the least that works (each permission is explained below).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Timing marks for the browser benchmark (lib/page/trace.ts): on only in its own build.
+    define: { __VERBATIM_TRACE__: JSON.stringify(TRACE) },
+  }),
+  // The benchmark's traced build goes apart from the shipped one.
+  ...(TRACE ? { outDir: '.output/trace' } : {}),
   // Firefox has an MV2 and an MV3 build: the manifest version in the name keeps their zips apart.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   hooks: {

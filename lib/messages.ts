@@ -435,11 +435,47 @@ export function allowed(request: BackgroundRequest, kind: SenderKind): boolean {
   return true;
 }
 
-// "Add this page": the popup asks the tab's content script for the page as a document.
-/** From an extension page (the popup) to a tab's content script: this page's main text and details. */
-export interface PageSourceRequest { type: 'page-source' }
+// "Add this page": the popup asks the tab's content script for a copy of the page's HTML and reads
+// it there (Readability runs in the popup, so the content script of every page does not carry it).
+/** From the extension's popup to a tab's content script: a copy of this page's HTML and its address. */
+export interface PageDocumentRequest { type: 'page-document' }
 
-/** The page as the content script read it; the reader corrects the details before it is saved. */
+/** The page as the popup reads it: its serialised HTML (never inserted anywhere; parsed inertly) and URL. */
+export interface PageDocument {
+  url: string;
+  html: string;
+}
+
+export type PageDocumentResponse = { ok: true; page: PageDocument } | ErrorResponse;
+
+/** The largest page HTML the content script hands over: far beyond any article page. */
+export const PAGE_DOCUMENT_CHARS = 16_000_000;
+
+export function parsePageDocumentRequest(v: unknown): PageDocumentRequest | null {
+  return isObject(v) && v.type === 'page-document' && hasOnlyKeys(v, ['type']) ? { type: 'page-document' } : null;
+}
+
+/** Whether a sender is this extension's popup: the one page that may ask for a tab's HTML. */
+export function isPopupSender(sender: SenderLike, runtimeId: string, extensionOrigin: string): boolean {
+  if (senderKind(sender, runtimeId, extensionOrigin) !== 'extension-page') return false;
+  const url = sender.url ?? '';
+  const popup = `${extensionOrigin.replace(/\/+$/, '')}/popup.html`;
+  return url === popup || url.startsWith(`${popup}?`) || url.startsWith(`${popup}#`);
+}
+
+/** A content script's answer to page-document, checked: anything else is treated as no answer. */
+export function parsePageDocumentResponse(v: unknown): PageDocumentResponse | null {
+  if (!isObject(v)) return null;
+  if (v.ok === true && hasOnlyKeys(v, ['ok', 'page']) && isObject(v.page) && hasOnlyKeys(v.page, ['url', 'html'])) {
+    const { url, html } = v.page;
+    if (isString(url, LIMITS.urlChars) && /^https?:\/\//.test(url) && isString(html, PAGE_DOCUMENT_CHARS)) return { ok: true, page: { url, html } };
+    return null;
+  }
+  if (v.ok === false && hasOnlyKeys(v, ['ok', 'error']) && isString(v.error, LIMITS.titleChars)) return { ok: false, error: v.error };
+  return null;
+}
+
+/** The page as a library document, read in the popup; the reader corrects the details before it is saved. */
 export interface PageSource {
   url: string;
   title: string | null;
@@ -454,10 +490,6 @@ export type PageSourceResponse = { ok: true; page: PageSource } | ErrorResponse;
 /** The largest page text the popup takes in: far beyond any article, short of a runaway page. */
 export const PAGE_SOURCE_CHARS = 2_000_000;
 
-export function parsePageSourceRequest(v: unknown): PageSourceRequest | null {
-  return isObject(v) && v.type === 'page-source' && hasOnlyKeys(v, ['type']) ? { type: 'page-source' } : null;
-}
-
 export function isPageSource(v: unknown): v is PageSource {
   if (!isObject(v) || !hasOnlyKeys(v, ['url', 'title', 'byline', 'site', 'published', 'text'])) return false;
   return (
@@ -469,12 +501,4 @@ export function isPageSource(v: unknown): v is PageSource {
     (v.published === null || (isString(v.published, 10) && /^\d{4}-\d{2}-\d{2}$/.test(v.published))) &&
     isString(v.text, PAGE_SOURCE_CHARS)
   );
-}
-
-/** A content script's answer to page-source, checked: anything else is treated as no answer. */
-export function parsePageSourceResponse(v: unknown): PageSourceResponse | null {
-  if (!isObject(v)) return null;
-  if (v.ok === true && hasOnlyKeys(v, ['ok', 'page']) && isPageSource(v.page)) return { ok: true, page: v.page };
-  if (v.ok === false && hasOnlyKeys(v, ['ok', 'error']) && isString(v.error, LIMITS.titleChars)) return { ok: false, error: v.error };
-  return null;
 }

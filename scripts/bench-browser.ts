@@ -11,13 +11,14 @@ import { parseHTML } from 'linkedom';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
 import { countWords } from '../lib/text/words';
 import { loadSotuLibrary, sotuPack } from './eval/library';
 import { createRng } from './eval/prng';
 import { summarise, timeRuns, type Stats } from './bench/timing';
 import { detectQuotes, detectQuotesInSteps, extractArticle } from '../lib/quotes/index';
+import { TRACED_EXTENSION, buildTraced, clearWorkerMarks, pageMarks, split, splitTable, timeline, workerMarks, type Split } from './bench/page-split';
 
 const RUNS = 7;
 
@@ -100,6 +101,8 @@ const PROBE = `
  * content script's work shows.
  */
 interface PageRun {
+  /** Where the time went, from the traced build's marks (null without the extension). */
+  split: Split | null;
   scriptMs: number;
   longest: number;
   longCount: number;
@@ -108,7 +111,19 @@ interface PageRun {
   dclToDone: number | null;
 }
 
-async function measure(context: BrowserContext, url: string, expectDone: boolean): Promise<PageRun> {
+/** The extension's running service worker, if any (a new one after each stop). */
+function currentWorker(context: BrowserContext): Worker | null {
+  const workers = context.serviceWorkers();
+  return workers[workers.length - 1] ?? null;
+}
+
+/**
+ * `coldStart`: the worker was stopped before this load; its marks (from its start) are all this
+ * page's. A warm worker's earlier marks are cleared first.
+ */
+async function measure(context: BrowserContext, url: string, expectDone: boolean, coldStart = false): Promise<PageRun> {
+  const running = expectDone && !coldStart ? currentWorker(context) : null;
+  if (running) await clearWorkerMarks(running);
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -129,9 +144,15 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return { longtasks: b.longtasks, done: b.done, dcl: nav.domContentLoadedEventEnd };
   });
+  let traced: Split | null = null;
+  if (expectDone) {
+    const worker = currentWorker(context);
+    traced = split(timeline(await pageMarks(page), worker ? await workerMarks(worker) : null));
+  }
   await page.close();
   const after = probe.longtasks.filter(([start]) => start >= probe.dcl);
   return {
+    split: traced,
     scriptMs: script * 1000,
     longest: Math.max(0, ...probe.longtasks.map(([, d]) => d)),
     longCount: probe.longtasks.length,
@@ -140,6 +161,8 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
     dclToDone: probe.done === null ? null : probe.done - probe.dcl,
   };
 }
+
+const splits = (runs: PageRun[]): Split[] => runs.flatMap((r) => (r.split ? [r.split] : []));
 
 const fmt = (s: Stats, digits = 0) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
@@ -163,7 +186,7 @@ async function browserFigures(url: string): Promise<BrowserFigures> {
   await bareContext.close();
   rmSync(bareProfile, { recursive: true, force: true });
 
-  const launched = await launchWithExtension();
+  const launched = await launchWithExtension({ extensionDir: TRACED_EXTENSION });
   await launched.context.addInitScript(PROBE);
   await measure(launched.context, url, true); // warm-up: the library's index is built once
   const warm: PageRun[] = [];
@@ -173,7 +196,7 @@ async function browserFigures(url: string): Promise<BrowserFigures> {
   const cold: PageRun[] = [];
   for (let r = 0; r < RUNS; r++) {
     await stopServiceWorker(launched);
-    cold.push(await measure(launched.context, url, true));
+    cold.push(await measure(launched.context, url, true, true));
   }
   await launched.close();
   return { bare, warm, cold };
@@ -242,6 +265,8 @@ interface LibraryFigures {
   importMs: number;
   warm: Stats;
   cold: Stats;
+  warmSplit: Split[];
+  coldSplit: Split[];
 }
 
 /**
@@ -252,7 +277,7 @@ interface LibraryFigures {
 async function libraryFigures(url: string): Promise<LibraryFigures> {
   const sotu = loadSotuLibrary();
   const pack = Buffer.from(await sotuPack());
-  const launched = await launchWithExtension();
+  const launched = await launchWithExtension({ extensionDir: TRACED_EXTENSION });
   try {
     await launched.context.addInitScript(PROBE);
     const options = await openLibraryPage(launched);
@@ -271,7 +296,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
     const cold: PageRun[] = [];
     for (let r = 0; r < RUNS; r++) {
       await stopServiceWorker(launched);
-      cold.push(await measure(launched.context, url, true));
+      cold.push(await measure(launched.context, url, true, true));
     }
     const done = (runs: PageRun[]) => summarise(runs.map((r) => r.dclToDone ?? Number.NaN));
     return {
@@ -280,6 +305,8 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
       importMs,
       warm: done(warm),
       cold: done(cold),
+      warmSplit: splits(warm),
+      coldSplit: splits(cold),
     };
   } finally {
     await launched.close();
@@ -295,6 +322,8 @@ async function main(): Promise<void> {
   const served = await serveFolder(folder);
 
   const nodeRows = articles.map((a) => ({ article: a, figures: nodeFigures(a.html) }));
+  // The extension as shipped, with its timing marks on (they cost microseconds), built apart.
+  if (!nodeOnly) buildTraced();
   const browserRows: { article: BenchArticle; figures: BrowserFigures }[] = [];
   if (!nodeOnly) {
     for (const [i, article] of articles.entries()) {
@@ -317,11 +346,23 @@ async function main(): Promise<void> {
     '# Verbatim in Chromium: the content script on long articles',
     '',
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}, headless Chromium (${CHROMIUM}), Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start.`,
-    `Each figure: ${RUNS} runs after one untimed warm-up run, median (min–max). \`npm run bench:browser\` writes this file.`,
+    `Each figure: ${RUNS} runs after one untimed warm-up run, median (min–max). The extension is the build made with timing marks on (\`VERBATIM_TRACE=1\`, in \`.output/trace/\`); \`npm run bench:browser\` writes this file.`,
     '',
   ];
   for (const { article, figures } of browserRows) {
-    lines.push(`## ${describe(article)}`, '', ...browserTable(figures), '');
+    lines.push(
+      `## ${describe(article)}`,
+      '',
+      ...browserTable(figures),
+      '',
+      'Where the time goes (the traced build\'s marks; the page\'s and the service worker\'s clocks put on one):',
+      '',
+      ...splitTable([
+        { label: 'warm service worker', runs: splits(figures.warm) },
+        { label: 'service worker stopped first', runs: splits(figures.cold) },
+      ]),
+      '',
+    );
   }
   if (library) {
     lines.push(
@@ -333,6 +374,11 @@ async function main(): Promise<void> {
       '|---|---|',
       `| warm service worker (index in memory) | ${fmt(library.warm)} |`,
       `| service worker stopped first (index read back from IndexedDB: cold start) | ${fmt(library.cold)} |`,
+      '',
+      ...splitTable([
+        { label: 'warm service worker', runs: library.warmSplit },
+        { label: 'service worker stopped first', runs: library.coldSplit },
+      ]),
       '',
     );
   }

@@ -8,9 +8,13 @@ import { refusalLog } from './refusals';
 import { type BadgeAction, withBadge } from './badge';
 import { type CommandHandler, createCommandHandler } from './commands';
 import { CitationService } from './citation-service';
+import { traceMark } from '@/lib/page/trace';
 
 export default defineBackground(() => {
+  traceMark('bg:main');
   const library = new LibraryService(new LibraryDb());
+  // The worker is mostly woken by a page about to send its quotes: the library starts loading now.
+  void library.warmUp();
   const session = (browser.storage as { session?: SessionArea }).session;
   const action = (browser.action ?? browser.browserAction) as BadgeAction | undefined;
   const pages = withBadge(pageResultsStore(session), action);

@@ -19,13 +19,23 @@ import {
   parseTabRequest,
   senderKind,
 } from '@/lib/messages';
-import { STYLE_ELEMENT_ID, clearHighlights, installHighlightStyle, pageScheme, paintHighlights } from '@/lib/page/highlights';
+import {
+  type PaintedQuote,
+  STYLE_ELEMENT_ID,
+  addHighlights,
+  clearHighlights,
+  installHighlightStyle,
+  pageScheme,
+  paintHighlights,
+} from '@/lib/page/highlights';
+import { batchBounds } from '@/lib/page/batches';
+import { traceMark } from '@/lib/page/trace';
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
 import { type StepDirection, stepQuote } from '@/lib/page/steps';
 import { SETTINGS_KEY, loadSettings, parseSettings } from '@/lib/settings';
-import { SLICE_MS, mapInSlices, pauseForPage } from '@/lib/page/slices';
+import { SLICE_MS, mapInSlices, pauseBehindTasks, pauseForPage } from '@/lib/page/slices';
 import { CardHost } from './card-host';
-import { listenForPageSource } from './page-source';
+import { listenForPageDocument } from './page-source';
 
 type Article = ReturnType<typeof extractArticle>;
 
@@ -36,8 +46,28 @@ interface Item {
   range: Range | null;
 }
 
+/** A quote made ready for its batch: its query, the key it is remembered by, and its range on the page. */
+interface Prepared {
+  quote: Quote;
+  query: QuoteQuery;
+  key: string;
+  /** False for a quote too long to send: it is shown unchecked. */
+  bounded: boolean;
+  range: Range | null;
+}
+
+/** Whether the article may hold quotes at all: quote marks that open a quote, or <q>/<blockquote>. */
+function mayHoldQuotes(article: Article): boolean {
+  return article.explicit.length > 0 || /[“"«„‘‹']/.test(article.text);
+}
+
 const NOT_CHECKED: QuoteCheck = { verdict: 'not_found', match: null, alsoIn: [] };
 const RESCAN_DELAY_MS = 800;
+/**
+ * The least time between two paints of a page's highlights while its verdicts are coming in: the
+ * first batch (about a screenful) is painted at once, the rest mostly together at the end.
+ */
+const PAINT_GAP_MS = 400;
 
 function queryKey(q: QuoteQuery): string {
   return JSON.stringify([q.text, q.attribution ?? null, q.before ?? '', q.after ?? '']);
@@ -71,12 +101,17 @@ export class PageChecker {
   private current: number | null = null;
   /** How many quotes this page has sent to the background, in all scans (each is sent once). */
   private sent = 0;
+  /** How many scans have reached their quotes: a paint left waiting by an earlier scan is dropped. */
+  private scans = 0;
+  /** Whether this page has told the background it is being checked (once is enough to wake it). */
+  private woke = false;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.card = new CardHost(ctx);
   }
 
   async start(): Promise<void> {
+    traceMark('main');
     listenForRequests(this.ctx, this);
     let autoCheck = true;
     try {
@@ -84,6 +119,7 @@ export class PageChecker {
     } catch {
       // Unreadable settings: the default (check automatically) holds.
     }
+    traceMark('settings');
     if (autoCheck) await this.activate();
     else this.wait();
   }
@@ -166,8 +202,12 @@ export class PageChecker {
 
   // A long article (20,000 words, 300 quotes) takes some 150–300 ms of work here: each step runs
   // in its own task, and the per-quote steps in slices, so that no task holds the page for long.
+  // The quotes go to the background in batches, the first one small, each sent as soon as it is
+  // prepared: the background checks one while the next is made, and the first batch is painted as
+  // soon as it is answered, so the first highlights come early.
   private async scanOnce(): Promise<void> {
     if (this.stopped) return;
+    traceMark('scan');
     document.documentElement.setAttribute('data-verbatim-state', 'checking');
     if (!(await this.pause())) return;
     let article: Article;
@@ -177,12 +217,19 @@ export class PageChecker {
       this.setState('error', `The page could not be read: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
+    traceMark('extracted');
     this.article = article;
     if (!article.text.trim()) {
       this.items = [];
       clearHighlights(window);
       this.setState('no-article');
       return;
+    }
+    // The first report wakes a stopped service worker, which begins loading the library at once:
+    // it is ready sooner if it starts while this script is still detecting the quotes.
+    if (!this.woke && mayHoldQuotes(article)) {
+      this.woke = true;
+      void this.report('checking', null);
     }
     // The style goes in early, in a frame of its own: a new stylesheet makes the browser restyle the
     // whole page, which on a long page costs as much as painting the highlights themselves.
@@ -196,6 +243,7 @@ export class PageChecker {
       stopped,
     });
     if (!quotes) return;
+    traceMark('detected');
     if (quotes.length > LIMITS.quotes) {
       // No news page quotes a thousand times: this one is a list, a data dump or written to hurt.
       this.items = [];
@@ -207,59 +255,124 @@ export class PageChecker {
       );
       return;
     }
-    const queries = await mapInSlices(quotes, (q) => queryFor(article.text, q), { stopped });
-    if (!queries || !(await this.pause())) return;
 
-    // Only quotes not checked before go to the background.
-    const missing = new Map<string, QuoteQuery>();
-    for (const q of queries) {
-      const bounded = boundedQuery(q);
-      if (!bounded) continue;
-      const key = queryKey(q);
-      if (!this.checks.has(key) && !missing.has(key)) missing.set(key, bounded);
-    }
-    if (missing.size > 0) {
-      if (this.items.length === 0) void this.report('checking', null);
-      this.sent += missing.size;
-      document.documentElement.setAttribute('data-verbatim-sent', String(this.sent));
-      const answer = (await browser.runtime.sendMessage({ type: 'check', quotes: [...missing.values()] })) as
-        | CheckResponse
-        | ErrorResponse
-        | undefined;
-      if (!this.active) return; // the reader left for another page meanwhile
-      if (!answer || !answer.ok || answer.checks.length !== missing.size) {
-        this.setState('error', answer && !answer.ok ? answer.error : 'The library did not answer.');
-        return;
+    const generation = ++this.scans;
+    const prepared: Prepared[] = [];
+    const painted: boolean[] = [];
+    /** Keys sent in this scan and not answered yet: a quote repeated later in the page waits for them. */
+    const asked = new Set<string>();
+    const answers: Promise<void>[] = [];
+    let failure: string | null = null;
+    let paintedAny = false;
+    // Paints every prepared quote whose verdict is known and that is not painted yet; the first
+    // paint of a scan replaces the previous scan's highlights.
+    const paintKnown = () => {
+      const fresh: PaintedQuote[] = [];
+      prepared.forEach((p, i) => {
+        const check = this.checks.get(p.key);
+        if (painted[i] || (!check && p.bounded)) return; // not answered yet (a quote too long to send has no check)
+        painted[i] = true;
+        fresh.push({ verdict: (check ?? NOT_CHECKED).verdict, short: p.quote.short, range: p.range });
+      });
+      if (fresh.length === 0) return;
+      if (!paintedAny) paintHighlights(window, fresh);
+      else addHighlights(window, fresh);
+      paintedAny = true;
+      lastPaint = performance.now();
+      traceMark(`painted:${paints++}`);
+    };
+    // Each change of the highlights makes the browser restyle and redraw them, which on a long page
+    // takes tens of milliseconds of the page's main thread: after the first paint, answers are
+    // gathered for PAINT_GAP_MS (a slow library still shows its progress).
+    let paints = 0;
+    let lastPaint = Number.NEGATIVE_INFINITY;
+    let paintTimer: number | undefined;
+    const paintSoon = () => {
+      const wait = lastPaint + PAINT_GAP_MS - performance.now();
+      if (wait <= 0) paintKnown();
+      else if (paintTimer === undefined) {
+        paintTimer = this.ctx.setTimeout(() => {
+          paintTimer = undefined;
+          if (!this.stopped && failure === null && generation === this.scans) paintKnown();
+        }, wait);
       }
-      [...missing.keys()].forEach((key, i) => this.checks.set(key, answer.checks[i]));
-      Object.assign(this.sources, answer.sources);
-      this.librarySize = answer.librarySize;
-      if (!(await this.pause())) return;
+    };
+    let batchNo = 0;
+    for (const [from, to] of batchBounds(quotes.length)) {
+      const part = await mapInSlices(
+        quotes.slice(from, to),
+        (quote): Prepared => {
+          const query = queryFor(article.text, quote);
+          const bounded = boundedQuery(query);
+          return { quote, query, key: queryKey(query), bounded: bounded !== null, range: rangeFor(article, quote.start, quote.end) };
+        },
+        { stopped, pause: pauseBehindTasks },
+      );
+      if (!part) return;
+      prepared.push(...part);
+      // Only quotes not checked before, and not already asked about in this scan, are sent.
+      const missing = new Map<string, QuoteQuery>();
+      for (const p of part) {
+        if (!p.bounded || this.checks.has(p.key) || asked.has(p.key) || missing.has(p.key)) continue;
+        missing.set(p.key, boundedQuery(p.query)!);
+      }
+      if (missing.size > 0) {
+        const batch = batchNo++;
+        for (const key of missing.keys()) asked.add(key);
+        this.sent += missing.size;
+        document.documentElement.setAttribute('data-verbatim-sent', String(this.sent));
+        traceMark(`sent:${batch}`);
+        answers.push(
+          this.ask(missing).then((error) => {
+            traceMark(`answered:${batch}`);
+            if (error !== null) failure ??= error;
+            else if (!this.stopped && failure === null) paintSoon();
+          }),
+        );
+      } else {
+        paintSoon();
+      }
+      await pauseBehindTasks(); // answers that came meanwhile are painted first
+      if (this.stopped) return;
     }
+    await Promise.all(answers);
+    if (paintTimer !== undefined) clearTimeout(paintTimer); // the last paint follows, below
+    paintTimer = undefined;
+    if (!this.active) return; // the reader left for another page meanwhile
+    if (failure !== null) {
+      this.setState('error', failure);
+      return;
+    }
+    if (!(await this.pause())) return;
 
-    const items = await mapInSlices(
-      quotes,
-      (quote, i): Item => ({
-        quote,
-        query: queries[i],
-        check: this.checks.get(queryKey(queries[i])) ?? NOT_CHECKED,
-        range: rangeFor(article, quote.start, quote.end),
-      }),
-      { stopped },
-    );
-    if (!items || !(await this.pause())) return;
-    this.items = items;
+    this.items = prepared.map((p) => ({ quote: p.quote, query: p.query, check: this.checks.get(p.key) ?? NOT_CHECKED, range: p.range }));
     const firstQuote = this.items.find((i) => i.range)?.range?.startContainer.parentElement ?? document.body;
     installHighlightStyle(document, pageScheme(firstQuote));
-    paintHighlights(
-      window,
-      this.items.map((item) => ({ verdict: item.check.verdict, short: item.quote.short, range: item.range })),
-    );
+    if (paintedAny) paintKnown();
+    else paintHighlights(window, this.items.map((item) => ({ verdict: item.check.verdict, short: item.quote.short, range: item.range })));
     document.documentElement.setAttribute('data-verbatim-quotes', String(this.items.length));
     // The popup's copy is sent in a task of its own, after the highlights are painted.
     document.documentElement.setAttribute('data-verbatim-state', 'done');
+    traceMark('done');
     if (!(await this.pause())) return;
     void this.report('done', null);
+  }
+
+  /** Asks the background to check one batch; null once its verdicts are stored, else what went wrong. */
+  private async ask(missing: Map<string, QuoteQuery>): Promise<string | null> {
+    let answer: CheckResponse | ErrorResponse | undefined;
+    try {
+      answer = (await browser.runtime.sendMessage({ type: 'check', quotes: [...missing.values()] })) as CheckResponse | ErrorResponse | undefined;
+    } catch {
+      answer = undefined;
+    }
+    if (!answer || !answer.ok || answer.checks.length !== missing.size) {
+      return answer && !answer.ok ? answer.error : 'The library did not answer.';
+    }
+    [...missing.keys()].forEach((key, i) => this.checks.set(key, answer.checks[i]));
+    Object.assign(this.sources, answer.sources);
+    this.librarySize = answer.librarySize;
+    return null;
   }
 
   private async report(state: PageState, error: string | null): Promise<void> {
@@ -437,5 +550,5 @@ function listenForRequests(ctx: ContentScriptContext, checker: PageChecker): voi
   browser.storage.onChanged.addListener(onSettings);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
 
-  listenForPageSource(ctx);
+  listenForPageDocument(ctx);
 }

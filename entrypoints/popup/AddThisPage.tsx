@@ -1,9 +1,11 @@
-// "Add this page": the popup asks the tab for the page as a document, shows the details it found in a
-// form the reader can correct, and saves the page as a library source through the library's
-// all-or-nothing import, then tells the background so the next check reads the library again.
+// "Add this page": the popup asks the tab for a copy of its HTML, reads the article from it, shows
+// the details it found in a form the reader can correct, and saves the page as a library source
+// through the library's all-or-nothing import, then tells the background so the next check reads
+// the library again.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type PageSource, type PageSourceRequest, parsePageSourceResponse } from '@/lib/messages';
+import { type PageDocumentRequest, type PageSource, parsePageDocumentResponse } from '@/lib/messages';
+import { parsePageCopy, readPageSource } from '@/lib/page/page-source';
 import { LibraryDb } from '@/lib/library/db';
 import { importSources } from '@/lib/library/import';
 import { describeStorageError, newSource } from '@/lib/library/file-source';
@@ -61,10 +63,24 @@ function AddThisPageSteps({ tabId, onAdded }: AddThisPageProps) {
   async function read() {
     if (tabId === null) return;
     setStep({ kind: 'reading' });
-    const request: PageSourceRequest = { type: 'page-source' };
-    const answer = parsePageSourceResponse(await browser.tabs.sendMessage(tabId, request).catch(() => null));
-    if (!answer) setStep({ kind: 'failed', text: 'Verbatim can’t read this page.' });
-    else if (!answer.ok) setStep({ kind: 'failed', text: answer.error });
+    const request: PageDocumentRequest = { type: 'page-document' };
+    const copy = parsePageDocumentResponse(await browser.tabs.sendMessage(tabId, request).catch(() => null));
+    if (!copy) {
+      setStep({ kind: 'failed', text: 'Verbatim can’t read this page.' });
+      return;
+    }
+    if (!copy.ok) {
+      setStep({ kind: 'failed', text: copy.error });
+      return;
+    }
+    let answer;
+    try {
+      // Readability runs here, on an inert copy parsed from the page's HTML.
+      answer = readPageSource(parsePageCopy(copy.page.html, copy.page.url), copy.page.url);
+    } catch (e) {
+      answer = { ok: false as const, error: `This page could not be read (${e instanceof Error ? e.message : String(e)}).` };
+    }
+    if (!answer.ok) setStep({ kind: 'failed', text: answer.error });
     else setStep({ kind: 'form', page: answer.page, form: formFor(answer.page), errors: {}, saving: false });
   }
 

@@ -88,6 +88,12 @@ export function pageScheme(el: Element | null): ColourScheme {
   return 'auto';
 }
 
+/**
+ * The Highlight objects Verbatim registered, per window. Kept here rather than read back from the
+ * registry: Firefox hands content scripts the page's registry behind a wrapper.
+ */
+const registered = new WeakMap<Window, Map<string, Highlight>>();
+
 export interface PaintedQuote {
   verdict: Verdict;
   short: boolean;
@@ -116,11 +122,40 @@ export function paintHighlights(win: Window & typeof globalThis, quotes: readonl
     group.ranges.push(q.range);
     groups.set(name, group);
   }
+  const ours = new Map<string, Highlight>();
   for (const [name, { verdict, ranges }] of groups) {
     const highlight = new win.Highlight(...ranges);
     // Where quotes nest, the verdict that needs the reader's attention is drawn on top.
     highlight.priority = VERDICT_INFO[verdict].rank;
     registry.set(name, highlight);
+    ours.set(name, highlight);
+  }
+  registered.set(win, ours);
+  return true;
+}
+
+/**
+ * Adds quotes to Verbatim's highlights, keeping those already painted: a page's verdicts arrive
+ * batch by batch. Returns false when the browser lacks the API.
+ */
+export function addHighlights(win: Window & typeof globalThis, quotes: readonly PaintedQuote[]): boolean {
+  const registry = highlightRegistry(win);
+  if (!registry) return false;
+  const ours = registered.get(win) ?? new Map<string, Highlight>();
+  registered.set(win, ours);
+  for (const q of quotes) {
+    if (!q.range) continue;
+    const name = highlightName(q.verdict, q.short && q.verdict !== 'not_found');
+    const existing = ours.get(name);
+    if (existing) {
+      existing.add(q.range);
+    } else {
+      const highlight = new win.Highlight(q.range);
+      // Where quotes nest, the verdict that needs the reader's attention is drawn on top.
+      highlight.priority = VERDICT_INFO[q.verdict].rank;
+      ours.set(name, highlight);
+      registry.set(name, highlight);
+    }
   }
   return true;
 }
@@ -128,6 +163,7 @@ export function paintHighlights(win: Window & typeof globalThis, quotes: readonl
 export function clearHighlights(win: Window & typeof globalThis): void {
   const registry = highlightRegistry(win);
   if (!registry) return;
+  registered.delete(win);
   // Every name Verbatim can register, deleted by name: Firefox gives content scripts the page's
   // registry behind a wrapper that cannot be iterated, so the registry's own keys are never listed.
   for (const verdict of VERDICTS) {

@@ -11,6 +11,23 @@ export function pauseForPage(): Promise<void> {
   return new Promise((resume) => setTimeout(resume, 0));
 }
 
+/**
+ * A pause behind the tasks already queued: a plain task (a message on a fresh channel), not
+ * `scheduler.yield`, whose continuation runs ahead of them. Used while the background's answers
+ * are coming in, so that each is painted as soon as it arrives.
+ */
+export function pauseBehindTasks(): Promise<void> {
+  if (typeof MessageChannel !== 'function') return new Promise((resume) => setTimeout(resume, 0));
+  return new Promise((resume) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resume();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** How long one slice may run, in ms: well under the 50 ms at which a task counts as long. */
 export const SLICE_MS = 12;
 

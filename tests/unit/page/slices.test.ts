@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapInSlices, pauseForPage } from '../../../lib/page/slices';
+import { mapInSlices, pauseBehindTasks, pauseForPage } from '../../../lib/page/slices';
 
 describe('mapInSlices', () => {
   it('maps every item in order, pausing each time a slice uses up its budget', async () => {
@@ -39,5 +39,20 @@ describe('mapInSlices', () => {
     await pauseForPage();
     await pauseForPage();
     expect(later).toBe(true);
+  });
+});
+
+describe('pauseBehindTasks', () => {
+  it('resumes only after the tasks queued before it', async () => {
+    const order: string[] = [];
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => order.push('queued message');
+    channel.port2.postMessage(null);
+    await new Promise((r) => setTimeout(r, 0)); // the message is delivered as a task
+    channel.port2.postMessage(null);
+    await pauseBehindTasks();
+    order.push('resumed');
+    channel.port1.close();
+    expect(order).toEqual(['queued message', 'queued message', 'resumed']);
   });
 });

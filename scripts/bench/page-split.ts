@@ -1,0 +1,188 @@
+// Where the time goes between the article being in the DOM and its highlights, in Chromium: the
+// timing marks of the traced build (lib/page/trace.ts) from the page and from the service worker,
+// put on one clock and cut into phases. Used by `npm run bench:browser`.
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { ROOT } from '../../tests/e2e/harness';
+import { summarise, type Stats } from './timing';
+
+/** Where the benchmark's traced build goes (wxt.config.ts sends VERBATIM_TRACE=1 builds there). */
+export const TRACED_EXTENSION = join(ROOT, '.output/trace/chrome-mv3');
+
+/** Builds the extension with its timing marks on (a few seconds). */
+export function buildTraced(): void {
+  execSync('npx wxt build', { cwd: ROOT, env: { ...process.env, VERBATIM_TRACE: '1' }, stdio: 'ignore' });
+}
+
+/** Marks by name, in ms since the page's time origin. */
+type Marks = Map<string, number>;
+
+interface Timeline {
+  dcl: number;
+  page: Marks;
+  worker: Marks;
+  /** When the service worker started, on the page's clock (null when it was not read). */
+  workerStart: number | null;
+}
+
+/** The page's marks and DOMContentLoaded, with epoch time origin for the worker's clock. */
+export async function pageMarks(page: Page): Promise<{ dcl: number; origin: number; marks: [string, number][] }> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return {
+      dcl: nav.domContentLoadedEventEnd,
+      origin: performance.timeOrigin,
+      marks: performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('verbatim:'))
+        .map((m) => [m.name.slice('verbatim:'.length), m.startTime] as [string, number]),
+    };
+  });
+}
+
+/** The service worker's marks and its time origin (epoch ms). */
+export async function workerMarks(worker: Worker): Promise<{ origin: number; marks: [string, number][] } | null> {
+  try {
+    return await worker.evaluate(() => ({
+      origin: performance.timeOrigin,
+      marks: performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('verbatim:'))
+        .map((m) => [m.name.slice('verbatim:'.length), m.startTime] as [string, number]),
+    }));
+  } catch {
+    return null; // the worker went away meanwhile
+  }
+}
+
+/** Forgets the worker's marks, so that the next page's are its own. */
+export async function clearWorkerMarks(worker: Worker): Promise<void> {
+  await worker.evaluate(() => performance.clearMarks()).catch(() => undefined);
+}
+
+export function timeline(
+  page: { dcl: number; origin: number; marks: [string, number][] },
+  worker: { origin: number; marks: [string, number][] } | null,
+): Timeline {
+  const shift = worker ? worker.origin - page.origin : 0;
+  return {
+    dcl: page.dcl,
+    page: new Map(page.marks),
+    worker: new Map((worker?.marks ?? []).map(([n, t]) => [n, t + shift])),
+    workerStart: worker ? shift : null,
+  };
+}
+
+/** The phases of one page load, in ms (NaN where a mark is missing). */
+export interface Split {
+  /** DOMContentLoaded → the content script's code begins to run (injected at document_idle, parsed). */
+  inject: number;
+  /** The content script's code evaluated, up to its main(). */
+  evalContent: number;
+  /** The content script's start → its scan begins (the settings read). */
+  start: number;
+  /** extractArticle. */
+  read: number;
+  /** Quote detection, in slices (wall time). */
+  detect: number;
+  /** Detection's end → the first batch sent (its queries and ranges). */
+  prepare: number;
+  /** The first batch: page → background. */
+  out: number;
+  /** The first batch waits for the library (its loading, on a cold start). */
+  wait: number;
+  /** The first batch checked in the background. */
+  check: number;
+  /** The first batch's answer: background → page. */
+  back: number;
+  /** Its highlights painted. */
+  paint: number;
+  /** DOMContentLoaded → the first highlights. */
+  first: number;
+  /** All batches: the background's checking time, summed. */
+  checkAll: number;
+  /** DOMContentLoaded → every verdict painted. */
+  all: number;
+  batches: number;
+  /** Cold start: DOMContentLoaded → the service worker started (negative: before it). */
+  workerStart: number;
+  /** Cold start: the worker's start → its script evaluated (background.js). */
+  evaluate: number;
+  /** Cold start: the library's loading from IndexedDB into the in-memory index. */
+  load: number;
+  /**
+   * Cold start: how much of that loading was left when the first batch was sent. The worker's
+   * thread is busy loading meanwhile, so the batch's message is only received after it.
+   */
+  loadLeft: number;
+}
+
+export function split(t: Timeline): Split {
+  const p = (name: string) => t.page.get(name) ?? Number.NaN;
+  const w = (name: string) => t.worker.get(name) ?? Number.NaN;
+  let batches = 0;
+  while (t.page.has(`sent:${batches}`)) batches++;
+  // The worker numbers the checks it received; this page's first is the lowest number it holds.
+  const received = [...t.worker.keys()].filter((k) => k.startsWith('bg:received:')).map((k) => Number(k.split(':')[2]));
+  const b0 = received.length ? Math.min(...received) : 0;
+  let checkAll = 0;
+  for (let i = 0; i < batches; i++) checkAll += w(`bg:checked:${b0 + i}`) - w(`bg:loaded:${b0 + i}`);
+  const cold = t.worker.has('bg:main');
+  return {
+    inject: p('script') - t.dcl,
+    evalContent: p('main') - p('script'),
+    start: p('scan') - p('main'),
+    read: p('extracted') - p('scan'),
+    detect: p('detected') - p('extracted'),
+    prepare: p('sent:0') - p('detected'),
+    out: w(`bg:received:${b0}`) - p('sent:0'),
+    wait: w(`bg:loaded:${b0}`) - w(`bg:received:${b0}`),
+    check: w(`bg:checked:${b0}`) - w(`bg:loaded:${b0}`),
+    back: p('answered:0') - w(`bg:checked:${b0}`),
+    paint: p('painted:0') - p('answered:0'),
+    first: (batches ? p('painted:0') : p('done')) - t.dcl,
+    checkAll: batches ? checkAll : Number.NaN,
+    all: p('done') - t.dcl,
+    batches,
+    workerStart: cold && t.workerStart !== null ? t.workerStart - t.dcl : Number.NaN,
+    evaluate: cold ? w('bg:main') - (t.workerStart ?? Number.NaN) : Number.NaN,
+    load: cold ? w('bg:warmed') - w('bg:warm-up') : Number.NaN,
+    loadLeft: cold ? Math.max(0, w('bg:warmed') - p('sent:0')) : Number.NaN,
+  };
+}
+
+const PHASES: [keyof Split, string][] = [
+  ['inject', 'DOMContentLoaded → content script begins to run'],
+  ['evalContent', 'content script evaluated, up to its main()'],
+  ['start', 'content script runs → scan starts (settings read)'],
+  ['read', 'read the article (extractArticle)'],
+  ['detect', 'detect quotes (in slices)'],
+  ['prepare', 'prepare the first batch'],
+  ['workerStart', 'service worker started, from DOMContentLoaded (negative: before it)'],
+  ['evaluate', 'evaluate background.js'],
+  ['load', 'load the library (IndexedDB → index)'],
+  ['loadLeft', 'library loading still to do when the first batch is sent'],
+  ['out', 'first batch: message to the background (received once the worker is free)'],
+  ['wait', 'first batch: waits for the library'],
+  ['check', 'first batch: checked'],
+  ['back', 'first batch: answer back to the page'],
+  ['paint', 'first batch: painted'],
+  ['first', 'DOMContentLoaded → first highlights'],
+  ['checkAll', 'all batches: checking in the background (sum)'],
+  ['all', 'DOMContentLoaded → all verdicts painted'],
+];
+
+const cell = (s: Stats) => (Number.isFinite(s.median) ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})` : '—');
+
+/** A Markdown table of the phases, one column per set of runs (e.g. warm, cold). */
+export function splitTable(columns: { label: string; runs: Split[] }[]): string[] {
+  const stats = (runs: Split[], key: keyof Split) => summarise(runs.map((r) => r[key]).filter((v) => Number.isFinite(v)));
+  const batches = columns.map((c) => stats(c.runs, 'batches').median);
+  return [
+    `| phase, ms | ${columns.map((c) => c.label).join(' | ')} |`,
+    `|---|${columns.map(() => '---').join('|')}|`,
+    ...PHASES.map(([key, label]) => `| ${label} | ${columns.map((c) => cell(stats(c.runs, key))).join(' | ')} |`),
+    `| batches sent | ${batches.map((b) => (Number.isFinite(b) ? String(b) : '—')).join(' | ')} |`,
+  ];
+}
