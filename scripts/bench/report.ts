@@ -150,10 +150,10 @@ export function formatReport(f: BenchFigures): string {
     '',
   );
   out.push(
-    'MB are UTF-8 bytes of source text (10^6 bytes). *Stored index* is the structured-clone size (`v8.serialize`) of every source\'s index row, ' +
+    'MB are UTF-8 bytes of source text (10^6 bytes). *Stored index* is the structured-clone size (`v8.serialize`) of every source\'s index row and of the library lexicon, ' +
       'what IndexedDB keeps beside the texts. *Heap held* is the growth of heapUsed from before the build to after it, ' +
       'measured after a full GC with the index alive, typed arrays\' ArrayBuffers included (source texts were already in memory and are not counted). ' +
-      '*Typed arrays* is the part of the index in typed arrays (token offsets, word numbers, positions by word, sorted postings block and postings table).',
+      '*Typed arrays* is the part of the index in typed arrays (token offsets, word numbers, positions by word where a quote has needed them, partitioned postings block and postings table).',
     '',
   );
   if (f.large) {
@@ -185,9 +185,9 @@ export function formatReport(f: BenchFigures): string {
   );
   out.push(
     'Warm: the index is in memory; each run checks every quote once, after one untimed run. ' +
-      'Cold: a new database connection (fake-indexeddb in Node, holding every source and its stored index row), ' +
-      '`loadLibraryIndex` reads them, unpacks each stored row (varint-packed tokens; fingerprints recomputed from the words, no text is tokenised) ' +
-      'and builds the in-memory index from them with the postings of all sources sorted at once, then the quotes are checked; ' +
+      'Cold: a new database connection (fake-indexeddb in Node, holding every source, its stored index row and the one library lexicon), ' +
+      '`loadLibraryIndex` reads them, decodes the lexicon once and takes each row\'s word numbers as stored (offsets decoded when a source is first matched; fingerprints recomputed from per-word hashes; no text is tokenised) ' +
+      'and builds the in-memory index from them with the postings of all sources partitioned at once, then the quotes are checked; ' +
       'times run from opening the database.',
     '',
   );
