@@ -3,14 +3,14 @@
 import type { AlsoIn, QuoteCheck, QuoteQuery, Verdict } from '../types';
 import { VERDICT_INFO } from '../verdicts';
 import { countWords, isShort } from '../text/words';
-import { casedForm, punctuationBetween } from '../text/tokenize';
 import { normalizeForMatch } from '../text/normalize';
 import { isStopword, lightStem } from '../text/stopwords';
 import { alignWords, type Column } from './align';
 import { findBlocks, findChains, type Chain } from './candidates';
 import { mayReachVerdict, possibleMatches } from './chain-bound';
-import { articleContext, attributionScore, contextOverlap, contextSupports, type ArticleContext } from './context';
+import { articleContext, Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
+import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
 import { hashKey } from './fingerprints';
 import { positionsOf, type IndexedSource, type LibraryIndex } from './library-index';
 import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
@@ -65,6 +65,7 @@ interface Reading {
   eq: number;
   similarity: number; // matching words over the larger of the quote's and the source's word counts
   sourceEnds: boolean;
+  context?: number; // contextScore, once computed
 }
 
 function maxGap(sep: PartSeparator): number {
@@ -105,7 +106,9 @@ class QuoteMatcher {
   readonly qKeys: string[];
   readonly qWords: Int32Array; // the keys as lexicon word numbers (LibraryIndex.wordNumbers)
   readonly n: number;
-  readonly ctx: ArticleContext;
+  readonly ctx: ContextStems;
+  readonly said: Attribution;
+  private readonly attributionBySlot = new Map<number, number>();
   maxAlteredEq = 0;
 
   constructor(
@@ -117,7 +120,8 @@ class QuoteMatcher {
     this.qKeys = pq.tokens.map((t) => t.key);
     this.qWords = index.wordNumbers(this.qKeys);
     this.n = pq.words;
-    this.ctx = articleContext(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW);
+    this.ctx = new ContextStems(articleContext(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW), index.lexicon);
+    this.said = new Attribution(query.attribution);
   }
 
   // --- alignment ---------------------------------------------------------------------------
@@ -230,18 +234,18 @@ class QuoteMatcher {
     for (let k = 0; k < pairs.length; k++) {
       const [q, s] = pairs[k];
       const tok = qt[q];
-      const sForm = normalizeForMatch(src.slice(tokenStarts[s], tokenEnds[s])).text;
+      const sForm = foldedForm(src, tokenStarts[s], tokenEnds[s]);
       if (tok.form !== sForm) return 'minor';
-      const qc = casedForm(this.pq.text, tok.start, tok.end);
-      const sc = casedForm(src, tokenStarts[s], tokenEnds[s]);
+      const qc = casedFormOf(this.pq.text, tok.start, tok.end);
+      const sc = casedFormOf(src, tokenStarts[s], tokenEnds[s]);
       if (qc !== sc) {
         const firstOnly = partStarts.has(q) && qc.slice(1) === sc.slice(1);
         if (!firstOnly) return 'minor';
       }
       if (k > 0 && !partStarts.has(q)) {
         const [prevQ, prevS] = pairs[k - 1];
-        const qp = punctuationBetween(this.pq.text, qt[prevQ].end, tok.start);
-        const sp = punctuationBetween(src, tokenEnds[prevS], tokenStarts[s]);
+        const qp = punctuationOf(this.pq.text, qt[prevQ].end, tok.start);
+        const sp = punctuationOf(src, tokenEnds[prevS], tokenStarts[s]);
         if (qp !== sp) return 'minor';
       }
     }
@@ -526,11 +530,17 @@ class QuoteMatcher {
   }
 
   attribution(slot: number): number {
-    return attributionScore(this.query.attribution, this.index.entry(slot)!.source);
+    let score = this.attributionBySlot.get(slot);
+    if (score === undefined) {
+      score = this.said.score(this.index.entry(slot)!.source);
+      this.attributionBySlot.set(slot, score);
+    }
+    return score;
   }
 
   contextScore(r: Reading): number {
-    return contextOverlap(this.ctx, this.index.entry(r.slot)!, r.s0, r.s1, LONG_CONTEXT_WINDOW);
+    r.context ??= this.ctx.overlap(this.index.entry(r.slot)!, r.s0, r.s1, LONG_CONTEXT_WINDOW);
+    return r.context;
   }
 
   answer(top: Reading, others: Reading[]): QuoteCheck {
@@ -606,6 +616,7 @@ class QuoteMatcher {
       if (this.only !== null && slot !== this.only) continue;
       const entry = this.index.entry(slot)!;
       const named = len >= 2 && this.attribution(slot) > 0;
+      if (!named && this.ctx.empty) continue; // nothing could support a place in this source
       const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;
@@ -615,15 +626,15 @@ class QuoteMatcher {
         if (!same) continue;
         const supported =
           named ||
-          contextSupports(
-            this.ctx, entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW,
+          this.ctx.supports(
+            entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW,
             len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0, SHORT_CONTEXT_MIN_SHARED,
           );
         if (!supported) continue;
         const pairs = keys.map((_k, j): [number, number] => [part.from + j, pos + j]);
         const verdict = this.surface(entry, pairs, new Set([part.from]));
         const reading: Reading = { slot, verdict: pq.editorial ? 'elided' : verdict, s0: pos, s1: pos + len, eq: len, similarity: 1, sourceEnds: false };
-        const ctxScore = contextOverlap(this.ctx, entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW);
+        const ctxScore = this.ctx.overlap(entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW);
         if (!best || rank(reading.verdict) < rank(best.verdict) || (reading.verdict === best.verdict && ctxScore > bestContext)) {
           best = reading;
           bestContext = ctxScore;

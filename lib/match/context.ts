@@ -5,6 +5,7 @@ import type { Source } from '../types';
 import { tokenize } from '../text/tokenize';
 import { isStopword, lightStem } from '../text/stopwords';
 import type { IndexedSource } from './library-index';
+import type { Lexicon } from './lexicon';
 
 /** Stems of the content words of `text`, nearest to the quote first. */
 function contentStems(text: string | undefined, side: 'before' | 'after', window: number): string[] {
@@ -77,6 +78,102 @@ export function contextOverlap(ctx: ArticleContext, entry: IndexedSource, s0: nu
   return seen.size;
 }
 
+const NOT_NEAR = 0x7fffffff;
+
+/**
+ * The article's context as the library's stem numbers, for comparing it with many places in the
+ * sources of one index: contextSupports and contextOverlap answered by reading word numbers around
+ * a place, without building a map of stems for each place. Valid while the lexicon holds the same
+ * words (one quote's check).
+ */
+export class ContextStems {
+  private readonly stemIds: number[] = []; // distinct stems of the context found in the lexicon
+  private readonly slotOfStem = new Map<number, number>(); // stem number → index in stemIds
+  private readonly before: Int32Array; // per context word: index in stemIds, -1 for none
+  private readonly after: Int32Array;
+  private readonly dist: Int32Array; // per distinct stem: nearest distance in the current window
+  private readonly sharedMark: Int32Array;
+  private stamp = 0;
+
+  constructor(ctx: ArticleContext, lexicon: Lexicon) {
+    const number = (st: string): number => {
+      if (!st) return -1;
+      const id = lexicon.stemIdOf(st);
+      if (id < 0) return -1; // no source word has this stem: it can never be shared
+      let k = this.slotOfStem.get(id);
+      if (k === undefined) {
+        k = this.stemIds.length;
+        this.stemIds.push(id);
+        this.slotOfStem.set(id, k);
+      }
+      return k;
+    };
+    this.before = Int32Array.from(ctx.before, number);
+    this.after = Int32Array.from(ctx.after, number);
+    this.dist = new Int32Array(this.stemIds.length);
+    this.sharedMark = new Int32Array(this.stemIds.length);
+  }
+
+  /** Whether the context has any word a source could share. */
+  get empty(): boolean {
+    return this.stemIds.length === 0;
+  }
+
+  /** Nearest distance of each context stem to [s0, s1) within `window` words, in this.dist. */
+  private measure(entry: IndexedSource, s0: number, s1: number, window: number): void {
+    const dist = this.dist;
+    dist.fill(NOT_NEAR);
+    if (this.stemIds.length === 0) return;
+    const keys = entry.words;
+    const lx = entry.lexicon;
+    const { stop, stemOf } = lx;
+    const slotOfStem = this.slotOfStem;
+    for (let d = 1; d <= window && s0 - d >= 0; d++) {
+      const w = keys[s0 - d];
+      if (stop[w]) continue;
+      const k = slotOfStem.get(stemOf[w]);
+      if (k !== undefined && d < dist[k]) dist[k] = d;
+    }
+    for (let d = 1; d <= window && s1 - 1 + d < keys.length; d++) {
+      const w = keys[s1 - 1 + d];
+      if (stop[w]) continue;
+      const k = slotOfStem.get(stemOf[w]);
+      if (k !== undefined && d < dist[k]) dist[k] = d;
+    }
+  }
+
+  /** The same answer as contextSupports for the context this was made from. */
+  supports(entry: IndexedSource, s0: number, s1: number, sourceWindow: number, near = 0, minShared = 1): boolean {
+    if (this.stemIds.length === 0) return false;
+    this.measure(entry, s0, s1, sourceWindow);
+    const dist = this.dist;
+    const mark = this.sharedMark;
+    const stamp = ++this.stamp;
+    let shared = 0;
+    for (const side of [this.before, this.after]) {
+      for (let i = 0; i < side.length; i++) {
+        const k = side[i];
+        if (k < 0 || dist[k] === NOT_NEAR) continue;
+        if ((near <= 0 || (i + 1 <= near && dist[k] <= near)) && mark[k] !== stamp) {
+          mark[k] = stamp;
+          shared++;
+        }
+        if (shared >= minShared) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same answer as contextOverlap for the context this was made from. */
+  overlap(entry: IndexedSource, s0: number, s1: number, window: number): number {
+    if (this.stemIds.length === 0) return 0;
+    this.measure(entry, s0, s1, window);
+    let n = 0;
+    for (let k = 0; k < this.dist.length; k++) if (this.dist[k] !== NOT_NEAR) n++;
+    return n;
+  }
+}
+
 // What an article calls a source ("the watchdog", "police chiefs") and what it means.
 const ATTRIBUTION_LEXICON: Array<{ cue: RegExp; matches: (s: Source) => boolean }> = [
   { cue: /\breports?\b/, matches: (s) => s.type === 'report' },
@@ -100,22 +197,52 @@ function stemsOf(text: string | null | undefined): Set<string> {
   return out;
 }
 
+// Stems of sources' metadata, by text: the same few publishers, speakers and titles are compared
+// with every quote's attribution. Bounded, so a library of many distinct titles cannot grow it.
+const METADATA_STEMS_LIMIT = 4096;
+const metadataStems = new Map<string, Set<string>>();
+
+function cachedStemsOf(text: string): Set<string> {
+  let stems = metadataStems.get(text);
+  if (stems === undefined) {
+    if (metadataStems.size >= METADATA_STEMS_LIMIT) metadataStems.clear();
+    stems = stemsOf(text);
+    metadataStems.set(text, stems);
+  }
+  return stems;
+}
+
+/** An article's attribution, read once and compared with any number of sources. */
+export class Attribution {
+  private readonly lower: string;
+  private readonly said: Set<string>;
+
+  constructor(readonly text: string | null | undefined) {
+    this.lower = text ? text.toLowerCase().replace(/[’']/g, "'") : '';
+    this.said = stemsOf(text);
+  }
+
+  /** See attributionScore. */
+  score(source: Source): number {
+    if (!this.text) return 0;
+    let score = 0;
+    for (const entry of ATTRIBUTION_LEXICON) if (entry.cue.test(this.lower) && entry.matches(source)) score++;
+    const who = cachedStemsOf([source.publisher, source.speaker, source.author].filter(Boolean).join(' '));
+    for (const st of this.said) if (who.has(st)) score++;
+    // A title is about a topic, not a speaker: one shared word ("police") says nothing; two or more
+    // suggest the article names the document.
+    const title = cachedStemsOf(source.title ?? '');
+    let inTitle = 0;
+    for (const st of this.said) if (title.has(st) && !who.has(st)) inTitle++;
+    if (inTitle >= 2) score += inTitle;
+    return score;
+  }
+}
+
 /**
  * How well the article's attribution names this source: lexicon cues that fit plus content words
- * shared with its publisher, speaker and author (and title, see below). 0 = no agreement.
+ * shared with its publisher, speaker and author (and title, see Attribution.score). 0 = no agreement.
  */
 export function attributionScore(attribution: string | null | undefined, source: Source): number {
-  if (!attribution) return 0;
-  const lower = attribution.toLowerCase().replace(/[’']/g, "'");
-  let score = 0;
-  for (const entry of ATTRIBUTION_LEXICON) if (entry.cue.test(lower) && entry.matches(source)) score++;
-  const said = stemsOf(attribution);
-  const who = stemsOf([source.publisher, source.speaker, source.author].filter(Boolean).join(' '));
-  for (const st of said) if (who.has(st)) score++;
-  // A title is about a topic, not a speaker: one shared word ("police") says nothing; two or more
-  // suggest the article names the document.
-  const title = stemsOf(source.title);
-  const inTitle = [...said].filter((st) => title.has(st) && !who.has(st)).length;
-  if (inTitle >= 2) score += inTitle;
-  return score;
+  return new Attribution(attribution).score(source);
 }

@@ -3,9 +3,9 @@
 import { diffArrays } from 'diff';
 import type { DiffOp, Match } from '../types';
 import { passageAt } from '../library/passages';
-import { normalizeForMatch } from '../text/normalize';
 import type { Token } from '../text/tokenize';
 import type { IndexedSource } from './library-index';
+import { foldedForm } from './word-forms';
 
 interface Word {
   form: string;
@@ -19,7 +19,7 @@ export function sourceWords(entry: IndexedSource, s0: number, s1: number): Word[
   const text = entry.source.text;
   const out: Word[] = [];
   for (let i = s0; i < s1; i++) {
-    out.push({ form: normalizeForMatch(text.slice(tokenStarts[i], tokenEnds[i])).text, start: tokenStarts[i], end: tokenEnds[i] });
+    out.push({ form: foldedForm(text, tokenStarts[i], tokenEnds[i]), start: tokenStarts[i], end: tokenEnds[i] });
   }
   return out;
 }
