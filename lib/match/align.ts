@@ -33,6 +33,19 @@ function reversedRange(keys: Keys, from: number, to: number): Array<number | str
   return out;
 }
 
+/** Start of the last place in sKeys[sFrom, sTo) holding qKeys[qFrom, qTo) word for word, or -1. */
+function lastOccurrence(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number): number {
+  const m = qTo - qFrom;
+  const first = qKeys[qFrom];
+  for (let at = sTo - m; at >= sFrom; at--) {
+    if (sKeys[at] !== first) continue;
+    let k = 1;
+    while (k < m && sKeys[at + k] === qKeys[qFrom + k]) k++;
+    if (k === m) return at;
+  }
+  return -1;
+}
+
 // The DP table, reused between calls (the matcher runs many small alignments per quote).
 let table = new Uint32Array(4096);
 
@@ -62,6 +75,16 @@ export function alignWords(
     for (let i = 0; i < m; i++) cols.push({ kind: 'ins', q: qFrom + i, s: -1 });
     if (mode === 'global') for (let j = 0; j < n; j++) cols.push({ kind: 'del', q: -1, s: sFrom + j });
     return cols;
+  }
+  if (mode === 'fit' && m > 0) {
+    // A zero-cost alignment is an exact occurrence, and the DP below ends at the rightmost
+    // cheapest column: the last occurrence, all equal. Found directly when there is one.
+    const at = lastOccurrence(qKeys, qFrom, qTo, sKeys, sFrom, sTo);
+    if (at >= 0) {
+      const cols = new Array<Column>(m);
+      for (let k = 0; k < m; k++) cols[k] = { kind: 'eq', q: qFrom + k, s: at + k };
+      return cols;
+    }
   }
   const freeStart = mode === 'suffix' || mode === 'fit';
   const freeEnd = mode === 'fit'; // prefix mode was mirrored into suffix above

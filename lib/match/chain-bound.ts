@@ -26,6 +26,19 @@ function markStretch(words: Uint32Array, from: number, to: number, lexiconSize: 
   for (let s = Math.max(0, from); s < to; s++) marks[words[s]] = stamp;
 }
 
+/** Flag quote words [q0, q1) whose word occurs in source stretch [s0, s1). */
+function markPossible(
+  flags: Uint8Array, offset: number, qWords: Int32Array, q0: number, q1: number,
+  words: Uint32Array, s0: number, s1: number, lexiconSize: number,
+): void {
+  if (q1 <= q0 || s1 <= s0) return;
+  markStretch(words, s0, s1, lexiconSize);
+  for (let q = q0; q < q1; q++) {
+    const w = qWords[q];
+    if (w >= 0 && marks[w] === stamp) flags[q - offset] = 1;
+  }
+}
+
 /**
  * For each word of the part, whether the alignment of `chain` (as alignChain lays it out: exact
  * blocks, the stretches between them, and the edges against windows EDGE_SLACK_WORDS wider)
@@ -42,22 +55,14 @@ export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Arra
   const last = blocks[blocks.length - 1];
   if (last.q1 < part.to && last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS >= N) return null;
   const flags = new Uint8Array(n);
-  const stretch = (q0: number, q1: number, s0: number, s1: number) => {
-    if (q1 <= q0 || s1 <= s0) return;
-    markStretch(words, s0, s1, V);
-    for (let q = q0; q < q1; q++) {
-      const w = qWords[q];
-      if (w >= 0 && marks[w] === stamp) flags[q - part.from] = 1;
-    }
-  };
   const lead = first.q0 - part.from;
-  stretch(part.from, first.q0, Math.max(0, first.s0 - lead - EDGE_SLACK_WORDS), first.s0);
+  markPossible(flags, part.from, qWords, part.from, first.q0, words, Math.max(0, first.s0 - lead - EDGE_SLACK_WORDS), first.s0, V);
   for (let b = 0; b < blocks.length; b++) {
     const k = blocks[b];
-    if (b > 0) stretch(blocks[b - 1].q1, k.q0, blocks[b - 1].s1, k.s0);
+    if (b > 0) markPossible(flags, part.from, qWords, blocks[b - 1].q1, k.q0, words, blocks[b - 1].s1, k.s0, V);
     for (let q = k.q0; q < k.q1; q++) flags[q - part.from] = 1;
   }
-  stretch(last.q1, part.to, last.s1, Math.min(N, last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS));
+  markPossible(flags, part.from, qWords, last.q1, part.to, words, last.s1, Math.min(N, last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS), V);
   return flags;
 }
 

@@ -109,6 +109,7 @@ class QuoteMatcher {
   readonly ctx: ContextStems;
   readonly said: Attribution;
   private readonly attributionBySlot = new Map<number, number>();
+  private readonly nearby = new Map<string, PartAlignment | null>(); // alignNear's answers
   maxAlteredEq = 0;
 
   constructor(
@@ -210,6 +211,19 @@ class QuoteMatcher {
     const lo = Math.max(0, from);
     const hi = Math.min(keys.length, to);
     if (hi <= lo) return null;
+    // Anchors of one source often look for the same part in the same window: align it once.
+    const id = `${slot}:${part}:${lo}:${hi}`;
+    let al = this.nearby.get(id);
+    if (al === undefined) {
+      al = this.alignNearUncached(slot, part, lo, hi);
+      this.nearby.set(id, al);
+    }
+    return al;
+  }
+
+  private alignNearUncached(slot: number, part: number, lo: number, hi: number): PartAlignment | null {
+    const p = this.pq.parts[part];
+    const keys = this.index.entry(slot)!.words;
     const al = this.summarise(slot, part, alignWords(this.qWords, p.from, p.to, keys, lo, hi, 'fit'));
     const len = p.to - p.from;
     if (al.sFirst < 0) return null;

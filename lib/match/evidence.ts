@@ -51,9 +51,19 @@ function slice(text: string, words: Word[]): string {
   return text.slice(start, end);
 }
 
+function sameForms(a: Word[], b: Word[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].form !== b[i].form) return false;
+  return true;
+}
+
 /** Group jsdiff's changes into equal / insert / delete / replace ops over the original wording. */
 export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: string, source: Word[]): DiffOp[] {
   const quote: Word[] = quoteTokens.map((t) => ({ form: t.form, start: t.start, end: t.end }));
+  if (sameForms(source, quote)) {
+    // What jsdiff answers for two equal lists, without running it: one equal op (none when empty).
+    return quote.length === 0 ? [] : [{ op: 'equal', quote: slice(quoteText, quote), source: slice(sourceText, source) }];
+  }
   const changes = diffArrays<Word>(source, quote, { comparator: (a, b) => a.form === b.form });
   const ops: DiffOp[] = [];
   let qi = 0;
