@@ -34,7 +34,7 @@ function reversedRange(keys: Keys, from: number, to: number): Array<number | str
 }
 
 /** Start of the last place in sKeys[sFrom, sTo) holding qKeys[qFrom, qTo) word for word, or -1. */
-function lastOccurrence(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number): number {
+export function lastOccurrence(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number): number {
   const m = qTo - qFrom;
   const first = qKeys[qFrom];
   for (let at = sTo - m; at >= sFrom; at--) {

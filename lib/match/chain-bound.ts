@@ -26,6 +26,21 @@ function markStretch(words: Uint32Array, from: number, to: number, lexiconSize: 
   for (let s = Math.max(0, from); s < to; s++) marks[words[s]] = stamp;
 }
 
+/**
+ * How many of quote words [q0, q1) have their word somewhere in source stretch [s0, s1): no
+ * alignment of the two can make more of them equal.
+ */
+export function wordsPresent(qWords: Int32Array, q0: number, q1: number, words: Uint32Array, s0: number, s1: number, lexiconSize: number): number {
+  if (q1 <= q0 || s1 <= s0) return 0;
+  markStretch(words, s0, s1, lexiconSize);
+  let n = 0;
+  for (let q = q0; q < q1; q++) {
+    const w = qWords[q];
+    if (w >= 0 && marks[w] === stamp) n++;
+  }
+  return n;
+}
+
 /** Flag quote words [q0, q1) whose word occurs in source stretch [s0, s1). */
 function markPossible(
   flags: Uint8Array, offset: number, qWords: Int32Array, q0: number, q1: number,

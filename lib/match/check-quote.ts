@@ -5,9 +5,9 @@ import { VERDICT_INFO } from '../verdicts';
 import { countWords, isShort } from '../text/words';
 import { normalizeForMatch } from '../text/normalize';
 import { isStopword, lightStem } from '../text/stopwords';
-import { alignWords, type Column } from './align';
+import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
 import { findBlocks, findChains, type Chain } from './candidates';
-import { mayReachVerdict, possibleMatches } from './chain-bound';
+import { mayReachVerdict, possibleMatches, wordsPresent } from './chain-bound';
 import { articleContext, Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
@@ -223,9 +223,20 @@ class QuoteMatcher {
 
   private alignNearUncached(slot: number, part: number, lo: number, hi: number): PartAlignment | null {
     const p = this.pq.parts[part];
-    const keys = this.index.entry(slot)!.words;
-    const al = this.summarise(slot, part, alignWords(this.qWords, p.from, p.to, keys, lo, hi, 'fit'));
+    const entry = this.index.entry(slot)!;
+    const keys = entry.words;
     const len = p.to - p.from;
+    // Bound before aligning: a word can only come out equal if it occurs in the window, plus one
+    // word cut off by the source's end (see summarise). A part of one or two words must be exact,
+    // which the aligner finds without its DP.
+    if (len > 2) {
+      const cutOff = hi === keys.length ? 1 : 0;
+      const possible = wordsPresent(this.qWords, p.from, p.to, keys, lo, hi, entry.lexicon.size) + cutOff;
+      if (possible / len < NEAR_PART_MIN_RATIO) return null;
+    } else if ((len + 1) * (hi - lo + 1) <= MAX_ALIGN_CELLS && lastOccurrence(this.qWords, p.from, p.to, keys, lo, hi) < 0) {
+      return null;
+    }
+    const al = this.summarise(slot, part, alignWords(this.qWords, p.from, p.to, keys, lo, hi, 'fit'));
     if (al.sFirst < 0) return null;
     if (len <= 2 ? !al.exact : al.eq / len < NEAR_PART_MIN_RATIO) return null;
     return al;
@@ -630,7 +641,8 @@ class QuoteMatcher {
       if (this.only !== null && slot !== this.only) continue;
       const entry = this.index.entry(slot)!;
       const named = len >= 2 && this.attribution(slot) > 0;
-      if (!named && this.ctx.empty) continue; // nothing could support a place in this source
+      // Without an attribution, a place needs context words the source does not even hold.
+      if (!named && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
       const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;

@@ -4,7 +4,7 @@
 import type { Source } from '../types';
 import { tokenize } from '../text/tokenize';
 import { isStopword, lightStem } from '../text/stopwords';
-import type { IndexedSource } from './library-index';
+import { positionsOf, type IndexedSource } from './library-index';
 import type { Lexicon } from './lexicon';
 
 /** Stems of the content words of `text`, nearest to the quote first. */
@@ -80,6 +80,13 @@ export function contextOverlap(ctx: ArticleContext, entry: IndexedSource, s0: nu
 
 const NOT_NEAR = 0x7fffffff;
 
+// Stem number → index among the context's stems, for the ContextStems that last claimed them:
+// valid where stemGen[stem] === generation. Reused across quotes instead of a map per quote.
+let stemGen = new Int32Array(1024);
+let stemIndex = new Int32Array(1024);
+let generation = 0;
+let owner: ContextStems | null = null;
+
 /**
  * The article's context as the library's stem numbers, for comparing it with many places in the
  * sources of one index: contextSupports and contextOverlap answered by reading word numbers around
@@ -88,23 +95,24 @@ const NOT_NEAR = 0x7fffffff;
  */
 export class ContextStems {
   private readonly stemIds: number[] = []; // distinct stems of the context found in the lexicon
-  private readonly slotOfStem = new Map<number, number>(); // stem number → index in stemIds
   private readonly before: Int32Array; // per context word: index in stemIds, -1 for none
   private readonly after: Int32Array;
   private readonly dist: Int32Array; // per distinct stem: nearest distance in the current window
   private readonly sharedMark: Int32Array;
   private stamp = 0;
+  private gen = 0;
 
   constructor(ctx: ArticleContext, lexicon: Lexicon) {
+    const indexOf = new Map<number, number>();
     const number = (st: string): number => {
       if (!st) return -1;
       const id = lexicon.stemIdOf(st);
       if (id < 0) return -1; // no source word has this stem: it can never be shared
-      let k = this.slotOfStem.get(id);
+      let k = indexOf.get(id);
       if (k === undefined) {
         k = this.stemIds.length;
         this.stemIds.push(id);
-        this.slotOfStem.set(id, k);
+        indexOf.set(id, k);
       }
       return k;
     };
@@ -119,26 +127,65 @@ export class ContextStems {
     return this.stemIds.length === 0;
   }
 
+  /** Make the module's stem table answer for this context. */
+  private claim(stemCount: number): void {
+    if (owner === this && stemGen.length >= stemCount) return;
+    if (stemGen.length < stemCount) {
+      const size = Math.max(stemCount, stemGen.length * 2);
+      stemGen = new Int32Array(size);
+      stemIndex = new Int32Array(size);
+      generation = 0;
+    }
+    if (++generation === 0x7fffffff) {
+      stemGen.fill(0);
+      generation = 1;
+    }
+    this.gen = generation;
+    for (let k = 0; k < this.stemIds.length; k++) {
+      stemGen[this.stemIds[k]] = generation;
+      stemIndex[this.stemIds[k]] = k;
+    }
+    owner = this;
+  }
+
+  /**
+   * Whether at least `minShared` of the context's stems occur in the source as content words:
+   * when not, no place in it can share that many (a whole-source bound for contextSupports).
+   */
+  mayShare(entry: IndexedSource, minShared: number): boolean {
+    if (minShared <= 0) return true;
+    const lx = entry.lexicon;
+    let found = 0;
+    for (const st of this.stemIds) {
+      for (const w of lx.stemWords[st]) {
+        if (!lx.stop[w] && positionsOf(entry, w).length > 0) {
+          if (++found >= minShared) return true;
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Nearest distance of each context stem to [s0, s1) within `window` words, in this.dist. */
   private measure(entry: IndexedSource, s0: number, s1: number, window: number): void {
     const dist = this.dist;
     dist.fill(NOT_NEAR);
-    if (this.stemIds.length === 0) return;
     const keys = entry.words;
-    const lx = entry.lexicon;
-    const { stop, stemOf } = lx;
-    const slotOfStem = this.slotOfStem;
+    const { stop, stemOf, stems } = entry.lexicon;
+    this.claim(stems.length);
+    const gen = this.gen;
     for (let d = 1; d <= window && s0 - d >= 0; d++) {
       const w = keys[s0 - d];
       if (stop[w]) continue;
-      const k = slotOfStem.get(stemOf[w]);
-      if (k !== undefined && d < dist[k]) dist[k] = d;
+      const st = stemOf[w];
+      if (stemGen[st] === gen && d < dist[stemIndex[st]]) dist[stemIndex[st]] = d;
     }
     for (let d = 1; d <= window && s1 - 1 + d < keys.length; d++) {
       const w = keys[s1 - 1 + d];
       if (stop[w]) continue;
-      const k = slotOfStem.get(stemOf[w]);
-      if (k !== undefined && d < dist[k]) dist[k] = d;
+      const st = stemOf[w];
+      if (stemGen[st] === gen && d < dist[stemIndex[st]]) dist[stemIndex[st]] = d;
     }
   }
 
