@@ -23,6 +23,12 @@ export interface Chain {
   words: number; // words inside the blocks
 }
 
+/** Whether one of the blocks holds quote token i. */
+function covers(blocks: Block[], i: number): boolean {
+  for (const b of blocks) if (i >= b.q0 && i < b.q1) return true;
+  return false;
+}
+
 /**
  * Exact runs the quote shares with the library. `words` are the quote's word numbers
  * (LibraryIndex.wordNumbers), `keyHashes` the hashes of its keys.
@@ -37,6 +43,11 @@ export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Arr
   pq.parts.forEach((part, pi) => {
     for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
       for (const posting of index.lookup(kgramHash(keyHashes, i))) {
+        // A k-gram inside a block already found on its diagonal adds nothing: skipped before
+        // looking up its source (a hash collision would be skipped too, a few lines further).
+        const id = (posting - i) * P + pi;
+        const known = seen.get(id);
+        if (known !== undefined && covers(known, i)) continue;
         const slot = index.slotOf(posting);
         if (only !== null && slot !== only) continue;
         const entry = index.entry(slot);
@@ -46,9 +57,6 @@ export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Arr
         let same = true;
         for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === words[i + j];
         if (!same) continue; // hash collision
-        const id = (posting - i) * P + pi;
-        const known = seen.get(id);
-        if (known?.some((b) => i >= b.q0 && i < b.q1)) continue;
         let q0 = i;
         let s0 = pos;
         while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) {
@@ -82,6 +90,11 @@ function follows(a: Block, b: Block): boolean {
 
 /** Chain the blocks of one slot and part: repeatedly the chain covering most quote words. */
 export function chainBlocks(blocks: Block[]): Chain[] {
+  if (blocks.length === 1) {
+    // What the search below finds for a single block, without its tables.
+    const b = blocks[0];
+    return MAX_CHAINS_PER_SOURCE > 0 ? [{ slot: b.slot, part: b.part, blocks: [b], words: b.q1 - b.q0 }] : [];
+  }
   const sorted = [...blocks].sort((a, b) => a.s0 - b.s0 || a.q0 - b.q0);
   const used = new Array<boolean>(sorted.length).fill(false);
   const chains: Chain[] = [];
@@ -116,9 +129,11 @@ export function chainBlocks(blocks: Block[]): Chain[] {
 
 /** Group blocks by source and part and chain each group. */
 export function findChains(blocks: Block[]): Chain[] {
-  const groups = new Map<string, Block[]>();
+  const groups = new Map<number, Block[]>();
+  let parts = 1;
+  for (const b of blocks) parts = Math.max(parts, b.part + 1);
   for (const b of blocks) {
-    const id = `${b.slot}:${b.part}`;
+    const id = b.slot * parts + b.part;
     const g = groups.get(id);
     if (g) g.push(b);
     else groups.set(id, [b]);

@@ -2,16 +2,65 @@
 // source's words around the match, and the article's attribution compared with the source's
 // metadata. Used to accept short quotes and to order matches.
 import type { Source } from '../types';
-import { tokenize } from '../text/tokenize';
+import { tokenize, type Token } from '../text/tokenize';
 import { isStopword, lightStem } from '../text/stopwords';
 import { positionsOf, type IndexedSource } from './library-index';
 import type { Lexicon } from './lexicon';
 
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Whitespace-separated pieces to keep beyond the window when cutting: most pieces are one word. */
+const CUT_SPARE_PIECES = 6;
+
+/**
+ * tokenize(text).slice(-window) for side 'before', tokenize(text).slice(0, window) for 'after',
+ * tokenising only the end (or start) of a long text. The text is cut at a single ASCII space
+ * between a printable character and a letter or digit: normalisation never joins across such a
+ * space, and a token boundary lies there. Only the compound-number merge ("twenty one") can join
+ * the two tokens at the cut, so the token next to the cut is never used: the cut text must give
+ * at least one token more than the window, or the whole text is tokenised.
+ */
+export function tokensNear(text: string, side: 'before' | 'after', window: number): Token[] {
+  const cut = side === 'before' ? cutBefore(text, window + CUT_SPARE_PIECES) : cutAfter(text, window + CUT_SPARE_PIECES);
+  if (cut > 0) {
+    const toks = tokenize(side === 'before' ? text.slice(cut) : text.slice(0, cut));
+    if (toks.length > window) return side === 'before' ? toks.slice(-window) : toks.slice(0, window);
+  }
+  const toks = tokenize(text);
+  return side === 'before' ? toks.slice(-window) : toks.slice(0, window);
+}
+
+/** A cut keeping about `pieces` pieces at the text's end, or -1. */
+function cutBefore(text: string, pieces: number): number {
+  let seen = 0;
+  for (let c = text.length - 1; c >= 2; c--) {
+    if (text.charCodeAt(c - 1) !== 32) continue;
+    const prev = text.charCodeAt(c - 2);
+    if (prev === 32) continue;
+    seen++;
+    if (seen >= pieces && prev > 32 && prev < 127 && isAsciiAlnum(text.charCodeAt(c))) return c;
+  }
+  return -1;
+}
+
+/** A cut keeping about `pieces` pieces at the text's start, or -1. */
+function cutAfter(text: string, pieces: number): number {
+  let seen = 0;
+  for (let c = 1; c < text.length - 1; c++) {
+    if (text.charCodeAt(c) !== 32) continue;
+    seen++;
+    if (seen >= pieces && isAsciiAlnum(text.charCodeAt(c - 1))) return c;
+  }
+  return -1;
+}
+
 /** Stems of the content words of `text`, nearest to the quote first. */
 function contentStems(text: string | undefined, side: 'before' | 'after', window: number): string[] {
   if (!text) return [];
-  const toks = tokenize(text);
-  const slice = side === 'before' ? toks.slice(-window).reverse() : toks.slice(0, window);
+  const near = tokensNear(text, side, window);
+  const slice = side === 'before' ? near.reverse() : near;
   return slice.map((t) => (isStopword(t.form) ? '' : lightStem(t.key)));
 }
 
