@@ -4,10 +4,12 @@
 // nothing else; the bound shows they cannot reach any verdict, and their alignment is skipped.
 import type { Chain } from './candidates';
 import type { IndexedSource } from './library-index';
+import { lastOccurrence } from './align';
 import type { QuotePart } from './quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
   EDGE_SLACK_WORDS,
+  NEAR_PART_MIN_RATIO,
   PARTIAL_MIN_MATCH_RATIO,
   PARTIAL_MIN_SHARE,
   PARTIAL_MIN_WORDS,
@@ -105,4 +107,52 @@ export function mayReachVerdict(flags: Uint8Array): boolean {
     if (p + EPSILON >= pMin && (head + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p || tail + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p)) return true;
   }
   return false;
+}
+
+/**
+ * Could this chain, as the anchor of a quote in several parts, lead judgeParts to any reading?
+ * `reach` is how far from the anchor judgeParts may place the other parts (the sum over all parts
+ * of the gap its mark allows, its length and EDGE_SLACK_WORDS, an over-estimate). With F the
+ * chain's possible equal words (possibleMatches), a reading needs one of:
+ * - partial: a placed run holding the anchor with ≥ PARTIAL_MIN_MATCH_RATIO of its words equal,
+ *   so F ≥ len(anchor part) − (1 − ratio)·n;
+ * - every part placed (elided or altered): each other part j found near the anchor with
+ *   ≥ NEAR_PART_MIN_RATIO of its words (all of them, when it has one or two), which needs its
+ *   words present in the reachable stretch; and Dice ≥ ALTERED_MIN_SIMILARITY, so at least
+ *   s·n / (2 − s) equal words in all, at most F plus each other part's present words.
+ * A word cut off by the source's end may count as equal: the bound gives up near the end.
+ */
+export function mayAnchorParts(chain: Chain, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number): boolean {
+  const part = parts[chain.part];
+  const flags = possibleMatches(chain, part, qWords, entry);
+  if (flags === null) return true;
+  let F = 0;
+  for (let i = 0; i < flags.length; i++) F += flags[i];
+  let n = 0;
+  for (const p of parts) n += p.to - p.from;
+  const len = part.to - part.from;
+  if (F + EPSILON >= len - (1 - PARTIAL_MIN_MATCH_RATIO) * n) return true;
+  const words = entry.words;
+  const N = words.length;
+  const first = chain.blocks[0];
+  const last = chain.blocks[chain.blocks.length - 1];
+  const lo = Math.max(0, first.s0 - (first.q0 - part.from) - EDGE_SLACK_WORDS - reach);
+  const hi = last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS + reach;
+  if (hi >= N) return true;
+  let total = F;
+  for (let j = 0; j < parts.length; j++) {
+    if (j === chain.part) continue;
+    const p = parts[j];
+    const pl = p.to - p.from;
+    if (pl <= 2) {
+      if (lastOccurrence(qWords, p.from, p.to, words, lo, hi) < 0) return false;
+      total += pl;
+      continue;
+    }
+    const present = wordsPresent(qWords, p.from, p.to, words, lo, hi, entry.lexicon.size);
+    if (present + EPSILON < NEAR_PART_MIN_RATIO * pl) return false;
+    total += present;
+  }
+  const s = ALTERED_MIN_SIMILARITY;
+  return total + EPSILON >= (s * n) / (2 - s);
 }

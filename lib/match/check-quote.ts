@@ -7,7 +7,7 @@ import { normalizeForMatch } from '../text/normalize';
 import { isStopword, lightStem } from '../text/stopwords';
 import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
 import { findBlocks, findChains, type Chain } from './candidates';
-import { mayReachVerdict, possibleMatches, wordsPresent } from './chain-bound';
+import { mayAnchorParts, mayReachVerdict, possibleMatches, wordsPresent } from './chain-bound';
 import { articleContext, Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
@@ -202,6 +202,22 @@ class QuoteMatcher {
   worthAligning(chain: Chain): boolean {
     const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!);
     return flags === null || mayReachVerdict(flags);
+  }
+
+  /** Sources none of whose chains could anchor any reading of a quote in parts (see mayAnchorParts). */
+  hopelessSlots(chains: Chain[]): Set<number> {
+    const parts = this.pq.parts;
+    let reach = 0;
+    for (const p of parts) reach += maxGap(p.sep) + (p.to - p.from) + EDGE_SLACK_WORDS;
+    const hopeful = new Set<number>();
+    const all = new Set<number>();
+    for (const chain of chains) {
+      all.add(chain.slot);
+      if (hopeful.has(chain.slot)) continue;
+      if (mayAnchorParts(chain, parts, this.qWords, this.index.entry(chain.slot)!, reach)) hopeful.add(chain.slot);
+    }
+    for (const slot of hopeful) all.delete(slot);
+    return all;
   }
 
   /** Look for a part inside a source window (next to a part already placed). */
@@ -486,8 +502,12 @@ class QuoteMatcher {
     const chains = findChains(blocks);
     const bySlot = new Map<number, PartAlignment[]>();
     const single = pq.parts.length === 1;
+    // A source whose chains can none of them anchor a reading of a quote in parts is not aligned
+    // at all (its anchors are chosen among all its chains, so it is all or none).
+    const hopeless = single ? null : this.hopelessSlots(chains);
     for (const chain of chains) {
       if (single && !this.worthAligning(chain)) continue;
+      if (hopeless?.has(chain.slot)) continue;
       const al = this.alignChain(chain);
       const list = bySlot.get(chain.slot);
       if (list) list.push(al);
