@@ -8,7 +8,7 @@ import { isStopword, lightStem } from '../text/stopwords';
 import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
 import { findBlocks, findChains, type Chain } from './candidates';
 import { mayAnchorParts, mayReachVerdict, possibleMatches, wordsPresent } from './chain-bound';
-import { articleContext, Attribution, ContextStems } from './context';
+import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
 import { hashKey } from './fingerprints';
@@ -121,7 +121,7 @@ class QuoteMatcher {
     this.qKeys = pq.tokens.map((t) => t.key);
     this.qWords = index.wordNumbers(this.qKeys);
     this.n = pq.words;
-    this.ctx = new ContextStems(articleContext(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW), index.lexicon);
+    this.ctx = ContextStems.of(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW, index.lexicon);
     this.said = new Attribution(query.attribution);
   }
 

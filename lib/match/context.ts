@@ -151,24 +151,56 @@ export class ContextStems {
   private stamp = 0;
   private gen = 0;
 
-  constructor(ctx: ArticleContext, lexicon: Lexicon) {
-    const indexOf = new Map<number, number>();
-    const number = (st: string): number => {
-      if (!st) return -1;
-      const id = lexicon.stemIdOf(st);
-      if (id < 0) return -1; // no source word has this stem: it can never be shared
-      let k = indexOf.get(id);
-      if (k === undefined) {
-        k = this.stemIds.length;
-        this.stemIds.push(id);
-        indexOf.set(id, k);
-      }
-      return k;
-    };
-    this.before = Int32Array.from(ctx.before, number);
-    this.after = Int32Array.from(ctx.after, number);
+  /** Stem numbers of the context's words on each side, nearest first (-1 for none). */
+  private constructor(before: number[], after: number[]) {
+    this.before = this.numbered(before);
+    this.after = this.numbered(after);
     this.dist = new Int32Array(this.stemIds.length);
     this.sharedMark = new Int32Array(this.stemIds.length);
+  }
+
+  /** From an ArticleContext's stems (see articleContext). */
+  static fromContext(ctx: ArticleContext, lexicon: Lexicon): ContextStems {
+    const stemNumber = (st: string): number => (st ? lexicon.stemIdOf(st) : -1);
+    return new ContextStems(ctx.before.map(stemNumber), ctx.after.map(stemNumber));
+  }
+
+  /**
+   * The same as `ContextStems.fromContext(articleContext(before, after, window), lexicon)`, reading a
+   * word's stem from the lexicon when it holds the word (it stores lightStem of each key).
+   */
+  static of(before: string | undefined, after: string | undefined, window: number, lexicon: Lexicon): ContextStems {
+    const stemNumbers = (text: string | undefined, side: 'before' | 'after'): number[] => {
+      if (!text) return [];
+      const near = tokensNear(text, side, window);
+      if (side === 'before') near.reverse();
+      return near.map((t) => {
+        if (isStopword(t.form)) return -1;
+        const w = lexicon.idOf(t.key);
+        const st = w >= 0 ? lexicon.stemOf[w] : lexicon.stemIdOf(lightStem(t.key));
+        return st >= 0 && lexicon.stems[st] !== '' ? st : -1; // an empty stem is no word
+      });
+    };
+    return new ContextStems(stemNumbers(before, 'before'), stemNumbers(after, 'after'));
+  }
+
+  /** Stem numbers (-1: none) as indices into this.stemIds, which collects them. */
+  private numbered(stems: number[]): Int32Array {
+    const out = new Int32Array(stems.length);
+    for (let i = 0; i < stems.length; i++) {
+      const id = stems[i];
+      if (id < 0) {
+        out[i] = -1; // a stopword, or no source word has this stem: it can never be shared
+        continue;
+      }
+      let k = this.stemIds.indexOf(id);
+      if (k < 0) {
+        k = this.stemIds.length;
+        this.stemIds.push(id);
+      }
+      out[i] = k;
+    }
+    return out;
   }
 
   /** Whether the context has any word a source could share. */
