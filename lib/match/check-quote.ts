@@ -117,6 +117,7 @@ class QuoteMatcher {
     readonly query: QuoteQuery,
     readonly pq: ParsedQuote,
     readonly only: number | null = null, // restrict to one source slot
+    readonly pruned = true, // false: every bound that skips work is off (the same answer, slowly)
   ) {
     this.qKeys = pq.tokens.map((t) => t.key);
     this.qWords = index.wordNumbers(this.qKeys);
@@ -242,6 +243,7 @@ class QuoteMatcher {
     const entry = this.index.entry(slot)!;
     const keys = entry.words;
     const len = p.to - p.from;
+    if (!this.pruned) return this.judgeNear(slot, part, lo, hi);
     // Bound before aligning: a word can only come out equal if it occurs in the window, plus one
     // word cut off by the source's end (see summarise). A part of one or two words must be exact,
     // which the aligner finds without its DP.
@@ -252,6 +254,14 @@ class QuoteMatcher {
     } else if ((len + 1) * (hi - lo + 1) <= MAX_ALIGN_CELLS && lastOccurrence(this.qWords, p.from, p.to, keys, lo, hi) < 0) {
       return null;
     }
+    return this.judgeNear(slot, part, lo, hi);
+  }
+
+  /** A part aligned inside a window, kept when it matches closely enough. */
+  private judgeNear(slot: number, part: number, lo: number, hi: number): PartAlignment | null {
+    const p = this.pq.parts[part];
+    const len = p.to - p.from;
+    const keys = this.index.entry(slot)!.words;
     const al = this.summarise(slot, part, alignWords(this.qWords, p.from, p.to, keys, lo, hi, 'fit'));
     if (al.sFirst < 0) return null;
     if (len <= 2 ? !al.exact : al.eq / len < NEAR_PART_MIN_RATIO) return null;
@@ -504,9 +514,9 @@ class QuoteMatcher {
     const single = pq.parts.length === 1;
     // A source whose chains can none of them anchor a reading of a quote in parts is not aligned
     // at all (its anchors are chosen among all its chains, so it is all or none).
-    const hopeless = single ? null : this.hopelessSlots(chains);
+    const hopeless = single || !this.pruned ? null : this.hopelessSlots(chains);
     for (const chain of chains) {
-      if (single && !this.worthAligning(chain)) continue;
+      if (single && this.pruned && !this.worthAligning(chain)) continue;
       if (hopeless?.has(chain.slot)) continue;
       const al = this.alignChain(chain);
       const list = bySlot.get(chain.slot);
@@ -662,7 +672,7 @@ class QuoteMatcher {
       const entry = this.index.entry(slot)!;
       const named = len >= 2 && this.attribution(slot) > 0;
       // Without an attribution, a place needs context words the source does not even hold.
-      if (!named && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
+      if (this.pruned && !named && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
       const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;
@@ -712,4 +722,14 @@ export function checkQuoteIn(index: LibraryIndex, query: QuoteQuery, sourceId: s
   if (!entry || text.trim() === '') return { ...NOT_FOUND, alsoIn: [] };
   const matcher = new QuoteMatcher(index, { ...query, text }, parseQuote(text), entry.slot);
   return matcher.check();
+}
+
+/**
+ * checkQuote with every bound that skips work switched off: candidates the bounds rule out are
+ * aligned and judged all the same. The answer must be checkQuote's; tests compare the two.
+ */
+export function checkQuoteUnpruned(index: LibraryIndex, query: QuoteQuery): QuoteCheck {
+  const text = typeof query.text === 'string' ? query.text : '';
+  if (index.size === 0 || text.trim() === '') return { ...NOT_FOUND, alsoIn: [] };
+  return new QuoteMatcher(index, { ...query, text }, parseQuote(text), null, false).check();
 }

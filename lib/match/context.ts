@@ -273,7 +273,8 @@ export class ContextStems {
   /** The same answer as contextSupports for the context this was made from. */
   supports(entry: IndexedSource, s0: number, s1: number, sourceWindow: number, near = 0, minShared = 1): boolean {
     if (this.stemIds.length === 0) return false;
-    this.measure(entry, s0, s1, sourceWindow);
+    // With `near`, a word further away never counts: the nearer window finds the same distances.
+    this.measure(entry, s0, s1, near > 0 ? Math.min(sourceWindow, near) : sourceWindow);
     const dist = this.dist;
     const mark = this.sharedMark;
     const stamp = ++this.stamp;
