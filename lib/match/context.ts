@@ -274,7 +274,7 @@ export class ContextStems {
   supports(entry: IndexedSource, s0: number, s1: number, sourceWindow: number, near = 0, minShared = 1): boolean {
     if (this.stemIds.length === 0) return false;
     // With `near`, a word further away never counts: the nearer window finds the same distances.
-    this.measure(entry, s0, s1, near > 0 ? Math.min(sourceWindow, near) : sourceWindow);
+    this.measure(entry, s0, s1, near > 0 && minShared >= 1 ? Math.min(sourceWindow, near) : sourceWindow);
     const dist = this.dist;
     const mark = this.sharedMark;
     const stamp = ++this.stamp;
