@@ -667,6 +667,8 @@ class QuoteMatcher {
       slots = slots === null ? have : intersectSorted(slots, have);
     }
     const readings: Reading[] = [];
+    const near = len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0;
+    const partStart = new Set([part.from]);
     for (const slot of slots ?? []) {
       if (this.only !== null && slot !== this.only) continue;
       const entry = this.index.entry(slot)!;
@@ -680,17 +682,15 @@ class QuoteMatcher {
         let same = pos + len <= sKeys.length;
         for (let j = 1; j < len && same; j++) same = sKeys[pos + j] === words[j];
         if (!same) continue;
-        const supported =
-          named ||
-          this.ctx.supports(
-            entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW,
-            len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0, SHORT_CONTEXT_MIN_SHARED,
-          );
-        if (!supported) continue;
+        // One look at the words around the place: whether they support it (unless the
+        // attribution does) and how many context words they share. -1: not supported.
+        const ctxScore = this.ctx.placeScore(entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW, named ? null : near, SHORT_CONTEXT_MIN_SHARED);
+        if (ctxScore < 0) continue;
+        // Without more context, a place cannot beat a best that already has the best verdict.
+        if (best && ctxScore <= bestContext && (pq.editorial || best.verdict === 'verbatim')) continue;
         const pairs = keys.map((_k, j): [number, number] => [part.from + j, pos + j]);
-        const verdict = this.surface(entry, pairs, new Set([part.from]));
+        const verdict = this.surface(entry, pairs, partStart);
         const reading: Reading = { slot, verdict: pq.editorial ? 'elided' : verdict, s0: pos, s1: pos + len, eq: len, similarity: 1, sourceEnds: false };
-        const ctxScore = this.ctx.overlap(entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW);
         if (!best || rank(reading.verdict) < rank(best.verdict) || (reading.verdict === best.verdict && ctxScore > bestContext)) {
           best = reading;
           bestContext = ctxScore;

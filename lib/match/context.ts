@@ -275,6 +275,24 @@ export class ContextStems {
     if (this.stemIds.length === 0) return false;
     // With `near`, a word further away never counts: the nearer window finds the same distances.
     this.measure(entry, s0, s1, near > 0 && minShared >= 1 ? Math.min(sourceWindow, near) : sourceWindow);
+    return this.supportedByDist(near, minShared);
+  }
+
+  /**
+   * contextOverlap(…, window) of a place, or -1 when `near` is not null and contextSupports(…,
+   * window, near, minShared) says no: both from one look at the place's neighbourhood.
+   */
+  placeScore(entry: IndexedSource, s0: number, s1: number, window: number, near: number | null, minShared: number): number {
+    if (this.stemIds.length === 0) return near === null ? 0 : -1;
+    this.measure(entry, s0, s1, window);
+    if (near !== null && !this.supportedByDist(near, minShared)) return -1;
+    let n = 0;
+    for (let k = 0; k < this.dist.length; k++) if (this.dist[k] !== NOT_NEAR) n++;
+    return n;
+  }
+
+  /** contextSupports' decision from distances already measured. */
+  private supportedByDist(near: number, minShared: number): boolean {
     const dist = this.dist;
     const mark = this.sharedMark;
     const stamp = ++this.stamp;
