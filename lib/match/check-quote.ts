@@ -678,9 +678,20 @@ class QuoteMatcher {
       const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;
-      for (const pos of positionsOf(entry, words[0])) {
-        let same = pos + len <= sKeys.length;
-        for (let j = 1; j < len && same; j++) same = sKeys[pos + j] === words[j];
+      // The phrase's places, ascending, found through its rarest word in this source.
+      let pivot = 0;
+      let pivotPositions = positionsOf(entry, words[0]);
+      for (let j = 1; j < len && pivotPositions.length > 0; j++) {
+        const ps = positionsOf(entry, words[j]);
+        if (ps.length < pivotPositions.length) {
+          pivot = j;
+          pivotPositions = ps;
+        }
+      }
+      for (const at of pivotPositions) {
+        const pos = at - pivot;
+        let same = pos >= 0 && pos + len <= sKeys.length;
+        for (let j = 0; j < len && same; j++) same = sKeys[pos + j] === words[j];
         if (!same) continue;
         // One look at the words around the place: whether they support it (unless the
         // attribution does) and how many context words they share. -1: not supported.

@@ -361,11 +361,12 @@ function cachedStemsOf(text: string): Set<string> {
 
 /** An article's attribution, read once and compared with any number of sources. */
 export class Attribution {
-  private readonly lower: string;
+  private readonly cues: Array<(s: Source) => boolean>; // the lexicon entries whose cue the attribution has
   private readonly said: Set<string>;
 
   constructor(readonly text: string | null | undefined) {
-    this.lower = text ? text.toLowerCase().replace(/[’']/g, "'") : '';
+    const lower = text ? text.toLowerCase().replace(/[’']/g, "'") : '';
+    this.cues = ATTRIBUTION_LEXICON.filter((entry) => entry.cue.test(lower)).map((entry) => entry.matches);
     this.said = stemsOf(text);
   }
 
@@ -373,7 +374,7 @@ export class Attribution {
   score(source: Source): number {
     if (!this.text) return 0;
     let score = 0;
-    for (const entry of ATTRIBUTION_LEXICON) if (entry.cue.test(this.lower) && entry.matches(source)) score++;
+    for (const matches of this.cues) if (matches(source)) score++;
     const who = cachedStemsOf([source.publisher, source.speaker, source.author].filter(Boolean).join(' '));
     for (const st of this.said) if (who.has(st)) score++;
     // A title is about a topic, not a speaker: one shared word ("police") says nothing; two or more
