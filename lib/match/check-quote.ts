@@ -37,6 +37,8 @@ import {
   SPLICE_MIN_PART_WORDS,
 } from './thresholds';
 
+/** A short quote's places in one source beyond which the source's words are checked for context first. */
+const MANY_PLACES = 8;
 /** Source words looked at around a long quote's match when comparing the article's context. */
 const LONG_CONTEXT_WINDOW = 30;
 
@@ -673,8 +675,6 @@ class QuoteMatcher {
       if (this.only !== null && slot !== this.only) continue;
       const entry = this.index.entry(slot)!;
       const named = len >= 2 && this.attribution(slot) > 0;
-      // Without an attribution, a place needs context words the source does not even hold.
-      if (this.pruned && !named && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
       const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;
@@ -688,6 +688,10 @@ class QuoteMatcher {
           pivotPositions = ps;
         }
       }
+      if (pivotPositions.length === 0) continue;
+      // Without an attribution, a place needs context words the source does not even hold: worth
+      // asking the whole source first when there are many places to look at.
+      if (this.pruned && !named && pivotPositions.length > MANY_PLACES && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
       for (const at of pivotPositions) {
         const pos = at - pivot;
         let same = pos >= 0 && pos + len <= sKeys.length;

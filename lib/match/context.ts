@@ -150,6 +150,7 @@ export class ContextStems {
   private readonly sharedMark: Int32Array;
   private stamp = 0;
   private gen = 0;
+  private contentWords: number[][] | null = null; // see mayShare
 
   /** Stem numbers of the context's words on each side, nearest first (-1 for none). */
   private constructor(before: number[], after: number[]) {
@@ -236,10 +237,12 @@ export class ContextStems {
   mayShare(entry: IndexedSource, minShared: number): boolean {
     if (minShared <= 0) return true;
     const lx = entry.lexicon;
+    // Per stem, its content words (the lexicon's, for this context, listed once).
+    this.contentWords ??= this.stemIds.map((st) => lx.stemWords[st].filter((w) => !lx.stop[w]));
     let found = 0;
-    for (const st of this.stemIds) {
-      for (const w of lx.stemWords[st]) {
-        if (!lx.stop[w] && positionsOf(entry, w).length > 0) {
+    for (const ws of this.contentWords) {
+      for (const w of ws) {
+        if (positionsOf(entry, w).length > 0) {
           if (++found >= minShared) return true;
           break;
         }
