@@ -140,16 +140,22 @@ export function mayAnchorParts(chain: Chain, parts: readonly QuotePart[], qWords
   const hi = last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS + reach;
   if (hi >= N) return true;
   let total = F;
+  markStretch(words, lo, hi, entry.lexicon.size); // once for every other part
   for (let j = 0; j < parts.length; j++) {
     if (j === chain.part) continue;
     const p = parts[j];
     const pl = p.to - p.from;
+    let present = 0;
+    for (let q = p.from; q < p.to; q++) {
+      const w = qWords[q];
+      if (w >= 0 && marks[w] === stamp) present++;
+    }
     if (pl <= 2) {
-      if (lastOccurrence(qWords, p.from, p.to, words, lo, hi) < 0) return false;
+      // Must be found word for word: every word present, then in order somewhere.
+      if (present < pl || lastOccurrence(qWords, p.from, p.to, words, lo, hi) < 0) return false;
       total += pl;
       continue;
     }
-    const present = wordsPresent(qWords, p.from, p.to, words, lo, hi, entry.lexicon.size);
     if (present + EPSILON < NEAR_PART_MIN_RATIO * pl) return false;
     total += present;
   }

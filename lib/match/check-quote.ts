@@ -203,6 +203,9 @@ class QuoteMatcher {
 
   /** False when the chain's alignment provably cannot give a single-part quote any verdict (see chain-bound.ts). */
   worthAligning(chain: Chain): boolean {
+    // The chain's own words already reach the altered threshold (see mayReachVerdict).
+    const n = this.pq.parts[chain.part].to - this.pq.parts[chain.part].from;
+    if (chain.words >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
     const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!);
     return flags === null || mayReachVerdict(flags);
   }

@@ -12,7 +12,7 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 /** Whitespace-separated pieces to keep beyond the window when cutting: most pieces are one word. */
-const CUT_SPARE_PIECES = 6;
+const CUT_SPARE_PIECES = 2;
 
 /**
  * tokenize(text).slice(-window) for side 'before', tokenize(text).slice(0, window) for 'after',
