@@ -23,31 +23,28 @@ export interface Chain {
   words: number; // words inside the blocks
 }
 
-/** Whether one of the blocks holds quote token i. */
-function covers(blocks: Block[], i: number): boolean {
-  for (const b of blocks) if (i >= b.q0 && i < b.q1) return true;
-  return false;
-}
-
 /**
  * Exact runs the quote shares with the library. `words` are the quote's word numbers
  * (LibraryIndex.wordNumbers), `keyHashes` the hashes of its keys.
  */
 export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null): Block[] {
   const blocks: Block[] = [];
-  // Blocks found so far by diagonal: (library token number − quote index) and part. Two sources
-  // never share a diagonal for the same quote index (their token ranges are apart), so the
-  // diagonal alone tells which source a block is in.
-  const seen = new Map<number, Block[]>();
+  // Per diagonal, (library token number − quote index) and part: where the last block found on
+  // it ends in the quote. Two sources never share a diagonal for the same quote index (their
+  // token ranges are apart), so the diagonal alone tells which source a block is in. K-grams are
+  // looked up in quote order and a block reaches as far right as the words agree, so a k-gram
+  // starting before that end lies inside a block already found, and a new block on the diagonal
+  // always starts after it: the last end is all there is to remember.
+  const lastEnd = new Map<number, number>();
   const P = pq.parts.length;
-  pq.parts.forEach((part, pi) => {
+  for (let pi = 0; pi < P; pi++) {
+    const part = pq.parts[pi];
     for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
       for (const posting of index.lookup(kgramHash(keyHashes, i))) {
-        // A k-gram inside a block already found on its diagonal adds nothing: skipped before
-        // looking up its source (a hash collision would be skipped too, a few lines further).
+        // Skipped before looking up its source (a hash collision would be skipped too, below).
         const id = (posting - i) * P + pi;
-        const known = seen.get(id);
-        if (known !== undefined && covers(known, i)) continue;
+        const end = lastEnd.get(id);
+        if (end !== undefined && i < end) continue;
         const slot = index.slotOf(posting);
         if (only !== null && slot !== only) continue;
         const entry = index.entry(slot);
@@ -69,13 +66,11 @@ export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Arr
           q1++;
           s1++;
         }
-        const block: Block = { slot, part: pi, q0, q1, s0, s1 };
-        blocks.push(block);
-        if (known) known.push(block);
-        else seen.set(id, [block]);
+        blocks.push({ slot, part: pi, q0, q1, s0, s1 });
+        lastEnd.set(id, q1);
       }
     }
-  });
+  }
   return blocks;
 }
 
