@@ -62,7 +62,7 @@ function markPossible(
  * could make it equal. `null` when the source's last word falls inside the trailing window: a
  * word cut off by the source's end may then count as equal without being the same key.
  */
-export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Array, entry: IndexedSource): Uint8Array | null {
+export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Array, entry: IndexedSource, into?: Uint8Array): Uint8Array | null {
   const words = entry.words;
   const N = words.length;
   const V = entry.lexicon.size;
@@ -71,7 +71,13 @@ export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Arra
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
   if (last.q1 < part.to && last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS >= N) return null;
-  const flags = new Uint8Array(n);
+  // `into`, when long enough, is reused (its first n entries are the answer): one array per
+  // quote instead of one per chain.
+  let flags: Uint8Array;
+  if (into && into.length >= n) {
+    flags = into;
+    flags.fill(0, 0, n);
+  } else flags = new Uint8Array(n);
   const lead = first.q0 - part.from;
   markPossible(flags, part.from, qWords, part.from, first.q0, words, Math.max(0, first.s0 - lead - EDGE_SLACK_WORDS), first.s0, V);
   for (let b = 0; b < blocks.length; b++) {
@@ -92,8 +98,7 @@ const EPSILON = 1e-9; // the bound errs towards aligning
  * at least s·n / (2 − s) equal words; or, for `partial`, a leading or trailing run of
  * p ≥ max(PARTIAL_MIN_WORDS, PARTIAL_MIN_SHARE·n) words of which PARTIAL_MIN_MATCH_RATIO are equal.
  */
-export function mayReachVerdict(flags: Uint8Array): boolean {
-  const n = flags.length;
+export function mayReachVerdict(flags: Uint8Array, n = flags.length): boolean {
   let total = 0;
   for (let i = 0; i < n; i++) total += flags[i];
   const s = ALTERED_MIN_SIMILARITY;
@@ -122,12 +127,14 @@ export function mayReachVerdict(flags: Uint8Array): boolean {
  *   s·n / (2 − s) equal words in all, at most F plus each other part's present words.
  * A word cut off by the source's end may count as equal: the bound gives up near the end.
  */
-export function mayAnchorParts(chain: Chain, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number): boolean {
+export function mayAnchorParts(
+  chain: Chain, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number, into?: Uint8Array,
+): boolean {
   const part = parts[chain.part];
-  const flags = possibleMatches(chain, part, qWords, entry);
+  const flags = possibleMatches(chain, part, qWords, entry, into);
   if (flags === null) return true;
   let F = 0;
-  for (let i = 0; i < flags.length; i++) F += flags[i];
+  for (let i = 0; i < part.to - part.from; i++) F += flags[i];
   let n = 0;
   for (const p of parts) n += p.to - p.from;
   const len = part.to - part.from;

@@ -112,6 +112,7 @@ class QuoteMatcher {
   readonly said: Attribution;
   private readonly attributionBySlot = new Map<number, number>();
   private readonly nearby = new Map<string, PartAlignment | null>(); // alignNear's answers
+  private readonly flags: Uint8Array; // reused by the chain bounds, one word each
   maxAlteredEq = 0;
 
   constructor(
@@ -126,6 +127,7 @@ class QuoteMatcher {
     this.n = pq.words;
     this.ctx = ContextStems.of(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW, index.lexicon);
     this.said = new Attribution(query.attribution);
+    this.flags = new Uint8Array(pq.tokens.length);
   }
 
   // --- alignment ---------------------------------------------------------------------------
@@ -206,8 +208,8 @@ class QuoteMatcher {
     // The chain's own words already reach the altered threshold (see mayReachVerdict).
     const n = this.pq.parts[chain.part].to - this.pq.parts[chain.part].from;
     if (chain.words >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
-    const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!);
-    return flags === null || mayReachVerdict(flags);
+    const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!, this.flags);
+    return flags === null || mayReachVerdict(flags, n);
   }
 
   /** Sources none of whose chains could anchor any reading of a quote in parts (see mayAnchorParts). */
@@ -220,7 +222,7 @@ class QuoteMatcher {
     for (const chain of chains) {
       all.add(chain.slot);
       if (hopeful.has(chain.slot)) continue;
-      if (mayAnchorParts(chain, parts, this.qWords, this.index.entry(chain.slot)!, reach)) hopeful.add(chain.slot);
+      if (mayAnchorParts(chain, parts, this.qWords, this.index.entry(chain.slot)!, reach, this.flags)) hopeful.add(chain.slot);
     }
     for (const slot of hopeful) all.delete(slot);
     return all;
