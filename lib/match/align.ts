@@ -33,10 +33,32 @@ function reversedRange(keys: Keys, from: number, to: number): Array<number | str
   return out;
 }
 
+/** Start of the last place in sKeys[sFrom, sTo) holding qKeys[qFrom, qTo) word for word, or -1. */
+export function lastOccurrence(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number): number {
+  const m = qTo - qFrom;
+  const first = qKeys[qFrom];
+  for (let at = sTo - m; at >= sFrom; at--) {
+    if (sKeys[at] !== first) continue;
+    let k = 1;
+    while (k < m && sKeys[at + k] === qKeys[qFrom + k]) k++;
+    if (k === m) return at;
+  }
+  return -1;
+}
+
 // The DP table, reused between calls (the matcher runs many small alignments per quote).
 let table = new Uint32Array(4096);
 
-export function alignWords(
+export function alignWords(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number, mode: AlignMode): Column[] {
+  return align(qKeys, qFrom, qTo, sKeys, sFrom, sTo, mode, true);
+}
+
+/** alignWords always by its DP, without looking for an exact occurrence first (tests compare the two). */
+export function alignWordsByTable(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number, mode: AlignMode): Column[] {
+  return align(qKeys, qFrom, qTo, sKeys, sFrom, sTo, mode, false);
+}
+
+function align(
   qKeys: Keys,
   qFrom: number,
   qTo: number,
@@ -44,13 +66,14 @@ export function alignWords(
   sFrom: number,
   sTo: number,
   mode: AlignMode,
+  shortcut: boolean,
 ): Column[] {
   if (mode === 'prefix') {
     // Run it mirrored, so that ties put substitutions next to the anchored start (the traceback
     // favours diagonal steps nearest to where it begins).
     const qRev = reversedRange(qKeys, qFrom, qTo);
     const sRev = reversedRange(sKeys, sFrom, sTo);
-    const mirrored = alignWords(qRev, 0, qRev.length, sRev, 0, sRev.length, 'suffix');
+    const mirrored = align(qRev, 0, qRev.length, sRev, 0, sRev.length, 'suffix', shortcut);
     return mirrored
       .map((c) => ({ kind: c.kind, q: c.q < 0 ? -1 : qTo - 1 - c.q, s: c.s < 0 ? -1 : sTo - 1 - c.s }))
       .reverse();
@@ -62,6 +85,16 @@ export function alignWords(
     for (let i = 0; i < m; i++) cols.push({ kind: 'ins', q: qFrom + i, s: -1 });
     if (mode === 'global') for (let j = 0; j < n; j++) cols.push({ kind: 'del', q: -1, s: sFrom + j });
     return cols;
+  }
+  if (shortcut && mode === 'fit' && m > 0) {
+    // A zero-cost alignment is an exact occurrence, and the DP below ends at the rightmost
+    // cheapest column: the last occurrence, all equal. Found directly when there is one.
+    const at = lastOccurrence(qKeys, qFrom, qTo, sKeys, sFrom, sTo);
+    if (at >= 0) {
+      const cols = new Array<Column>(m);
+      for (let k = 0; k < m; k++) cols[k] = { kind: 'eq', q: qFrom + k, s: at + k };
+      return cols;
+    }
   }
   const freeStart = mode === 'suffix' || mode === 'fit';
   const freeEnd = mode === 'fit'; // prefix mode was mirrored into suffix above

@@ -29,14 +29,22 @@ export interface Chain {
  */
 export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null): Block[] {
   const blocks: Block[] = [];
-  // Blocks found so far by diagonal: (library token number − quote index) and part. Two sources
-  // never share a diagonal for the same quote index (their token ranges are apart), so the
-  // diagonal alone tells which source a block is in.
-  const seen = new Map<number, Block[]>();
+  // Per diagonal, (library token number − quote index) and part: where the last block found on
+  // it ends in the quote. Two sources never share a diagonal for the same quote index (their
+  // token ranges are apart), so the diagonal alone tells which source a block is in. K-grams are
+  // looked up in quote order and a block reaches as far right as the words agree, so a k-gram
+  // starting before that end lies inside a block already found, and a new block on the diagonal
+  // always starts after it: the last end is all there is to remember.
+  const lastEnd = new Map<number, number>();
   const P = pq.parts.length;
-  pq.parts.forEach((part, pi) => {
+  for (let pi = 0; pi < P; pi++) {
+    const part = pq.parts[pi];
     for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
       for (const posting of index.lookup(kgramHash(keyHashes, i))) {
+        // Skipped before looking up its source (a hash collision would be skipped too, below).
+        const id = (posting - i) * P + pi;
+        const end = lastEnd.get(id);
+        if (end !== undefined && i < end) continue;
         const slot = index.slotOf(posting);
         if (only !== null && slot !== only) continue;
         const entry = index.entry(slot);
@@ -46,9 +54,6 @@ export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Arr
         let same = true;
         for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === words[i + j];
         if (!same) continue; // hash collision
-        const id = (posting - i) * P + pi;
-        const known = seen.get(id);
-        if (known?.some((b) => i >= b.q0 && i < b.q1)) continue;
         let q0 = i;
         let s0 = pos;
         while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) {
@@ -61,13 +66,11 @@ export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Arr
           q1++;
           s1++;
         }
-        const block: Block = { slot, part: pi, q0, q1, s0, s1 };
-        blocks.push(block);
-        if (known) known.push(block);
-        else seen.set(id, [block]);
+        blocks.push({ slot, part: pi, q0, q1, s0, s1 });
+        lastEnd.set(id, q1);
       }
     }
-  });
+  }
   return blocks;
 }
 
@@ -82,6 +85,11 @@ function follows(a: Block, b: Block): boolean {
 
 /** Chain the blocks of one slot and part: repeatedly the chain covering most quote words. */
 export function chainBlocks(blocks: Block[]): Chain[] {
+  if (blocks.length === 1) {
+    // What the search below finds for a single block, without its tables.
+    const b = blocks[0];
+    return MAX_CHAINS_PER_SOURCE > 0 ? [{ slot: b.slot, part: b.part, blocks: [b], words: b.q1 - b.q0 }] : [];
+  }
   const sorted = [...blocks].sort((a, b) => a.s0 - b.s0 || a.q0 - b.q0);
   const used = new Array<boolean>(sorted.length).fill(false);
   const chains: Chain[] = [];
@@ -116,9 +124,11 @@ export function chainBlocks(blocks: Block[]): Chain[] {
 
 /** Group blocks by source and part and chain each group. */
 export function findChains(blocks: Block[]): Chain[] {
-  const groups = new Map<string, Block[]>();
+  const groups = new Map<number, Block[]>();
+  let parts = 1;
+  for (const b of blocks) parts = Math.max(parts, b.part + 1);
   for (const b of blocks) {
-    const id = `${b.slot}:${b.part}`;
+    const id = b.slot * parts + b.part;
     const g = groups.get(id);
     if (g) g.push(b);
     else groups.set(id, [b]);

@@ -4,10 +4,12 @@
 // nothing else; the bound shows they cannot reach any verdict, and their alignment is skipped.
 import type { Chain } from './candidates';
 import type { IndexedSource } from './library-index';
+import { lastOccurrence } from './align';
 import type { QuotePart } from './quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
   EDGE_SLACK_WORDS,
+  NEAR_PART_MIN_RATIO,
   PARTIAL_MIN_MATCH_RATIO,
   PARTIAL_MIN_SHARE,
   PARTIAL_MIN_WORDS,
@@ -27,12 +29,40 @@ function markStretch(words: Uint32Array, from: number, to: number, lexiconSize: 
 }
 
 /**
+ * How many of quote words [q0, q1) have their word somewhere in source stretch [s0, s1): no
+ * alignment of the two can make more of them equal.
+ */
+export function wordsPresent(qWords: Int32Array, q0: number, q1: number, words: Uint32Array, s0: number, s1: number, lexiconSize: number): number {
+  if (q1 <= q0 || s1 <= s0) return 0;
+  markStretch(words, s0, s1, lexiconSize);
+  let n = 0;
+  for (let q = q0; q < q1; q++) {
+    const w = qWords[q];
+    if (w >= 0 && marks[w] === stamp) n++;
+  }
+  return n;
+}
+
+/** Flag quote words [q0, q1) whose word occurs in source stretch [s0, s1). */
+function markPossible(
+  flags: Uint8Array, offset: number, qWords: Int32Array, q0: number, q1: number,
+  words: Uint32Array, s0: number, s1: number, lexiconSize: number,
+): void {
+  if (q1 <= q0 || s1 <= s0) return;
+  markStretch(words, s0, s1, lexiconSize);
+  for (let q = q0; q < q1; q++) {
+    const w = qWords[q];
+    if (w >= 0 && marks[w] === stamp) flags[q - offset] = 1;
+  }
+}
+
+/**
  * For each word of the part, whether the alignment of `chain` (as alignChain lays it out: exact
  * blocks, the stretches between them, and the edges against windows EDGE_SLACK_WORDS wider)
  * could make it equal. `null` when the source's last word falls inside the trailing window: a
  * word cut off by the source's end may then count as equal without being the same key.
  */
-export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Array, entry: IndexedSource): Uint8Array | null {
+export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Array, entry: IndexedSource, into?: Uint8Array): Uint8Array | null {
   const words = entry.words;
   const N = words.length;
   const V = entry.lexicon.size;
@@ -41,23 +71,21 @@ export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Arra
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
   if (last.q1 < part.to && last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS >= N) return null;
-  const flags = new Uint8Array(n);
-  const stretch = (q0: number, q1: number, s0: number, s1: number) => {
-    if (q1 <= q0 || s1 <= s0) return;
-    markStretch(words, s0, s1, V);
-    for (let q = q0; q < q1; q++) {
-      const w = qWords[q];
-      if (w >= 0 && marks[w] === stamp) flags[q - part.from] = 1;
-    }
-  };
+  // `into`, when long enough, is reused (its first n entries are the answer): one array per
+  // quote instead of one per chain.
+  let flags: Uint8Array;
+  if (into && into.length >= n) {
+    flags = into;
+    flags.fill(0, 0, n);
+  } else flags = new Uint8Array(n);
   const lead = first.q0 - part.from;
-  stretch(part.from, first.q0, Math.max(0, first.s0 - lead - EDGE_SLACK_WORDS), first.s0);
+  markPossible(flags, part.from, qWords, part.from, first.q0, words, Math.max(0, first.s0 - lead - EDGE_SLACK_WORDS), first.s0, V);
   for (let b = 0; b < blocks.length; b++) {
     const k = blocks[b];
-    if (b > 0) stretch(blocks[b - 1].q1, k.q0, blocks[b - 1].s1, k.s0);
+    if (b > 0) markPossible(flags, part.from, qWords, blocks[b - 1].q1, k.q0, words, blocks[b - 1].s1, k.s0, V);
     for (let q = k.q0; q < k.q1; q++) flags[q - part.from] = 1;
   }
-  stretch(last.q1, part.to, last.s1, Math.min(N, last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS));
+  markPossible(flags, part.from, qWords, last.q1, part.to, words, last.s1, Math.min(N, last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS), V);
   return flags;
 }
 
@@ -70,8 +98,7 @@ const EPSILON = 1e-9; // the bound errs towards aligning
  * at least s·n / (2 − s) equal words; or, for `partial`, a leading or trailing run of
  * p ≥ max(PARTIAL_MIN_WORDS, PARTIAL_MIN_SHARE·n) words of which PARTIAL_MIN_MATCH_RATIO are equal.
  */
-export function mayReachVerdict(flags: Uint8Array): boolean {
-  const n = flags.length;
+export function mayReachVerdict(flags: Uint8Array, n = flags.length): boolean {
   let total = 0;
   for (let i = 0; i < n; i++) total += flags[i];
   const s = ALTERED_MIN_SIMILARITY;
@@ -85,4 +112,60 @@ export function mayReachVerdict(flags: Uint8Array): boolean {
     if (p + EPSILON >= pMin && (head + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p || tail + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p)) return true;
   }
   return false;
+}
+
+/**
+ * Could this chain, as the anchor of a quote in several parts, lead judgeParts to any reading?
+ * `reach` is how far from the anchor judgeParts may place the other parts (the sum over all parts
+ * of the gap its mark allows, its length and EDGE_SLACK_WORDS, an over-estimate). With F the
+ * chain's possible equal words (possibleMatches), a reading needs one of:
+ * - partial: a placed run holding the anchor with ≥ PARTIAL_MIN_MATCH_RATIO of its words equal,
+ *   so F ≥ len(anchor part) − (1 − ratio)·n;
+ * - every part placed (elided or altered): each other part j found near the anchor with
+ *   ≥ NEAR_PART_MIN_RATIO of its words (all of them, when it has one or two), which needs its
+ *   words present in the reachable stretch; and Dice ≥ ALTERED_MIN_SIMILARITY, so at least
+ *   s·n / (2 − s) equal words in all, at most F plus each other part's present words.
+ * A word cut off by the source's end may count as equal: the bound gives up near the end.
+ */
+export function mayAnchorParts(
+  chain: Chain, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number, into?: Uint8Array,
+): boolean {
+  const part = parts[chain.part];
+  const flags = possibleMatches(chain, part, qWords, entry, into);
+  if (flags === null) return true;
+  let F = 0;
+  for (let i = 0; i < part.to - part.from; i++) F += flags[i];
+  let n = 0;
+  for (const p of parts) n += p.to - p.from;
+  const len = part.to - part.from;
+  if (F + EPSILON >= len - (1 - PARTIAL_MIN_MATCH_RATIO) * n) return true;
+  const words = entry.words;
+  const N = words.length;
+  const first = chain.blocks[0];
+  const last = chain.blocks[chain.blocks.length - 1];
+  const lo = Math.max(0, first.s0 - (first.q0 - part.from) - EDGE_SLACK_WORDS - reach);
+  const hi = last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS + reach;
+  if (hi >= N) return true;
+  let total = F;
+  markStretch(words, lo, hi, entry.lexicon.size); // once for every other part
+  for (let j = 0; j < parts.length; j++) {
+    if (j === chain.part) continue;
+    const p = parts[j];
+    const pl = p.to - p.from;
+    let present = 0;
+    for (let q = p.from; q < p.to; q++) {
+      const w = qWords[q];
+      if (w >= 0 && marks[w] === stamp) present++;
+    }
+    if (pl <= 2) {
+      // Must be found word for word: every word present, then in order somewhere.
+      if (present < pl || lastOccurrence(qWords, p.from, p.to, words, lo, hi) < 0) return false;
+      total += pl;
+      continue;
+    }
+    if (present + EPSILON < NEAR_PART_MIN_RATIO * pl) return false;
+    total += present;
+  }
+  const s = ALTERED_MIN_SIMILARITY;
+  return total + EPSILON >= (s * n) / (2 - s);
 }

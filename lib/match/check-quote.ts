@@ -3,14 +3,14 @@
 import type { AlsoIn, QuoteCheck, QuoteQuery, Verdict } from '../types';
 import { VERDICT_INFO } from '../verdicts';
 import { countWords, isShort } from '../text/words';
-import { casedForm, punctuationBetween } from '../text/tokenize';
 import { normalizeForMatch } from '../text/normalize';
 import { isStopword, lightStem } from '../text/stopwords';
-import { alignWords, type Column } from './align';
+import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
 import { findBlocks, findChains, type Chain } from './candidates';
-import { mayReachVerdict, possibleMatches } from './chain-bound';
-import { articleContext, attributionScore, contextOverlap, contextSupports, type ArticleContext } from './context';
+import { mayAnchorParts, mayReachVerdict, possibleMatches, wordsPresent } from './chain-bound';
+import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
+import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
 import { hashKey } from './fingerprints';
 import { positionsOf, type IndexedSource, type LibraryIndex } from './library-index';
 import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
@@ -37,6 +37,8 @@ import {
   SPLICE_MIN_PART_WORDS,
 } from './thresholds';
 
+/** A short quote's places in one source beyond which the source's words are checked for context first. */
+const MANY_PLACES = 8;
 /** Source words looked at around a long quote's match when comparing the article's context. */
 const LONG_CONTEXT_WINDOW = 30;
 
@@ -65,6 +67,7 @@ interface Reading {
   eq: number;
   similarity: number; // matching words over the larger of the quote's and the source's word counts
   sourceEnds: boolean;
+  context?: number; // contextScore, once computed
 }
 
 function maxGap(sep: PartSeparator): number {
@@ -105,7 +108,11 @@ class QuoteMatcher {
   readonly qKeys: string[];
   readonly qWords: Int32Array; // the keys as lexicon word numbers (LibraryIndex.wordNumbers)
   readonly n: number;
-  readonly ctx: ArticleContext;
+  readonly ctx: ContextStems;
+  readonly said: Attribution;
+  private readonly attributionBySlot = new Map<number, number>();
+  private readonly nearby = new Map<string, PartAlignment | null>(); // alignNear's answers
+  private readonly flags: Uint8Array; // reused by the chain bounds, one word each
   maxAlteredEq = 0;
 
   constructor(
@@ -113,11 +120,14 @@ class QuoteMatcher {
     readonly query: QuoteQuery,
     readonly pq: ParsedQuote,
     readonly only: number | null = null, // restrict to one source slot
+    readonly pruned = true, // false: every bound that skips work is off (the same answer, slowly)
   ) {
     this.qKeys = pq.tokens.map((t) => t.key);
     this.qWords = index.wordNumbers(this.qKeys);
     this.n = pq.words;
-    this.ctx = articleContext(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW);
+    this.ctx = ContextStems.of(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW, index.lexicon);
+    this.said = new Attribution(query.attribution);
+    this.flags = new Uint8Array(pq.tokens.length);
   }
 
   // --- alignment ---------------------------------------------------------------------------
@@ -195,8 +205,27 @@ class QuoteMatcher {
 
   /** False when the chain's alignment provably cannot give a single-part quote any verdict (see chain-bound.ts). */
   worthAligning(chain: Chain): boolean {
-    const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!);
-    return flags === null || mayReachVerdict(flags);
+    // The chain's own words already reach the altered threshold (see mayReachVerdict).
+    const n = this.pq.parts[chain.part].to - this.pq.parts[chain.part].from;
+    if (chain.words >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
+    const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!, this.flags);
+    return flags === null || mayReachVerdict(flags, n);
+  }
+
+  /** Sources none of whose chains could anchor any reading of a quote in parts (see mayAnchorParts). */
+  hopelessSlots(chains: Chain[]): Set<number> {
+    const parts = this.pq.parts;
+    let reach = 0;
+    for (const p of parts) reach += maxGap(p.sep) + (p.to - p.from) + EDGE_SLACK_WORDS;
+    const hopeful = new Set<number>();
+    const all = new Set<number>();
+    for (const chain of chains) {
+      all.add(chain.slot);
+      if (hopeful.has(chain.slot)) continue;
+      if (mayAnchorParts(chain, parts, this.qWords, this.index.entry(chain.slot)!, reach, this.flags)) hopeful.add(chain.slot);
+    }
+    for (const slot of hopeful) all.delete(slot);
+    return all;
   }
 
   /** Look for a part inside a source window (next to a part already placed). */
@@ -206,8 +235,41 @@ class QuoteMatcher {
     const lo = Math.max(0, from);
     const hi = Math.min(keys.length, to);
     if (hi <= lo) return null;
-    const al = this.summarise(slot, part, alignWords(this.qWords, p.from, p.to, keys, lo, hi, 'fit'));
+    // Anchors of one source often look for the same part in the same window: align it once.
+    const id = `${slot}:${part}:${lo}:${hi}`;
+    let al = this.nearby.get(id);
+    if (al === undefined) {
+      al = this.alignNearUncached(slot, part, lo, hi);
+      this.nearby.set(id, al);
+    }
+    return al;
+  }
+
+  private alignNearUncached(slot: number, part: number, lo: number, hi: number): PartAlignment | null {
+    const p = this.pq.parts[part];
+    const entry = this.index.entry(slot)!;
+    const keys = entry.words;
     const len = p.to - p.from;
+    if (!this.pruned) return this.judgeNear(slot, part, lo, hi);
+    // Bound before aligning: a word can only come out equal if it occurs in the window, plus one
+    // word cut off by the source's end (see summarise). A part of one or two words must be exact,
+    // which the aligner finds without its DP.
+    if (len > 2) {
+      const cutOff = hi === keys.length ? 1 : 0;
+      const possible = wordsPresent(this.qWords, p.from, p.to, keys, lo, hi, entry.lexicon.size) + cutOff;
+      if (possible / len < NEAR_PART_MIN_RATIO) return null;
+    } else if ((len + 1) * (hi - lo + 1) <= MAX_ALIGN_CELLS && lastOccurrence(this.qWords, p.from, p.to, keys, lo, hi) < 0) {
+      return null;
+    }
+    return this.judgeNear(slot, part, lo, hi);
+  }
+
+  /** A part aligned inside a window, kept when it matches closely enough. */
+  private judgeNear(slot: number, part: number, lo: number, hi: number): PartAlignment | null {
+    const p = this.pq.parts[part];
+    const len = p.to - p.from;
+    const keys = this.index.entry(slot)!.words;
+    const al = this.summarise(slot, part, alignWords(this.qWords, p.from, p.to, keys, lo, hi, 'fit'));
     if (al.sFirst < 0) return null;
     if (len <= 2 ? !al.exact : al.eq / len < NEAR_PART_MIN_RATIO) return null;
     return al;
@@ -230,18 +292,18 @@ class QuoteMatcher {
     for (let k = 0; k < pairs.length; k++) {
       const [q, s] = pairs[k];
       const tok = qt[q];
-      const sForm = normalizeForMatch(src.slice(tokenStarts[s], tokenEnds[s])).text;
+      const sForm = foldedForm(src, tokenStarts[s], tokenEnds[s]);
       if (tok.form !== sForm) return 'minor';
-      const qc = casedForm(this.pq.text, tok.start, tok.end);
-      const sc = casedForm(src, tokenStarts[s], tokenEnds[s]);
+      const qc = casedFormOf(this.pq.text, tok.start, tok.end);
+      const sc = casedFormOf(src, tokenStarts[s], tokenEnds[s]);
       if (qc !== sc) {
         const firstOnly = partStarts.has(q) && qc.slice(1) === sc.slice(1);
         if (!firstOnly) return 'minor';
       }
       if (k > 0 && !partStarts.has(q)) {
         const [prevQ, prevS] = pairs[k - 1];
-        const qp = punctuationBetween(this.pq.text, qt[prevQ].end, tok.start);
-        const sp = punctuationBetween(src, tokenEnds[prevS], tokenStarts[s]);
+        const qp = punctuationOf(this.pq.text, qt[prevQ].end, tok.start);
+        const sp = punctuationOf(src, tokenEnds[prevS], tokenStarts[s]);
         if (qp !== sp) return 'minor';
       }
     }
@@ -457,8 +519,12 @@ class QuoteMatcher {
     const chains = findChains(blocks);
     const bySlot = new Map<number, PartAlignment[]>();
     const single = pq.parts.length === 1;
+    // A source whose chains can none of them anchor a reading of a quote in parts is not aligned
+    // at all (its anchors are chosen among all its chains, so it is all or none).
+    const hopeless = single || !this.pruned ? null : this.hopelessSlots(chains);
     for (const chain of chains) {
-      if (single && !this.worthAligning(chain)) continue;
+      if (single && this.pruned && !this.worthAligning(chain)) continue;
+      if (hopeless?.has(chain.slot)) continue;
       const al = this.alignChain(chain);
       const list = bySlot.get(chain.slot);
       if (list) list.push(al);
@@ -526,11 +592,17 @@ class QuoteMatcher {
   }
 
   attribution(slot: number): number {
-    return attributionScore(this.query.attribution, this.index.entry(slot)!.source);
+    let score = this.attributionBySlot.get(slot);
+    if (score === undefined) {
+      score = this.said.score(this.index.entry(slot)!.source);
+      this.attributionBySlot.set(slot, score);
+    }
+    return score;
   }
 
   contextScore(r: Reading): number {
-    return contextOverlap(this.ctx, this.index.entry(r.slot)!, r.s0, r.s1, LONG_CONTEXT_WINDOW);
+    r.context ??= this.ctx.overlap(this.index.entry(r.slot)!, r.s0, r.s1, LONG_CONTEXT_WINDOW);
+    return r.context;
   }
 
   answer(top: Reading, others: Reading[]): QuoteCheck {
@@ -602,6 +674,8 @@ class QuoteMatcher {
       slots = slots === null ? have : intersectSorted(slots, have);
     }
     const readings: Reading[] = [];
+    const near = len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0;
+    const partStart = new Set([part.from]);
     for (const slot of slots ?? []) {
       if (this.only !== null && slot !== this.only) continue;
       const entry = this.index.entry(slot)!;
@@ -609,21 +683,34 @@ class QuoteMatcher {
       const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;
-      for (const pos of positionsOf(entry, words[0])) {
-        let same = pos + len <= sKeys.length;
-        for (let j = 1; j < len && same; j++) same = sKeys[pos + j] === words[j];
+      // The phrase's places, ascending, found through its rarest word in this source.
+      let pivot = 0;
+      let pivotPositions = positionsOf(entry, words[0]);
+      for (let j = 1; j < len && pivotPositions.length > 0; j++) {
+        const ps = positionsOf(entry, words[j]);
+        if (ps.length < pivotPositions.length) {
+          pivot = j;
+          pivotPositions = ps;
+        }
+      }
+      if (pivotPositions.length === 0) continue;
+      // Without an attribution, a place needs context words the source does not even hold: worth
+      // asking the whole source first when there are many places to look at.
+      if (this.pruned && !named && pivotPositions.length > MANY_PLACES && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
+      for (const at of pivotPositions) {
+        const pos = at - pivot;
+        let same = pos >= 0 && pos + len <= sKeys.length;
+        for (let j = 0; j < len && same; j++) same = sKeys[pos + j] === words[j];
         if (!same) continue;
-        const supported =
-          named ||
-          contextSupports(
-            this.ctx, entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW,
-            len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0, SHORT_CONTEXT_MIN_SHARED,
-          );
-        if (!supported) continue;
+        // One look at the words around the place: whether they support it (unless the
+        // attribution does) and how many context words they share. -1: not supported.
+        const ctxScore = this.ctx.placeScore(entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW, named ? null : near, SHORT_CONTEXT_MIN_SHARED);
+        if (ctxScore < 0) continue;
+        // Without more context, a place cannot beat a best that already has the best verdict.
+        if (best && ctxScore <= bestContext && (pq.editorial || best.verdict === 'verbatim')) continue;
         const pairs = keys.map((_k, j): [number, number] => [part.from + j, pos + j]);
-        const verdict = this.surface(entry, pairs, new Set([part.from]));
+        const verdict = this.surface(entry, pairs, partStart);
         const reading: Reading = { slot, verdict: pq.editorial ? 'elided' : verdict, s0: pos, s1: pos + len, eq: len, similarity: 1, sourceEnds: false };
-        const ctxScore = contextOverlap(this.ctx, entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW);
         if (!best || rank(reading.verdict) < rank(best.verdict) || (reading.verdict === best.verdict && ctxScore > bestContext)) {
           best = reading;
           bestContext = ctxScore;
@@ -655,4 +742,14 @@ export function checkQuoteIn(index: LibraryIndex, query: QuoteQuery, sourceId: s
   if (!entry || text.trim() === '') return { ...NOT_FOUND, alsoIn: [] };
   const matcher = new QuoteMatcher(index, { ...query, text }, parseQuote(text), entry.slot);
   return matcher.check();
+}
+
+/**
+ * checkQuote with every bound that skips work switched off: candidates the bounds rule out are
+ * aligned and judged all the same. The answer must be checkQuote's; tests compare the two.
+ */
+export function checkQuoteUnpruned(index: LibraryIndex, query: QuoteQuery): QuoteCheck {
+  const text = typeof query.text === 'string' ? query.text : '';
+  if (index.size === 0 || text.trim() === '') return { ...NOT_FOUND, alsoIn: [] };
+  return new QuoteMatcher(index, { ...query, text }, parseQuote(text), null, false).check();
 }

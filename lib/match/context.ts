@@ -2,15 +2,65 @@
 // source's words around the match, and the article's attribution compared with the source's
 // metadata. Used to accept short quotes and to order matches.
 import type { Source } from '../types';
-import { tokenize } from '../text/tokenize';
+import { tokenize, type Token } from '../text/tokenize';
 import { isStopword, lightStem } from '../text/stopwords';
-import type { IndexedSource } from './library-index';
+import { positionsOf, type IndexedSource } from './library-index';
+import type { Lexicon } from './lexicon';
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Whitespace-separated pieces to keep beyond the window when cutting: most pieces are one word. */
+const CUT_SPARE_PIECES = 2;
+
+/**
+ * tokenize(text).slice(-window) for side 'before', tokenize(text).slice(0, window) for 'after',
+ * tokenising only the end (or start) of a long text. The text is cut at a single ASCII space
+ * between a printable character and a letter or digit: normalisation never joins across such a
+ * space, and a token boundary lies there. Only the compound-number merge ("twenty one") can join
+ * the two tokens at the cut, so the token next to the cut is never used: the cut text must give
+ * at least one token more than the window, or the whole text is tokenised.
+ */
+export function tokensNear(text: string, side: 'before' | 'after', window: number): Token[] {
+  const cut = side === 'before' ? cutBefore(text, window + CUT_SPARE_PIECES) : cutAfter(text, window + CUT_SPARE_PIECES);
+  if (cut > 0) {
+    const toks = tokenize(side === 'before' ? text.slice(cut) : text.slice(0, cut));
+    if (toks.length > window) return side === 'before' ? toks.slice(-window) : toks.slice(0, window);
+  }
+  const toks = tokenize(text);
+  return side === 'before' ? toks.slice(-window) : toks.slice(0, window);
+}
+
+/** A cut keeping about `pieces` pieces at the text's end, or -1. */
+function cutBefore(text: string, pieces: number): number {
+  let seen = 0;
+  for (let c = text.length - 1; c >= 2; c--) {
+    if (text.charCodeAt(c - 1) !== 32) continue;
+    const prev = text.charCodeAt(c - 2);
+    if (prev === 32) continue;
+    seen++;
+    if (seen >= pieces && prev > 32 && prev < 127 && isAsciiAlnum(text.charCodeAt(c))) return c;
+  }
+  return -1;
+}
+
+/** A cut keeping about `pieces` pieces at the text's start, or -1. */
+function cutAfter(text: string, pieces: number): number {
+  let seen = 0;
+  for (let c = 1; c < text.length - 1; c++) {
+    if (text.charCodeAt(c) !== 32) continue;
+    seen++;
+    if (seen >= pieces && isAsciiAlnum(text.charCodeAt(c - 1))) return c;
+  }
+  return -1;
+}
 
 /** Stems of the content words of `text`, nearest to the quote first. */
 function contentStems(text: string | undefined, side: 'before' | 'after', window: number): string[] {
   if (!text) return [];
-  const toks = tokenize(text);
-  const slice = side === 'before' ? toks.slice(-window).reverse() : toks.slice(0, window);
+  const near = tokensNear(text, side, window);
+  const slice = side === 'before' ? near.reverse() : near;
   return slice.map((t) => (isStopword(t.form) ? '' : lightStem(t.key)));
 }
 
@@ -77,6 +127,203 @@ export function contextOverlap(ctx: ArticleContext, entry: IndexedSource, s0: nu
   return seen.size;
 }
 
+const NOT_NEAR = 0x7fffffff;
+
+// Stem number → index among the context's stems, for the ContextStems that last claimed them:
+// valid where stemGen[stem] === generation. Reused across quotes instead of a map per quote.
+let stemGen = new Int32Array(1024);
+let stemIndex = new Int32Array(1024);
+let generation = 0;
+let owner: ContextStems | null = null;
+
+/**
+ * The article's context as the library's stem numbers, for comparing it with many places in the
+ * sources of one index: contextSupports and contextOverlap answered by reading word numbers around
+ * a place, without building a map of stems for each place. Valid while the lexicon holds the same
+ * words (one quote's check).
+ */
+export class ContextStems {
+  private readonly stemIds: number[] = []; // distinct stems of the context found in the lexicon
+  private readonly before: Int32Array; // per context word: index in stemIds, -1 for none
+  private readonly after: Int32Array;
+  private readonly dist: Int32Array; // per distinct stem: nearest distance in the current window
+  private readonly sharedMark: Int32Array;
+  private stamp = 0;
+  private gen = 0;
+  private contentWords: number[][] | null = null; // see mayShare
+
+  /** Stem numbers of the context's words on each side, nearest first (-1 for none). */
+  private constructor(before: number[], after: number[]) {
+    this.before = this.numbered(before);
+    this.after = this.numbered(after);
+    this.dist = new Int32Array(this.stemIds.length);
+    this.sharedMark = new Int32Array(this.stemIds.length);
+  }
+
+  /** From an ArticleContext's stems (see articleContext). */
+  static fromContext(ctx: ArticleContext, lexicon: Lexicon): ContextStems {
+    const stemNumber = (st: string): number => (st ? lexicon.stemIdOf(st) : -1);
+    return new ContextStems(ctx.before.map(stemNumber), ctx.after.map(stemNumber));
+  }
+
+  /**
+   * The same as `ContextStems.fromContext(articleContext(before, after, window), lexicon)`, reading a
+   * word's stem from the lexicon when it holds the word (it stores lightStem of each key).
+   */
+  static of(before: string | undefined, after: string | undefined, window: number, lexicon: Lexicon): ContextStems {
+    const stemNumbers = (text: string | undefined, side: 'before' | 'after'): number[] => {
+      if (!text) return [];
+      const near = tokensNear(text, side, window);
+      if (side === 'before') near.reverse();
+      return near.map((t) => {
+        if (isStopword(t.form)) return -1;
+        const w = lexicon.idOf(t.key);
+        const st = w >= 0 ? lexicon.stemOf[w] : lexicon.stemIdOf(lightStem(t.key));
+        return st >= 0 && lexicon.stems[st] !== '' ? st : -1; // an empty stem is no word
+      });
+    };
+    return new ContextStems(stemNumbers(before, 'before'), stemNumbers(after, 'after'));
+  }
+
+  /** Stem numbers (-1: none) as indices into this.stemIds, which collects them. */
+  private numbered(stems: number[]): Int32Array {
+    const out = new Int32Array(stems.length);
+    for (let i = 0; i < stems.length; i++) {
+      const id = stems[i];
+      if (id < 0) {
+        out[i] = -1; // a stopword, or no source word has this stem: it can never be shared
+        continue;
+      }
+      let k = this.stemIds.indexOf(id);
+      if (k < 0) {
+        k = this.stemIds.length;
+        this.stemIds.push(id);
+      }
+      out[i] = k;
+    }
+    return out;
+  }
+
+  /** Whether the context has any word a source could share. */
+  get empty(): boolean {
+    return this.stemIds.length === 0;
+  }
+
+  /** Make the module's stem table answer for this context. */
+  private claim(stemCount: number): void {
+    if (owner === this && stemGen.length >= stemCount) return;
+    if (stemGen.length < stemCount) {
+      const size = Math.max(stemCount, stemGen.length * 2);
+      stemGen = new Int32Array(size);
+      stemIndex = new Int32Array(size);
+      generation = 0;
+    }
+    if (++generation === 0x7fffffff) {
+      stemGen.fill(0);
+      generation = 1;
+    }
+    this.gen = generation;
+    for (let k = 0; k < this.stemIds.length; k++) {
+      stemGen[this.stemIds[k]] = generation;
+      stemIndex[this.stemIds[k]] = k;
+    }
+    owner = this;
+  }
+
+  /**
+   * Whether at least `minShared` of the context's stems occur in the source as content words:
+   * when not, no place in it can share that many (a whole-source bound for contextSupports).
+   */
+  mayShare(entry: IndexedSource, minShared: number): boolean {
+    if (minShared <= 0) return true;
+    const lx = entry.lexicon;
+    // Per stem, its content words (the lexicon's, for this context, listed once).
+    this.contentWords ??= this.stemIds.map((st) => lx.stemWords[st].filter((w) => !lx.stop[w]));
+    let found = 0;
+    for (const ws of this.contentWords) {
+      for (const w of ws) {
+        if (positionsOf(entry, w).length > 0) {
+          if (++found >= minShared) return true;
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Nearest distance of each context stem to [s0, s1) within `window` words, in this.dist. */
+  private measure(entry: IndexedSource, s0: number, s1: number, window: number): void {
+    const dist = this.dist;
+    dist.fill(NOT_NEAR);
+    const keys = entry.words;
+    const { stop, stemOf, stems } = entry.lexicon;
+    this.claim(stems.length);
+    const gen = this.gen;
+    for (let d = 1; d <= window && s0 - d >= 0; d++) {
+      const w = keys[s0 - d];
+      if (stop[w]) continue;
+      const st = stemOf[w];
+      if (stemGen[st] === gen && d < dist[stemIndex[st]]) dist[stemIndex[st]] = d;
+    }
+    for (let d = 1; d <= window && s1 - 1 + d < keys.length; d++) {
+      const w = keys[s1 - 1 + d];
+      if (stop[w]) continue;
+      const st = stemOf[w];
+      if (stemGen[st] === gen && d < dist[stemIndex[st]]) dist[stemIndex[st]] = d;
+    }
+  }
+
+  /** The same answer as contextSupports for the context this was made from. */
+  supports(entry: IndexedSource, s0: number, s1: number, sourceWindow: number, near = 0, minShared = 1): boolean {
+    if (this.stemIds.length === 0) return false;
+    // With `near`, a word further away never counts: the nearer window finds the same distances.
+    this.measure(entry, s0, s1, near > 0 && minShared >= 1 ? Math.min(sourceWindow, near) : sourceWindow);
+    return this.supportedByDist(near, minShared);
+  }
+
+  /**
+   * contextOverlap(…, window) of a place, or -1 when `near` is not null and contextSupports(…,
+   * window, near, minShared) says no: both from one look at the place's neighbourhood.
+   */
+  placeScore(entry: IndexedSource, s0: number, s1: number, window: number, near: number | null, minShared: number): number {
+    if (this.stemIds.length === 0) return near === null ? 0 : -1;
+    this.measure(entry, s0, s1, window);
+    if (near !== null && !this.supportedByDist(near, minShared)) return -1;
+    let n = 0;
+    for (let k = 0; k < this.dist.length; k++) if (this.dist[k] !== NOT_NEAR) n++;
+    return n;
+  }
+
+  /** contextSupports' decision from distances already measured. */
+  private supportedByDist(near: number, minShared: number): boolean {
+    const dist = this.dist;
+    const mark = this.sharedMark;
+    const stamp = ++this.stamp;
+    let shared = 0;
+    for (const side of [this.before, this.after]) {
+      for (let i = 0; i < side.length; i++) {
+        const k = side[i];
+        if (k < 0 || dist[k] === NOT_NEAR) continue;
+        if ((near <= 0 || (i + 1 <= near && dist[k] <= near)) && mark[k] !== stamp) {
+          mark[k] = stamp;
+          shared++;
+        }
+        if (shared >= minShared) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same answer as contextOverlap for the context this was made from. */
+  overlap(entry: IndexedSource, s0: number, s1: number, window: number): number {
+    if (this.stemIds.length === 0) return 0;
+    this.measure(entry, s0, s1, window);
+    let n = 0;
+    for (let k = 0; k < this.dist.length; k++) if (this.dist[k] !== NOT_NEAR) n++;
+    return n;
+  }
+}
+
 // What an article calls a source ("the watchdog", "police chiefs") and what it means.
 const ATTRIBUTION_LEXICON: Array<{ cue: RegExp; matches: (s: Source) => boolean }> = [
   { cue: /\breports?\b/, matches: (s) => s.type === 'report' },
@@ -100,22 +347,53 @@ function stemsOf(text: string | null | undefined): Set<string> {
   return out;
 }
 
+// Stems of sources' metadata, by text: the same few publishers, speakers and titles are compared
+// with every quote's attribution. Bounded, so a library of many distinct titles cannot grow it.
+const METADATA_STEMS_LIMIT = 4096;
+const metadataStems = new Map<string, Set<string>>();
+
+function cachedStemsOf(text: string): Set<string> {
+  let stems = metadataStems.get(text);
+  if (stems === undefined) {
+    if (metadataStems.size >= METADATA_STEMS_LIMIT) metadataStems.clear();
+    stems = stemsOf(text);
+    metadataStems.set(text, stems);
+  }
+  return stems;
+}
+
+/** An article's attribution, read once and compared with any number of sources. */
+export class Attribution {
+  private readonly cues: Array<(s: Source) => boolean>; // the lexicon entries whose cue the attribution has
+  private readonly said: Set<string>;
+
+  constructor(readonly text: string | null | undefined) {
+    const lower = text ? text.toLowerCase().replace(/[’']/g, "'") : '';
+    this.cues = ATTRIBUTION_LEXICON.filter((entry) => entry.cue.test(lower)).map((entry) => entry.matches);
+    this.said = stemsOf(text);
+  }
+
+  /** See attributionScore. */
+  score(source: Source): number {
+    if (!this.text) return 0;
+    let score = 0;
+    for (const matches of this.cues) if (matches(source)) score++;
+    const who = cachedStemsOf([source.publisher, source.speaker, source.author].filter(Boolean).join(' '));
+    for (const st of this.said) if (who.has(st)) score++;
+    // A title is about a topic, not a speaker: one shared word ("police") says nothing; two or more
+    // suggest the article names the document.
+    const title = cachedStemsOf(source.title ?? '');
+    let inTitle = 0;
+    for (const st of this.said) if (title.has(st) && !who.has(st)) inTitle++;
+    if (inTitle >= 2) score += inTitle;
+    return score;
+  }
+}
+
 /**
  * How well the article's attribution names this source: lexicon cues that fit plus content words
- * shared with its publisher, speaker and author (and title, see below). 0 = no agreement.
+ * shared with its publisher, speaker and author (and title, see Attribution.score). 0 = no agreement.
  */
 export function attributionScore(attribution: string | null | undefined, source: Source): number {
-  if (!attribution) return 0;
-  const lower = attribution.toLowerCase().replace(/[’']/g, "'");
-  let score = 0;
-  for (const entry of ATTRIBUTION_LEXICON) if (entry.cue.test(lower) && entry.matches(source)) score++;
-  const said = stemsOf(attribution);
-  const who = stemsOf([source.publisher, source.speaker, source.author].filter(Boolean).join(' '));
-  for (const st of said) if (who.has(st)) score++;
-  // A title is about a topic, not a speaker: one shared word ("police") says nothing; two or more
-  // suggest the article names the document.
-  const title = stemsOf(source.title);
-  const inTitle = [...said].filter((st) => title.has(st) && !who.has(st)).length;
-  if (inTitle >= 2) score += inTitle;
-  return score;
+  return new Attribution(attribution).score(source);
 }

@@ -3,9 +3,9 @@
 import { diffArrays } from 'diff';
 import type { DiffOp, Match } from '../types';
 import { passageAt } from '../library/passages';
-import { normalizeForMatch } from '../text/normalize';
 import type { Token } from '../text/tokenize';
 import type { IndexedSource } from './library-index';
+import { foldedForm } from './word-forms';
 
 interface Word {
   form: string;
@@ -19,7 +19,7 @@ export function sourceWords(entry: IndexedSource, s0: number, s1: number): Word[
   const text = entry.source.text;
   const out: Word[] = [];
   for (let i = s0; i < s1; i++) {
-    out.push({ form: normalizeForMatch(text.slice(tokenStarts[i], tokenEnds[i])).text, start: tokenStarts[i], end: tokenEnds[i] });
+    out.push({ form: foldedForm(text, tokenStarts[i], tokenEnds[i]), start: tokenStarts[i], end: tokenEnds[i] });
   }
   return out;
 }
@@ -51,9 +51,19 @@ function slice(text: string, words: Word[]): string {
   return text.slice(start, end);
 }
 
+function sameForms(a: Word[], b: Word[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].form !== b[i].form) return false;
+  return true;
+}
+
 /** Group jsdiff's changes into equal / insert / delete / replace ops over the original wording. */
 export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: string, source: Word[]): DiffOp[] {
   const quote: Word[] = quoteTokens.map((t) => ({ form: t.form, start: t.start, end: t.end }));
+  if (sameForms(source, quote)) {
+    // What jsdiff answers for two equal lists, without running it: one equal op (none when empty).
+    return quote.length === 0 ? [] : [{ op: 'equal', quote: slice(quoteText, quote), source: slice(sourceText, source) }];
+  }
   const changes = diffArrays<Word>(source, quote, { comparator: (a, b) => a.form === b.form });
   const ops: DiffOp[] = [];
   let qi = 0;
