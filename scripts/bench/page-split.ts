@@ -3,7 +3,7 @@
 // put on one clock and cut into phases. Used by `npm run bench:browser`.
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { ROOT } from '../../tests/e2e/harness';
 import { summarise, type Stats } from './timing';
 
@@ -185,4 +185,134 @@ export function splitTable(columns: { label: string; runs: Split[] }[]): string[
     ...PHASES.map(([key, label]) => `| ${label} | ${columns.map((c) => cell(stats(c.runs, key))).join(' | ')} |`),
     `| batches sent | ${batches.map((b) => (Number.isFinite(b) ? String(b) : '—')).join(' | ')} |`,
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What fills the long tasks: one page load recorded as a Chromium trace (the DevTools timeline's
+// categories), its main-thread tasks over 50 ms after DOMContentLoaded broken down by the kind of
+// work inside them (script, style, layout, paint, …). The longtask observer says how long a task
+// was; only the trace says whether it was the content script's code or the browser redrawing.
+
+/** One trace event, as Chromium's tracing reports it (only the fields read here). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+}
+
+/** A main-thread task over 50 ms: when it started (ms after DOMContentLoaded), how long, what filled it. */
+export interface LongTask {
+  start: number;
+  duration: number;
+  /** Kinds of work by the time spent in them (ms, self time), largest first. */
+  kinds: [string, number][];
+}
+
+/** The kind of work a trace event stands for, from its name; null for the task's own wrappers. */
+export function workKind(name: string): string | null {
+  if (/RunTask|OnHandleReady|Receive mojo message|BeginMainFrame|UpdateLifecycle$/.test(name)) return null;
+  if (/^V8\.GC|GC$|Scavenge/i.test(name)) return 'garbage collection';
+  if (/compile/i.test(name)) return 'script compile';
+  if (/^v8\.|EvaluateScript|FunctionCall|Microtask|TimerFire|AsyncTask|EventDispatch|PostMessage|MessagePort|SerializedScriptValue/.test(name)) return 'script';
+  if (/Style|CSS|Animation/.test(name)) return 'style';
+  if (/Layout|Shape|InlineNode/.test(name)) return 'layout';
+  if (/PrePaint/.test(name)) return 'pre-paint';
+  if (/Paint/.test(name)) return 'paint';
+  if (/Composit|Layerize|Commit|UpdateLayer/.test(name)) return 'compositing';
+  if (/Parse|Tokeniz|Preload|Decode/.test(name)) return 'parsing';
+  return 'other';
+}
+
+/**
+ * The tasks over 50 ms on the page's main thread (the thread that holds the traced build's marks),
+ * from DOMContentLoaded on, each with its self time summed by kind of work.
+ */
+export function longTasksOf(events: readonly TraceEvent[], overMs = 50): LongTask[] {
+  const mark = events.find((e) => e.name.startsWith('verbatim:'));
+  if (!mark) return [];
+  const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
+  const dcl = main.find((e) => e.name === 'MarkDOMContent')?.ts;
+  if (dcl === undefined) return [];
+  const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+  const slices = main.filter((e) => e.ph === 'X').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = slices.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) > overMs * 1000 && e.ts >= dcl);
+  return tasks.map((task) => {
+    // Self time: each slice's duration less its children's, charged to its kind (wrappers pass it on).
+    const inside = slices.filter((e) => e !== task && e.ts >= task.ts && end(e) <= end(task));
+    const self = new Map<TraceEvent, number>();
+    const stack: TraceEvent[] = [];
+    for (const e of inside) {
+      while (stack.length > 0 && end(stack[stack.length - 1]) <= e.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) self.set(parent, (self.get(parent) ?? 0) - (e.dur ?? 0));
+      self.set(e, (self.get(e) ?? 0) + (e.dur ?? 0));
+      stack.push(e);
+    }
+    const kinds = new Map<string, number>();
+    for (const [e, us] of self) {
+      const kind = workKind(e.name);
+      if (kind !== null && us > 0) kinds.set(kind, (kinds.get(kind) ?? 0) + us / 1000);
+    }
+    return {
+      start: (task.ts - dcl) / 1000,
+      duration: (task.dur ?? 0) / 1000,
+      kinds: [...kinds].sort((a, b) => b[1] - a[1]),
+    };
+  });
+}
+
+/** The DevTools timeline's categories, with the traced build's marks (blink.user_timing). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing', 'loading', 'v8'].join(',');
+
+/** What the benchmark's probe (an init script) logs once the page's verdicts are painted. */
+export const DONE_SIGNAL = 'verbatim-bench:done';
+
+/**
+ * Resolves once the probe reports the verdicts painted (or after 30 s): listening to the console
+ * puts nothing in the page, where polling it with an evaluation would inject Playwright's script.
+ */
+export function waitForDone(page: Page): Promise<void> {
+  return page
+    .waitForEvent('console', { predicate: (m) => m.text() === DONE_SIGNAL, timeout: 30_000 })
+    .then(() => undefined, () => undefined);
+}
+
+/** Loads `url` once in a new tab with a Chromium trace running, until its verdicts are painted. */
+export async function traceLongTasks(context: BrowserContext, url: string): Promise<LongTask[]> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (data) => {
+      events.push(...(data.value as unknown as TraceEvent[]));
+    });
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+    const done = waitForDone(page); // the context's probe logs it
+    await page.goto(url);
+    await done;
+    await page.waitForTimeout(300); // the last highlights' frame
+    await cdp.send('Tracing.end');
+    await complete;
+    return longTasksOf(events);
+  } finally {
+    await page.close();
+  }
+}
+
+/** One line per long task: "61 ms at +780 ms: paint 24, compositing 15, pre-paint 9". */
+export function longTaskLines(tasks: readonly LongTask[]): string[] {
+  if (tasks.length === 0) return ['- none over 50 ms after DOMContentLoaded'];
+  return tasks.map(
+    (t) =>
+      `- ${t.duration.toFixed(0)} ms at +${t.start.toFixed(0)} ms: ` +
+      t.kinds
+        .filter(([, ms]) => ms >= 1)
+        .slice(0, 4)
+        .map(([kind, ms]) => `${kind} ${ms.toFixed(0)}`)
+        .join(', '),
+  );
 }
