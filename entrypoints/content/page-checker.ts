@@ -29,6 +29,7 @@ import {
   paintHighlights,
 } from '@/lib/page/highlights';
 import { batchBounds } from '@/lib/page/batches';
+import { isNearViewport } from '@/lib/page/viewport';
 import { traceMark } from '@/lib/page/trace';
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
 import { type StepDirection, stepQuote } from '@/lib/page/steps';
@@ -265,35 +266,41 @@ export class PageChecker {
     let failure: string | null = null;
     let paintedAny = false;
     // Paints every prepared quote whose verdict is known and that is not painted yet; the first
-    // paint of a scan replaces the previous scan's highlights.
-    const paintKnown = () => {
-      const fresh: PaintedQuote[] = [];
+    // paint of a scan replaces the previous scan's highlights. `nearViewOnly`: while answers are
+    // still coming in, a later paint waits (for the last one) unless a fresh quote is where the
+    // reader is looking, since each change of the highlights redraws all of them.
+    const paintKnown = (nearViewOnly = false) => {
+      const fresh: number[] = [];
       prepared.forEach((p, i) => {
-        const check = this.checks.get(p.key);
-        if (painted[i] || (!check && p.bounded)) return; // not answered yet (a quote too long to send has no check)
-        painted[i] = true;
-        fresh.push({ verdict: (check ?? NOT_CHECKED).verdict, short: p.quote.short, range: p.range });
+        if (painted[i] || (!this.checks.has(p.key) && p.bounded)) return; // not answered yet (a quote too long to send has no check)
+        fresh.push(i);
       });
       if (fresh.length === 0) return;
-      if (!paintedAny) paintHighlights(window, fresh);
-      else addHighlights(window, fresh);
+      if (nearViewOnly && paintedAny && !fresh.some((i) => prepared[i].range && isNearViewport(prepared[i].range!, window.innerHeight))) return;
+      const quotes: PaintedQuote[] = fresh.map((i) => {
+        painted[i] = true;
+        const p = prepared[i];
+        return { verdict: (this.checks.get(p.key) ?? NOT_CHECKED).verdict, short: p.quote.short, range: p.range };
+      });
+      if (!paintedAny) paintHighlights(window, quotes);
+      else addHighlights(window, quotes);
       paintedAny = true;
       lastPaint = performance.now();
       traceMark(`painted:${paints++}`);
     };
-    // Each change of the highlights makes the browser restyle and redraw them, which on a long page
+    // Each change of the highlights makes the browser redraw all of them, which on a long page
     // takes tens of milliseconds of the page's main thread: after the first paint, answers are
-    // gathered for PAINT_GAP_MS (a slow library still shows its progress).
+    // gathered for PAINT_GAP_MS (a slow library still shows its progress where the reader looks).
     let paints = 0;
     let lastPaint = Number.NEGATIVE_INFINITY;
     let paintTimer: number | undefined;
     const paintSoon = () => {
       const wait = lastPaint + PAINT_GAP_MS - performance.now();
-      if (wait <= 0) paintKnown();
+      if (wait <= 0) paintKnown(true);
       else if (paintTimer === undefined) {
         paintTimer = this.ctx.setTimeout(() => {
           paintTimer = undefined;
-          if (!this.stopped && failure === null && generation === this.scans) paintKnown();
+          if (!this.stopped && failure === null && generation === this.scans) paintKnown(true);
         }, wait);
       }
     };
