@@ -276,7 +276,11 @@ export class PageChecker {
         fresh.push(i);
       });
       if (fresh.length === 0) return;
-      if (nearViewOnly && paintedAny && !fresh.some((i) => prepared[i].range && isNearViewport(prepared[i].range!, window.innerHeight))) return;
+      const inView = (i: number) => {
+        const range = prepared[i].range;
+        return range !== null && isNearViewport(range, window.innerHeight);
+      };
+      if (nearViewOnly && paintedAny && !fresh.some(inView)) return;
       const quotes: PaintedQuote[] = fresh.map((i) => {
         painted[i] = true;
         const p = prepared[i];
