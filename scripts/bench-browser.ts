@@ -387,7 +387,7 @@ async function main(): Promise<void> {
         { label: 'service worker stopped first', runs: splits(figures.cold) },
       ]),
       '',
-      'What the tasks over 50 ms after DOMContentLoaded were made of, in one more load of each kind recorded as a Chromium trace (self time by kind of work, ms; tracing itself slows the page, so these loads are not among the timed ones):',
+      'What the tasks over 50 ms after DOMContentLoaded were made of, in one more load of each kind recorded as a Chromium trace (self time by kind of work, ms; tracing itself slows the page, so these loads are not among the timed ones; the trace counts from the DOMContentLoaded mark, so the page\'s own first layout can show here as a task of layout):',
       '',
       'Warm service worker:',
       '',
