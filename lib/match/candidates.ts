@@ -23,6 +23,9 @@ export interface Chain {
   words: number; // words inside the blocks
 }
 
+// The postings of one fingerprint at a time (LibraryIndex.lookupInto): one array for every lookup.
+const postings: number[] = [];
+
 /**
  * Exact runs the quote shares with the library. `words` are the quote's word numbers
  * (LibraryIndex.wordNumbers), `keyHashes` the hashes of its keys.
@@ -40,7 +43,9 @@ export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Arr
   for (let pi = 0; pi < P; pi++) {
     const part = pq.parts[pi];
     for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
-      for (const posting of index.lookup(kgramHash(keyHashes, i))) {
+      const found = index.lookupInto(kgramHash(keyHashes, i), postings);
+      for (let f = 0; f < found; f++) {
+        const posting = postings[f];
         // Skipped before looking up its source (a hash collision would be skipped too, below).
         const id = (posting - i) * P + pi;
         const end = lastEnd.get(id);

@@ -406,6 +406,20 @@ export class LibraryIndex {
     return out;
   }
 
+  /**
+   * lookup(hash) written into `out` from index 0, for a caller that reuses one array for every
+   * fingerprint; returns how many postings (entries past that are left over from earlier calls).
+   */
+  lookupInto(hash: number, out: number[]): number {
+    const inSorted = this.sorted.count(hash);
+    const inTable = this.postings.count(hash);
+    const total = inSorted + inTable;
+    // As lookup: too common in total, or (the table alone) too common for PostingTable.get.
+    if (total === 0 || total > FINGERPRINT_MAX_POSTINGS) return 0;
+    const at = inSorted === 0 ? 0 : this.sorted.copyTo(hash, out, 0);
+    return this.postings.copyTo(hash, out, at);
+  }
+
   /** The slot whose token range holds a library token number (see lookup). */
   slotOf(posting: number): number {
     const b = this.bases;
