@@ -96,18 +96,31 @@ export function chainBlocks(blocks: Block[]): Chain[] {
     return MAX_CHAINS_PER_SOURCE > 0 ? [{ slot: b.slot, part: b.part, blocks: [b], words: b.q1 - b.q0 }] : [];
   }
   const sorted = [...blocks].sort((a, b) => a.s0 - b.s0 || a.q0 - b.q0);
-  const used = new Array<boolean>(sorted.length).fill(false);
+  const n = sorted.length;
+  // A block can only follow one that starts at most (longest block + gap) source words before it:
+  // lo[i] is the first such block in source order, so the search skips the rest (they fail `follows`).
+  let longest = 0;
+  for (const b of sorted) longest = Math.max(longest, b.s1 - b.s0);
+  const lo = new Int32Array(n);
+  for (let i = 0, j = 0; i < n; i++) {
+    while (sorted[j].s0 < sorted[i].s0 - MAX_UNMARKED_GAP_WORDS - longest) j++;
+    lo[i] = j;
+  }
+  const used = new Uint8Array(n);
+  const best = new Int32Array(n);
+  const prev = new Int32Array(n);
   const chains: Chain[] = [];
   while (chains.length < MAX_CHAINS_PER_SOURCE) {
-    const best = new Array<number>(sorted.length).fill(0);
-    const prev = new Array<number>(sorted.length).fill(-1);
+    best.fill(0);
+    prev.fill(-1);
     let top = -1;
-    for (let i = 0; i < sorted.length; i++) {
+    for (let i = 0; i < n; i++) {
       if (used[i]) continue;
-      const len = sorted[i].q1 - sorted[i].q0;
+      const b = sorted[i];
+      const len = b.q1 - b.q0;
       best[i] = len;
-      for (let j = 0; j < i; j++) {
-        if (used[j] || !follows(sorted[j], sorted[i])) continue;
+      for (let j = lo[i]; j < i; j++) {
+        if (used[j] || !follows(sorted[j], b)) continue;
         if (best[j] + len > best[i]) {
           best[i] = best[j] + len;
           prev[i] = j;
@@ -119,7 +132,7 @@ export function chainBlocks(blocks: Block[]): Chain[] {
     const picked: Block[] = [];
     for (let i = top; i >= 0; i = prev[i]) {
       picked.push(sorted[i]);
-      used[i] = true;
+      used[i] = 1;
     }
     picked.reverse();
     chains.push({ slot: picked[0].slot, part: picked[0].part, blocks: picked, words: best[top] });

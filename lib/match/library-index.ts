@@ -411,12 +411,11 @@ export class LibraryIndex {
    * fingerprint; returns how many postings (entries past that are left over from earlier calls).
    */
   lookupInto(hash: number, out: number[]): number {
-    const inSorted = this.sorted.count(hash);
+    const at = this.sorted.copyToAtMost(hash, out, 0, FINGERPRINT_MAX_POSTINGS);
+    if (at < 0) return 0; // too common (boilerplate)
     const inTable = this.postings.count(hash);
-    const total = inSorted + inTable;
-    // As lookup: too common in total, or (the table alone) too common for PostingTable.get.
-    if (total === 0 || total > FINGERPRINT_MAX_POSTINGS) return 0;
-    const at = inSorted === 0 ? 0 : this.sorted.copyTo(hash, out, 0);
+    if (inTable === 0) return at;
+    if (at + inTable > FINGERPRINT_MAX_POSTINGS) return 0;
     return this.postings.copyTo(hash, out, at);
   }
 
