@@ -266,6 +266,17 @@ export function positionsOf(entry: IndexedSource, word: number): Uint32Array {
   return entry.byWord.subarray(entry.wordStart[lo], entry.wordStart[lo + 1]);
 }
 
+/**
+ * Where word number `word` stands among a source's distinct words, or -1 when absent: its
+ * positions are entry.byWord[entry.wordStart[k], entry.wordStart[k + 1]), as positionsOf gives
+ * them, without a view object (short quotes ask this of every source holding their stems).
+ */
+export function wordIndexIn(entry: IndexedSource, word: number): number {
+  const s = entry.sorted;
+  const k = wordRank(s, word);
+  return k === s.length || s[k] !== word ? -1 : k;
+}
+
 /** The light stem of the word at a source position. */
 export function stemAt(entry: IndexedSource, position: number): string {
   const lx = entry.lexicon;
