@@ -27,6 +27,71 @@ export interface Chain {
 const postings: number[] = [];
 
 /**
+ * Per diagonal, where the last block found on it ends: an open-addressing table of numbers,
+ * reused from quote to quote (a generation number tells this quote's entries from older ones).
+ */
+export class DiagonalEnds {
+  private keys = new Float64Array(1024);
+  private ends = new Int32Array(1024);
+  private gens = new Uint32Array(1024);
+  private gen = 1;
+  private count = 0;
+
+  /** Forget every entry. */
+  clear(): void {
+    this.count = 0;
+    if (++this.gen === 0xffffffff) {
+      this.gens.fill(0);
+      this.gen = 1;
+    }
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 0x100000000) | 0)) & mask;
+    while (this.gens[i] === this.gen && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** The end stored for `key`, or -1. */
+  get(key: number): number {
+    const i = this.slot(key);
+    return this.gens[i] === this.gen ? this.ends[i] : -1;
+  }
+
+  set(key: number, end: number): void {
+    let i = this.slot(key);
+    if (this.gens[i] !== this.gen) {
+      if (2 * (this.count + 1) > this.keys.length) {
+        this.grow();
+        i = this.slot(key);
+      }
+      this.count++;
+      this.gens[i] = this.gen;
+      this.keys[i] = key;
+    }
+    this.ends[i] = end;
+  }
+
+  private grow(): void {
+    const { keys, ends, gens, gen } = this;
+    const size = keys.length * 2;
+    this.keys = new Float64Array(size);
+    this.ends = new Int32Array(size);
+    this.gens = new Uint32Array(size);
+    for (let k = 0; k < keys.length; k++) {
+      if (gens[k] !== gen) continue;
+      const i = this.slot(keys[k]);
+      this.gens[i] = gen;
+      this.keys[i] = keys[k];
+      this.ends[i] = ends[k];
+    }
+  }
+}
+
+const lastEnd = new DiagonalEnds();
+
+/**
  * Exact runs the quote shares with the library. `words` are the quote's word numbers
  * (LibraryIndex.wordNumbers), `keyHashes` the hashes of its keys.
  */
@@ -38,7 +103,7 @@ export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Arr
   // looked up in quote order and a block reaches as far right as the words agree, so a k-gram
   // starting before that end lies inside a block already found, and a new block on the diagonal
   // always starts after it: the last end is all there is to remember.
-  const lastEnd = new Map<number, number>();
+  lastEnd.clear();
   const P = pq.parts.length;
   for (let pi = 0; pi < P; pi++) {
     const part = pq.parts[pi];
@@ -48,8 +113,7 @@ export function findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Arr
         const posting = postings[f];
         // Skipped before looking up its source (a hash collision would be skipped too, below).
         const id = (posting - i) * P + pi;
-        const end = lastEnd.get(id);
-        if (end !== undefined && i < end) continue;
+        if (i < lastEnd.get(id)) continue;
         const slot = index.slotOf(posting);
         if (only !== null && slot !== only) continue;
         const entry = index.entry(slot);

@@ -1,7 +1,7 @@
 // Chaining blocks: the search skips blocks too far back in the source to be followed; the chains
 // must be those of the plain search over every earlier block, on random blocks.
 import { describe, expect, it } from 'vitest';
-import { chainBlocks, type Block, type Chain } from '../../../lib/match/candidates';
+import { chainBlocks, DiagonalEnds, type Block, type Chain } from '../../../lib/match/candidates';
 import { MAX_CHAINS_PER_SOURCE, MAX_UNMARKED_GAP_WORDS } from '../../../lib/match/thresholds';
 import { createRng } from '../../../scripts/eval/prng';
 
@@ -65,6 +65,27 @@ describe('chainBlocks', () => {
         blocks.push({ slot: 7, part: 1, q0, q1: q0 + len, s0, s1: s0 + len });
       }
       expect(chainBlocks(blocks)).toEqual(chainBlocksPlain(blocks));
+    }
+  });
+});
+
+describe('DiagonalEnds', () => {
+  it('answers as a Map through growth and clears, for negative and large keys', () => {
+    const rng = createRng(5);
+    const table = new DiagonalEnds();
+    for (let round = 0; round < 20; round++) {
+      table.clear();
+      const map = new Map<number, number>();
+      const keys = rng.int(1, 5000);
+      for (let k = 0; k < keys; k++) {
+        const key = rng.pick([-1, 1, 7]) * rng.int(0, 40_000_000) * rng.pick([1, 5]) + rng.int(0, 4);
+        const end = rng.int(0, 100);
+        if (rng.int(0, 2) === 0) expect(table.get(key)).toBe(map.get(key) ?? -1);
+        table.set(key, end);
+        map.set(key, end);
+      }
+      for (const [key, end] of map) expect(table.get(key)).toBe(end);
+      expect(table.get(123_456_789_012)).toBe(-1);
     }
   });
 });
