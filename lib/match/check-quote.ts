@@ -12,7 +12,7 @@ import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
 import { hashKey } from './fingerprints';
-import { positionsOf, type IndexedSource, type LibraryIndex } from './library-index';
+import { wordIndexIn, type IndexedSource, type LibraryIndex } from './library-index';
 import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
@@ -683,21 +683,33 @@ class QuoteMatcher {
       const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;
-      // The phrase's places, ascending, found through its rarest word in this source.
+      // The phrase's places, ascending, found through its rarest word in this source: entry.byWord
+      // [from, to) (positionsOf, read without a view per word and source).
       let pivot = 0;
-      let pivotPositions = positionsOf(entry, words[0]);
-      for (let j = 1; j < len && pivotPositions.length > 0; j++) {
-        const ps = positionsOf(entry, words[j]);
-        if (ps.length < pivotPositions.length) {
+      let from = 0;
+      let to = 0;
+      for (let j = 0; j < len; j++) {
+        const k = wordIndexIn(entry, words[j]);
+        if (k < 0) {
+          from = to = 0;
+          break;
+        }
+        const a = entry.wordStart[k];
+        const b = entry.wordStart[k + 1];
+        if (j === 0 || b - a < to - from) {
           pivot = j;
-          pivotPositions = ps;
+          from = a;
+          to = b;
         }
       }
-      if (pivotPositions.length === 0) continue;
+      const places = to - from;
+      if (places === 0) continue;
       // Without an attribution, a place needs context words the source does not even hold: worth
       // asking the whole source first when there are many places to look at.
-      if (this.pruned && !named && pivotPositions.length > MANY_PLACES && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
-      for (const at of pivotPositions) {
+      if (this.pruned && !named && places > MANY_PLACES && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
+      const byWord = entry.byWord;
+      for (let k = from; k < to; k++) {
+        const at = byWord[k];
         const pos = at - pivot;
         let same = pos >= 0 && pos + len <= sKeys.length;
         for (let j = 0; j < len && same; j++) same = sKeys[pos + j] === words[j];

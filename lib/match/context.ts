@@ -2,7 +2,8 @@
 // source's words around the match, and the article's attribution compared with the source's
 // metadata. Used to accept short quotes and to order matches.
 import type { Source } from '../types';
-import { tokenize, type Token } from '../text/tokenize';
+import type { Token } from '../text/tokenize';
+import { tokenizeQuick } from '../text/quick-tokenize';
 import { isStopword, lightStem } from '../text/stopwords';
 import { positionsOf, type IndexedSource } from './library-index';
 import type { Lexicon } from './lexicon';
@@ -25,10 +26,10 @@ const CUT_SPARE_PIECES = 2;
 export function tokensNear(text: string, side: 'before' | 'after', window: number): Token[] {
   const cut = side === 'before' ? cutBefore(text, window + CUT_SPARE_PIECES) : cutAfter(text, window + CUT_SPARE_PIECES);
   if (cut > 0) {
-    const toks = tokenize(side === 'before' ? text.slice(cut) : text.slice(0, cut));
+    const toks = tokenizeQuick(side === 'before' ? text.slice(cut) : text.slice(0, cut));
     if (toks.length > window) return side === 'before' ? toks.slice(-window) : toks.slice(0, window);
   }
-  const toks = tokenize(text);
+  const toks = tokenizeQuick(text);
   return side === 'before' ? toks.slice(-window) : toks.slice(0, window);
 }
 
@@ -343,7 +344,7 @@ const ATTRIBUTION_LEXICON: Array<{ cue: RegExp; matches: (s: Source) => boolean 
 function stemsOf(text: string | null | undefined): Set<string> {
   const out = new Set<string>();
   if (!text) return out;
-  for (const t of tokenize(text)) if (!isStopword(t.form) && t.form.length > 1) out.add(lightStem(t.key));
+  for (const t of tokenizeQuick(text)) if (!isStopword(t.form) && t.form.length > 1) out.add(lightStem(t.key));
   return out;
 }
 

@@ -266,6 +266,17 @@ export function positionsOf(entry: IndexedSource, word: number): Uint32Array {
   return entry.byWord.subarray(entry.wordStart[lo], entry.wordStart[lo + 1]);
 }
 
+/**
+ * Where word number `word` stands among a source's distinct words, or -1 when absent: its
+ * positions are entry.byWord[entry.wordStart[k], entry.wordStart[k + 1]), as positionsOf gives
+ * them, without a view object (short quotes ask this of every source holding their stems).
+ */
+export function wordIndexIn(entry: IndexedSource, word: number): number {
+  const s = entry.sorted;
+  const k = wordRank(s, word);
+  return k === s.length || s[k] !== word ? -1 : k;
+}
+
 /** The light stem of the word at a source position. */
 export function stemAt(entry: IndexedSource, position: number): string {
   const lx = entry.lexicon;
@@ -404,6 +415,19 @@ export class LibraryIndex {
     const out = new Array<number>(total);
     this.postings.copyTo(hash, out, this.sorted.copyTo(hash, out, 0));
     return out;
+  }
+
+  /**
+   * lookup(hash) written into `out` from index 0, for a caller that reuses one array for every
+   * fingerprint; returns how many postings (entries past that are left over from earlier calls).
+   */
+  lookupInto(hash: number, out: number[]): number {
+    const at = this.sorted.copyToAtMost(hash, out, 0, FINGERPRINT_MAX_POSTINGS);
+    if (at < 0) return 0; // too common (boilerplate)
+    const inTable = this.postings.count(hash);
+    if (inTable === 0) return at;
+    if (at + inTable > FINGERPRINT_MAX_POSTINGS) return 0;
+    return this.postings.copyTo(hash, out, at);
   }
 
   /** The slot whose token range holds a library token number (see lookup). */

@@ -1,7 +1,8 @@
 // A quote's own editorial marks: elisions (`…`, `...`, `. . .`, `[…]`, `[...]`) cut source words;
 // bracketed words (`[the police]`) stand in for source words; `[sic]` stands for none. The quote
 // is split at them into parts that must each match, in order, close together.
-import { tokenize, type Token } from '../text/tokenize';
+import type { Token } from '../text/tokenize';
+import { tokenizeQuick } from '../text/quick-tokenize';
 
 export type PartSeparator = 'start' | 'elision' | 'bracket' | 'sic';
 
@@ -52,7 +53,7 @@ export function parseQuote(raw: string): ParsedQuote {
   for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
     marks.push({ start: m.index, end: m.index + m[0].length, kind: classify(m[0]) });
   }
-  const tokens = tokenize(text);
+  const tokens = tokenizeQuick(text);
   const bracketed = new Set<number>();
   const parts: QuotePart[] = [];
   let mi = 0;

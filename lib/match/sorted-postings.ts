@@ -127,6 +127,14 @@ export class SortedPostings {
     return at;
   }
 
+  /** copyTo, unless the fingerprint has more than `max` postings: then nothing is written and -1 returned. */
+  copyToAtMost(hash: number, out: number[], at: number, max: number): number {
+    const { from, to } = this.find(hash >>> 0);
+    if (to - from > max) return -1;
+    for (let j = from; j < to; j++) out[at++] = this.values[j];
+    return at;
+  }
+
   /** Drop the fingerprint's postings whose value is in [from, to), keeping the others in order. */
   removeRange(hash: number, from: number, to: number): void {
     const range = this.find(hash >>> 0);

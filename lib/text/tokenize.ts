@@ -85,17 +85,20 @@ export function tokenize(text: string, normalized?: NormalizedText): Token[] {
       key: matchKey(form),
     });
   }
-  return mergeCompoundNumbers(tokens, t);
+  return mergeCompoundNumbers(tokens, (a) => t.charCodeAt(a.normEnd));
 }
 
-/** "twenty-seven" (or "twenty seven") is one number: merge it into one token with key "27". */
-function mergeCompoundNumbers(tokens: Token[], normText: string): Token[] {
+/**
+ * "twenty-seven" (or "twenty seven") is one number: merge it into one token with key "27".
+ * `gapCode(a)` is the code of the normalised character right after token `a`.
+ */
+export function mergeCompoundNumbers(tokens: Token[], gapCode: (a: Token) => number): Token[] {
   const out: Token[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const a = tokens[k];
     const b = tokens[k + 1];
     // Only a single space or hyphen between them: checked by code before any string is made.
-    const gap = b ? normText.charCodeAt(a.normEnd) : 0;
+    const gap = b ? gapCode(a) : 0;
     if (b && b.normStart - a.normEnd === 1 && (gap === 32 || gap === 45)) {
       const key = compoundNumberKey(a.form, b.form);
       if (key !== null) {

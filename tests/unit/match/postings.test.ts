@@ -113,6 +113,34 @@ describe('LibraryIndex.addAll', () => {
   });
 });
 
+describe('LibraryIndex.lookupInto', () => {
+  it('writes what lookup returns into one reused array: sorted block, table, both, and over the cap', () => {
+    const sources = loadSources();
+    // A phrase 200 times in a source indexed first and 200 times in one added later: each part
+    // is under the cap, the sum is over it.
+    const phrase = 'the quick brown fox jumps over the lazy dog while the band plays on. ';
+    const first = { ...sources[0], id: 'repeat-1', text: phrase.repeat(200) };
+    const later = { ...sources[0], id: 'repeat-2', text: phrase.repeat(200) };
+    const index = LibraryIndex.fromSources([...sources, first]);
+    const out: number[] = [];
+    const agree = (h: number) => {
+      const n = index.lookupInto(h, out);
+      expect(out.slice(0, n)).toEqual(index.lookup(h));
+    };
+    const fps = () => [...sources, first].flatMap((s) => Array.from(index.sourceData(s.id)!.fingerprints));
+    const before = fps();
+    expect(before.some((h) => index.lookup(h).length > 100)).toBe(true);
+    for (const h of before) agree(h);
+    index.add(later);
+    index.remove(sources[1].id);
+    index.add(sources[1]); // now in the table, its old postings gone from the block
+    const after = [...fps(), ...Array.from(index.sourceData(later.id)!.fingerprints)];
+    expect(after.some((h) => index.lookup(h).length === 0 && before.includes(h))).toBe(true); // capped
+    for (const h of after) agree(h);
+    expect(index.lookupInto(12345, out)).toBe(0);
+  });
+});
+
 describe('SortedPostings.buildFrom', () => {
   it('holds what build holds for the parts laid end to end, each posting offset by its part\'s base', () => {
     const parts = [0, 1, 2].map((p) => {

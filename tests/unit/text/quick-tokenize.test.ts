@@ -1,0 +1,66 @@
+// The matcher's tokeniser for quotes and their context must give exactly tokenize's tokens: every
+// field (offsets in both texts, form, key), on random text, on quotes, on the corpus and the SOTU library.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../lib/text/tokenize';
+import { tokenizeQuick } from '../../../lib/text/quick-tokenize';
+import { loadSotuLibrary } from '../../../scripts/eval/library';
+import { createRng } from '../../../scripts/eval/prng';
+
+const CORPUS = join(__dirname, '../../fixtures/corpus');
+
+function same(text: string): void {
+  const got = tokenizeQuick(text);
+  const expected = tokenize(text);
+  if (JSON.stringify(got) !== JSON.stringify(expected)) {
+    expect({ text, got }).toEqual({ text, got: expected });
+  }
+}
+
+describe('tokenizeQuick', () => {
+  it('gives the tokens of tokenize, every field', () => {
+    const text = '  The  police\tcan’t “tackle” the  ORGANISATION — twenty-seven,\r\n twenty \n one `twas 1,200.5';
+    const got = tokenizeQuick(text);
+    expect(got.map((t) => t.key)).toEqual(['the', 'police', "can't", 'tackle', 'the', 'organization', '27', '21', 'twas', '1200.5']);
+    expect(got[2]).toMatchObject({ start: 14, end: 19, normStart: 12, normEnd: 17, form: "can't" });
+    expect(got).toEqual(tokenize(text));
+  });
+
+  it.each([
+    ['a line-break hyphenation', 'to prevent and investi-\ngation of abuse; well-\r\n known; twenty-\none'],
+    ['characters it hands on', 'café naïve ﬁnance ｔｗｅｎｔｙ x² soft\u00ADware twenty\u00A0one a‐b ″'],
+    ['only marks', '“”‘’—–«»`\'"-'],
+    ['an empty text', ''],
+  ])('agrees with tokenize on %s', (_name, text) => {
+    same(text);
+  });
+
+  it('agrees with tokenize on random text', () => {
+    const pieces = [
+      ...'abcdeXYZ0123456789',
+      ' ', '  ', '\n', '\n\n', '\t', '\r\n', '.', ',', "'", '-', '--', '`', '"', '/', '(', ')', ';', '\u0001', '\u007f',
+      '‘', '’', '“', '”', '«', '»', '–', '—', '‐', '−', '′', '″', 'ʼ', '´', '…', 'é', '\u0301', '\u00A0', '\u00AD', 'ﬁ',
+      'twenty', 'Thirty', 'ninety', 'one', 'nine', 'first', 'twenty ', 'forty-', ' one', "don't", 'colour', 'THE',
+      '1,200', '2.5', '1st', 'investi-\ngation', '-\r\n', '- \n ', '-\n\t',
+    ];
+    const rng = createRng(11);
+    for (let round = 0; round < 5000; round++) {
+      let text = '';
+      const length = rng.int(1, 40);
+      for (let k = 0; k < length; k++) text += rng.pick(pieces);
+      same(text);
+    }
+  });
+
+  it('agrees with tokenize on the corpus and on every paragraph of the SOTU library', () => {
+    const files = [
+      ...readdirSync(join(CORPUS, 'sources'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(CORPUS, 'sources', f)),
+      join(CORPUS, 'articles/wilby-2023-12-08.txt'),
+    ];
+    for (const f of files) for (const p of readFileSync(f, 'utf8').split('\n\n')) same(p);
+    for (const source of loadSotuLibrary()) for (const p of source.text.split('\n\n')) same(p);
+  }, 60_000); // tokenize over 1.8 M words takes seconds, more on a busy machine
+});
