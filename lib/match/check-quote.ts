@@ -4,7 +4,7 @@ import type { AlsoIn, QuoteCheck, QuoteQuery, Verdict } from '../types';
 import { VERDICT_INFO } from '../verdicts';
 import { countWords, isShort } from '../text/words';
 import { normalizeForMatch } from '../text/normalize';
-import { isStopword, lightStem } from '../text/stopwords';
+import { isStopword } from '../text/stopwords';
 import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
 import { findBlocks, findChains, type Chain } from './candidates';
 import { mayAnchorParts, mayReachVerdict, possibleMatches, wordsPresent } from './chain-bound';
@@ -83,22 +83,7 @@ function maxGap(sep: PartSeparator): number {
   }
 }
 
-/** The common elements of two ascending arrays, ascending. */
-function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] < b[j]) i++;
-    else if (a[i] > b[j]) j++;
-    else {
-      out.push(a[i]);
-      i++;
-      j++;
-    }
-  }
-  return out;
-}
+const NO_SLOTS: readonly number[] = [];
 
 function rank(v: Verdict): number {
   return VERDICT_INFO[v].rank;
@@ -668,18 +653,19 @@ class QuoteMatcher {
     const keys = this.qKeys.slice(part.from, part.to);
     const words = this.qWords.subarray(part.from, part.to);
     const len = keys.length;
-    let slots: readonly number[] | null = null;
-    for (const k of keys) {
-      const have = this.index.sourcesWithStem(lightStem(k));
-      slots = slots === null ? have : intersectSorted(slots, have);
+    // Only a source holding every word can hold the phrase: go through those holding its rarest
+    // word (fewest sources); the others are ruled out below, in each source, by wordIndexIn.
+    let slots: readonly number[] = NO_SLOTS;
+    for (let j = 0; j < len; j++) {
+      const have = this.index.sourcesWithWord(words[j]);
+      if (j === 0 || have.length < slots.length) slots = have;
     }
     const readings: Reading[] = [];
     const near = len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0;
     const partStart = new Set([part.from]);
-    for (const slot of slots ?? []) {
+    for (const slot of slots) {
       if (this.only !== null && slot !== this.only) continue;
       const entry = this.index.entry(slot)!;
-      const named = len >= 2 && this.attribution(slot) > 0;
       const sKeys = entry.words;
       let best: Reading | null = null;
       let bestContext = -1;
@@ -704,6 +690,7 @@ class QuoteMatcher {
       }
       const places = to - from;
       if (places === 0) continue;
+      const named = len >= 2 && this.attribution(slot) > 0;
       // Without an attribution, a place needs context words the source does not even hold: worth
       // asking the whole source first when there are many places to look at.
       if (this.pruned && !named && places > MANY_PLACES && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;

@@ -295,6 +295,9 @@ export class LibraryIndex {
   // Per stem number: the slots of the sources holding a word with that stem, ascending; worked out
   // when first asked for (short quotes, library search) and forgotten when sources change.
   private readonly stemCache = new Map<number, readonly number[]>();
+  // Per word number: the slots of the sources holding that very word, ascending; filled from the
+  // word's stem list when first asked for (short quotes) and forgotten when sources change.
+  private readonly wordCache = new Map<number, readonly number[]>();
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -360,6 +363,7 @@ export class LibraryIndex {
     this.byId.set(source.id, entry);
 
     this.stemCache.clear();
+    this.wordCache.clear();
     return entry;
   }
 
@@ -374,6 +378,7 @@ export class LibraryIndex {
       this.postings.removeRange(h, from, to);
     }
     this.stemCache.clear();
+    this.wordCache.clear();
     this.slots[slot] = undefined;
     this.byId.delete(id);
   }
@@ -457,6 +462,25 @@ export class LibraryIndex {
       }
       slots = found;
       this.stemCache.set(st, slots);
+    }
+    return slots;
+  }
+
+  /**
+   * Slots of the sources that hold word number `word` itself, ascending (none for a negative or
+   * unknown number). Every such source holds the word's stem, so only the stem's sources are searched.
+   */
+  sourcesWithWord(word: number): readonly number[] {
+    const lx = this.lexicon;
+    if (!(word >= 0 && word < lx.size)) return NO_SLOTS;
+    let slots = this.wordCache.get(word);
+    if (!slots) {
+      const found: number[] = [];
+      for (const slot of this.sourcesWithStem(lx.stems[lx.stemOf[word]])) {
+        if (holdsWord(this.slots[slot]!.sorted, word)) found.push(slot);
+      }
+      slots = found;
+      this.wordCache.set(word, slots);
     }
     return slots;
   }

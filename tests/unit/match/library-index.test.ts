@@ -153,3 +153,51 @@ function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+describe('LibraryIndex.sourcesWithWord', () => {
+  // The plain way: every slot whose source has at least one position for the word.
+  function plain(index: LibraryIndex, word: number): number[] {
+    const out: number[] = [];
+    // Removed sources leave their slot empty: look past the count of sources held.
+    for (let slot = 0; slot < index.size + 8; slot++) {
+      const entry = index.entry(slot);
+      if (entry && positionsOf(entry, word).length > 0) out.push(slot);
+    }
+    return out;
+  }
+
+  function expectPlain(index: LibraryIndex, words: Iterable<number>): void {
+    for (const w of words) expect(index.sourcesWithWord(w), `word ${w} ${index.lexicon.keys[w]}`).toEqual(plain(index, w));
+  }
+
+  it('lists exactly the sources holding the word itself, not only its stem', () => {
+    const index = LibraryIndex.fromSources([
+      source('a', 'The nation reforms its taxes.'),
+      source('b', 'A nation needs reform, and the reforms of the nations.'),
+      source('c', 'Nothing of the sort here: taxation only.'),
+    ]);
+    const id = (k: string) => index.lexicon.idOf(k);
+    expect(index.sourcesWithWord(id('reform'))).toEqual([1]);
+    expect(index.sourcesWithWord(id('reforms'))).toEqual([0, 1]);
+    expect(index.sourcesWithWord(id('nations'))).toEqual([1]);
+    expect(index.sourcesWithStem('nation')).toEqual([0, 1]);
+    expect(index.sourcesWithWord(-1)).toEqual([]);
+    expect(index.sourcesWithWord(index.lexicon.size)).toEqual([]);
+  });
+
+  it('agrees with a search of every source, for every word, as sources are removed and added', () => {
+    const sotu = loadSotuLibrary().slice(0, 40);
+    const index = LibraryIndex.fromSources([...loadSources(), ...sotu]);
+    const every = () => Array.from({ length: index.lexicon.size }, (_, w) => w);
+    expectPlain(index, every());
+    // The cache is dropped when sources change: answers follow the removal and the addition.
+    const dropped = sotu[3];
+    const before = index.sourcesWithWord(index.lexicon.idOf('the'));
+    index.remove(dropped.id);
+    expect(index.sourcesWithWord(index.lexicon.idOf('the')).length).toBe(before.length - 1);
+    expectPlain(index, every());
+    index.add(source('late', 'An entirely zyxwvut sentence, with the nation and its reforms.'));
+    expect(index.sourcesWithWord(index.lexicon.idOf('zyxwvut'))).toEqual([index.entryById('late')!.slot]);
+    expectPlain(index, every());
+  }, 120_000);
+});
