@@ -23,6 +23,8 @@ import {
   TRACED_EXTENSION,
   buildTraced,
   clearWorkerMarks,
+  loadSplit,
+  loadSplitTable,
   longTaskLines,
   pageMarks,
   split,
@@ -31,6 +33,7 @@ import {
   traceLongTasks,
   waitForDone,
   workerMarks,
+  type LoadSplit,
   type LongTask,
   type Split,
 } from './bench/page-split';
@@ -122,6 +125,8 @@ const PROBE = `
 interface PageRun {
   /** Where the time went, from the traced build's marks (null without the extension). */
   split: Split | null;
+  /** Cold start: the library's loading step by step (null when the worker did not load it in this run). */
+  load: LoadSplit | null;
   scriptMs: number;
   longest: number;
   longCount: number;
@@ -163,14 +168,18 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
     return { longtasks: b.longtasks, done: b.done, dcl: nav.domContentLoadedEventEnd };
   });
   let traced: Split | null = null;
+  let loading: LoadSplit | null = null;
   if (expectDone) {
     const worker = currentWorker(context);
-    traced = split(timeline(await pageMarks(page), worker ? await workerMarks(worker) : null));
+    const marks = timeline(await pageMarks(page), worker ? await workerMarks(worker) : null);
+    traced = split(marks);
+    loading = loadSplit(marks);
   }
   await page.close();
   const after = probe.longtasks.filter(([start]) => start >= probe.dcl);
   return {
     split: traced,
+    load: loading,
     scriptMs: script * 1000,
     longest: Math.max(0, ...probe.longtasks.map(([, d]) => d)),
     longCount: probe.longtasks.length,
@@ -292,6 +301,7 @@ interface LibraryFigures {
   cold: Stats;
   warmSplit: Split[];
   coldSplit: Split[];
+  coldLoad: LoadSplit[];
 }
 
 /**
@@ -332,6 +342,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
       cold: done(cold),
       warmSplit: splits(warm),
       coldSplit: splits(cold),
+      coldLoad: cold.flatMap((r) => (r.load ? [r.load] : [])),
     };
   } finally {
     await launched.close();
@@ -414,6 +425,10 @@ async function main(): Promise<void> {
         { label: 'warm service worker', runs: library.warmSplit },
         { label: 'service worker stopped first', runs: library.coldSplit },
       ]),
+      '',
+      'The cold start\'s library loading, step by step (the background\'s marks as `loadLibraryIndex` reports each step):',
+      '',
+      ...loadSplitTable(library.coldLoad),
       '',
     );
   }
