@@ -4,7 +4,8 @@
 // stopped the idle service worker. Then the engine's share in Node: extractArticle and
 // detectQuotes on the same pages, first call and warm. Prints Markdown and writes it to
 // BENCHMARKS-browser.md between its markers, keeping the notes around them (--no-write to only
-// print; --node-only prints the Node figures alone and writes nothing).
+// print; --node-only prints the Node figures alone and writes nothing; --library-only measures only
+// the 1× library section and writes nothing).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { parseHTML } from 'linkedom';
@@ -351,7 +352,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
 
 async function main(): Promise<void> {
   const nodeOnly = process.argv.includes('--node-only');
-  const write = !process.argv.includes('--no-write') && !nodeOnly; // the file keeps the browser figures
+  const write = !process.argv.includes('--no-write') && !nodeOnly && !process.argv.includes('--library-only'); // the file keeps the browser figures
   const articles = [longArticle(), ordinaryArticle()];
   const folder = mkdtempSync(join(tmpdir(), 'verbatim-bench-browser-'));
   articles.forEach((a, i) => writeFileSync(join(folder, `page-${i}.html`), a.html));
@@ -361,7 +362,8 @@ async function main(): Promise<void> {
   // The extension as shipped, with its timing marks on (they cost microseconds), built apart.
   if (!nodeOnly) buildTraced();
   const browserRows: { article: BenchArticle; figures: BrowserFigures }[] = [];
-  if (!nodeOnly) {
+  // --library-only: just the library section (the articles' pages are still served for its page).
+  if (!nodeOnly && !process.argv.includes('--library-only')) {
     for (const [i, article] of articles.entries()) {
       browserRows.push({ article, figures: await browserFigures(`${served.origin}/page-${i}.html`) });
     }

@@ -126,21 +126,36 @@ export interface LoadReport {
 
 /**
  * The steps of a load, each reported as it ends, so that a timed build can say where a cold start
- * goes. The three reads are asked for together in one transaction and answered in that order.
+ * goes. The three reads are asked for together in one transaction and answered in this order.
  */
 export type LoadPhase =
   | 'opened' // the database open and the read transaction started
-  | 'sources-read' // every source row (their texts included)
-  | 'rows-read' // every index row
   | 'lexicon-read' // the lexicon row
+  | 'rows-read' // every index row
   | 'lexicon' // the lexicon decoded
-  | 'unpacked' // every current row unpacked (stale ones built)
+  | 'unpacked' // every row that may be current unpacked
+  | 'sources-read' // every source row (their texts included)
+  | 'built' // the sources without a current row indexed now (none on an ordinary load)
   | 'added'; // every source added to the in-memory index
+
+/** A row that may stand in for its source's index under `generation`, before the source itself is read. */
+function isUsable(row: StoredIndex, generation: string | null): boolean {
+  return (
+    generation !== null &&
+    row.version === SOURCE_INDEX_VERSION &&
+    row.data.version === SOURCE_INDEX_VERSION &&
+    row.data.id === row.id &&
+    row.data.lexicon === generation
+  );
+}
 
 /**
  * The in-memory index of every stored source, from stored index rows where they are current.
  * The index starts from the stored lexicon, so current rows' word numbers are used as they are.
  * Rows that had to be built are written back, each only if its source is still the same text.
+ *
+ * The sources (every text: most of what is read) are asked for last, and the lexicon and rows are
+ * decoded while the browser is still reading them; a row's source hash is checked once they come.
  */
 export async function loadLibraryIndex(
   db: LibraryDb,
@@ -150,14 +165,19 @@ export async function loadLibraryIndex(
     onPhase?.(phase);
     return value;
   };
-  const [sources, rows, lexiconRow] = await db.transaction('r', db.sources, db.indexes, db.lexicon, () => {
+  // The lexicon and rows, as soon as they are read (the transaction starts once the database is open).
+  let firstReads: (reads: [StoredLexicon | undefined, StoredIndex[]]) => void = () => undefined;
+  const early = new Promise<[StoredLexicon | undefined, StoredIndex[]]>((resolve) => (firstReads = resolve));
+  const all = db.transaction('r', db.sources, db.indexes, db.lexicon, () => {
     onPhase?.('opened');
-    return Promise.all([
-      db.sources.toArray().then(ended('sources-read')),
-      db.indexes.toArray().then(ended('rows-read')),
-      db.lexicon.get(LEXICON_ROW).then(ended('lexicon-read')),
-    ]);
+    const lexiconRow = db.lexicon.get(LEXICON_ROW).then(ended('lexicon-read'));
+    const rows = db.indexes.toArray().then(ended('rows-read'));
+    const sources = db.sources.toArray().then(ended('sources-read'));
+    void Promise.all([lexiconRow, rows]).then(firstReads, () => undefined);
+    return Promise.all([lexiconRow, rows, sources]);
   });
+  // A failed transaction ends the race with its error.
+  const [lexiconRow, rows] = await Promise.race([early, all]);
   const stored = readLexicon(lexiconRow);
   let lexicon: Lexicon | undefined;
   try {
@@ -168,30 +188,35 @@ export async function loadLibraryIndex(
   const generation = lexicon && stored ? stored.generation : null;
   onPhase?.('lexicon');
   const index = new LibraryIndex(lexicon);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
+  for (const row of rows) {
+    if (!isUsable(row, generation)) continue;
+    try {
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, index.lexicon) });
+    } catch {
+      // a damaged row is rebuilt like a stale one
+    }
+  }
+  onPhase?.('unpacked');
+  const [, , sources] = await all;
   const report: LoadReport = { loaded: [], built: [] };
   const fresh: PendingIndex[] = [];
   const items: { source: Source; data: SourceIndexData }[] = [];
   for (const s of sources) {
-    const row = byId.get(s.id);
     const source = toSource(s);
-    let data: SourceIndexData | null = null;
-    if (isCurrent(row, s, generation)) {
-      try {
-        data = unpackSourceIndex(row.data, index.lexicon);
-        report.loaded.push(s.id);
-      } catch {
-        data = null; // a damaged row is rebuilt like a stale one
-      }
-    }
-    if (!data) {
+    const found = unpacked.get(s.id);
+    let data: SourceIndexData;
+    if (found && isCurrent(found.row, s, generation)) {
+      data = found.data;
+      report.loaded.push(s.id);
+    } else {
       data = buildSourceIndex(source);
       fresh.push({ id: s.id, contentHash: s.contentHash, data });
       report.built.push(s.id);
     }
     items.push({ source, data });
   }
-  onPhase?.('unpacked');
+  onPhase?.('built');
   index.addAll(items);
   onPhase?.('added');
   if (fresh.length) {

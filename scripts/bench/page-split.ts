@@ -178,16 +178,17 @@ const cell = (s: Stats) => (Number.isFinite(s.median) ? `${s.median.toFixed(1)} 
 /**
  * Cold start: the library's loading (`load` above) in its steps, from the marks the traced
  * background makes as `loadLibraryIndex` reports each one (see LoadPhase in
- * lib/library/stored-index.ts). The three reads are asked for together and answered in order,
- * so each is timed from the end of the one before.
+ * lib/library/stored-index.ts), each timed from the end of the one before. The sources are read
+ * while the rows are unpacked, so their step is only the wait left after unpacking.
  */
 export interface LoadSplit {
   open: number;
-  sources: number;
-  rows: number;
   lexiconRead: number;
+  rows: number;
   lexicon: number;
   unpack: number;
+  sources: number;
+  build: number;
   addAll: number;
   rest: number;
   total: number;
@@ -198,12 +199,13 @@ export function loadSplit(t: Timeline): LoadSplit | null {
   const w = (name: string) => t.worker.get(name) ?? Number.NaN;
   return {
     open: w('bg:load:opened') - w('bg:warm-up'),
-    sources: w('bg:load:sources-read') - w('bg:load:opened'),
-    rows: w('bg:load:rows-read') - w('bg:load:sources-read'),
-    lexiconRead: w('bg:load:lexicon-read') - w('bg:load:rows-read'),
-    lexicon: w('bg:load:lexicon') - w('bg:load:lexicon-read'),
+    lexiconRead: w('bg:load:lexicon-read') - w('bg:load:opened'),
+    rows: w('bg:load:rows-read') - w('bg:load:lexicon-read'),
+    lexicon: w('bg:load:lexicon') - w('bg:load:rows-read'),
     unpack: w('bg:load:unpacked') - w('bg:load:lexicon'),
-    addAll: w('bg:load:added') - w('bg:load:unpacked'),
+    sources: w('bg:load:sources-read') - w('bg:load:unpacked'),
+    build: w('bg:load:built') - w('bg:load:sources-read'),
+    addAll: w('bg:load:added') - w('bg:load:built'),
     rest: w('bg:warmed') - w('bg:load:added'),
     total: w('bg:warmed') - w('bg:warm-up'),
   };
@@ -211,11 +213,12 @@ export function loadSplit(t: Timeline): LoadSplit | null {
 
 const LOAD_PHASES: [keyof LoadSplit, string][] = [
   ['open', 'open the database, start the read transaction'],
-  ['sources', 'read every source (their texts included)'],
-  ['rows', 'read every index row'],
   ['lexiconRead', 'read the lexicon row'],
+  ['rows', 'read every index row'],
   ['lexicon', 'decode the lexicon'],
   ['unpack', 'unpack the index rows'],
+  ['sources', 'read every source (texts included): what is left of it once the rows are unpacked'],
+  ['build', 'index the sources without a current row'],
   ['addAll', 'add them to the index (addAll)'],
   ['rest', 'the service\'s maps of source details'],
   ['total', 'load the library, in all'],
