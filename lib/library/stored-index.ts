@@ -154,7 +154,7 @@ function isUsable(row: StoredIndex, generation: string | null): boolean {
  * The index starts from the stored lexicon, so current rows' word numbers are used as they are.
  * Rows that had to be built are written back, each only if its source is still the same text.
  *
- * The sources (every text: most of what is read) are asked for last, and the lexicon and rows are
+ * The sources (their texts: most of the bytes read) are asked for last, and the lexicon and rows are
  * decoded while the browser is still reading them; a row's source hash is checked once they come.
  */
 export async function loadLibraryIndex(
