@@ -4,7 +4,8 @@
 // stopped the idle service worker. Then the engine's share in Node: extractArticle and
 // detectQuotes on the same pages, first call and warm. Prints Markdown and writes it to
 // BENCHMARKS-browser.md between its markers, keeping the notes around them (--no-write to only
-// print; --node-only prints the Node figures alone and writes nothing).
+// print; --node-only prints the Node figures alone and writes nothing; --library-only measures only
+// the 1× library section and writes nothing).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { parseHTML } from 'linkedom';
@@ -23,6 +24,8 @@ import {
   TRACED_EXTENSION,
   buildTraced,
   clearWorkerMarks,
+  loadSplit,
+  loadSplitTable,
   longTaskLines,
   pageMarks,
   split,
@@ -31,6 +34,7 @@ import {
   traceLongTasks,
   waitForDone,
   workerMarks,
+  type LoadSplit,
   type LongTask,
   type Split,
 } from './bench/page-split';
@@ -122,6 +126,8 @@ const PROBE = `
 interface PageRun {
   /** Where the time went, from the traced build's marks (null without the extension). */
   split: Split | null;
+  /** Cold start: the library's loading step by step (null when the worker did not load it in this run). */
+  load: LoadSplit | null;
   scriptMs: number;
   longest: number;
   longCount: number;
@@ -163,14 +169,18 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
     return { longtasks: b.longtasks, done: b.done, dcl: nav.domContentLoadedEventEnd };
   });
   let traced: Split | null = null;
+  let loading: LoadSplit | null = null;
   if (expectDone) {
     const worker = currentWorker(context);
-    traced = split(timeline(await pageMarks(page), worker ? await workerMarks(worker) : null));
+    const marks = timeline(await pageMarks(page), worker ? await workerMarks(worker) : null);
+    traced = split(marks);
+    loading = loadSplit(marks);
   }
   await page.close();
   const after = probe.longtasks.filter(([start]) => start >= probe.dcl);
   return {
     split: traced,
+    load: loading,
     scriptMs: script * 1000,
     longest: Math.max(0, ...probe.longtasks.map(([, d]) => d)),
     longCount: probe.longtasks.length,
@@ -292,6 +302,7 @@ interface LibraryFigures {
   cold: Stats;
   warmSplit: Split[];
   coldSplit: Split[];
+  coldLoad: LoadSplit[];
 }
 
 /**
@@ -332,6 +343,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
       cold: done(cold),
       warmSplit: splits(warm),
       coldSplit: splits(cold),
+      coldLoad: cold.flatMap((r) => (r.load ? [r.load] : [])),
     };
   } finally {
     await launched.close();
@@ -340,7 +352,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
 
 async function main(): Promise<void> {
   const nodeOnly = process.argv.includes('--node-only');
-  const write = !process.argv.includes('--no-write') && !nodeOnly; // the file keeps the browser figures
+  const write = !process.argv.includes('--no-write') && !nodeOnly && !process.argv.includes('--library-only'); // the file keeps the browser figures
   const articles = [longArticle(), ordinaryArticle()];
   const folder = mkdtempSync(join(tmpdir(), 'verbatim-bench-browser-'));
   articles.forEach((a, i) => writeFileSync(join(folder, `page-${i}.html`), a.html));
@@ -350,7 +362,8 @@ async function main(): Promise<void> {
   // The extension as shipped, with its timing marks on (they cost microseconds), built apart.
   if (!nodeOnly) buildTraced();
   const browserRows: { article: BenchArticle; figures: BrowserFigures }[] = [];
-  if (!nodeOnly) {
+  // --library-only: just the library section (the articles' pages are still served for its page).
+  if (!nodeOnly && !process.argv.includes('--library-only')) {
     for (const [i, article] of articles.entries()) {
       browserRows.push({ article, figures: await browserFigures(`${served.origin}/page-${i}.html`) });
     }
@@ -414,6 +427,10 @@ async function main(): Promise<void> {
         { label: 'warm service worker', runs: library.warmSplit },
         { label: 'service worker stopped first', runs: library.coldSplit },
       ]),
+      '',
+      'The cold start\'s library loading, step by step (the background\'s marks as `loadLibraryIndex` reports each step):',
+      '',
+      ...loadSplitTable(library.coldLoad),
       '',
     );
   }

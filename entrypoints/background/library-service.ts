@@ -8,7 +8,7 @@ import { loadLibraryIndex } from '@/lib/library/stored-index';
 import { type InstallReport, type ReadCatalogueFile, installBuiltins, loadCatalogue } from '@/lib/library/builtin';
 import { pageAt } from '@/lib/library/pdf-text';
 import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
-import { traceMark } from '@/lib/page/trace';
+import { TRACING, traceMark } from '@/lib/page/trace';
 
 /** Resumes in a later task, after the tasks and answers already queued. */
 function nextTask(): Promise<void> {
@@ -65,7 +65,7 @@ export class LibraryService {
     if (this.installing) await this.installing;
     if (!this.loaded) {
       const attempt = (async () => {
-        const { index, sources: stored } = await loadLibraryIndex(this.db);
+        const { index, sources: stored } = await loadLibraryIndex(this.db, TRACING ? (phase) => traceMark(`bg:load:${phase}`) : undefined);
         return {
           index,
           infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),

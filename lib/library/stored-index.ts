@@ -125,16 +125,59 @@ export interface LoadReport {
 }
 
 /**
+ * The steps of a load, each reported as it ends, so that a timed build can say where a cold start
+ * goes. The three reads are asked for together in one transaction and answered in this order.
+ */
+export type LoadPhase =
+  | 'opened' // the database open and the read transaction started
+  | 'lexicon-read' // the lexicon row
+  | 'rows-read' // every index row
+  | 'lexicon' // the lexicon decoded
+  | 'unpacked' // every row that may be current unpacked
+  | 'sources-read' // every source row (their texts included)
+  | 'built' // the sources without a current row indexed now (none on an ordinary load)
+  | 'added'; // every source added to the in-memory index
+
+/** A row that may stand in for its source's index under `generation`, before the source itself is read. */
+function isUsable(row: StoredIndex, generation: string | null): boolean {
+  return (
+    generation !== null &&
+    row.version === SOURCE_INDEX_VERSION &&
+    row.data.version === SOURCE_INDEX_VERSION &&
+    row.data.id === row.id &&
+    row.data.lexicon === generation
+  );
+}
+
+/**
  * The in-memory index of every stored source, from stored index rows where they are current.
  * The index starts from the stored lexicon, so current rows' word numbers are used as they are.
  * Rows that had to be built are written back, each only if its source is still the same text.
+ *
+ * The sources (their texts: most of the bytes read) are asked for last, and the lexicon and rows are
+ * decoded while the browser is still reading them; a row's source hash is checked once they come.
  */
 export async function loadLibraryIndex(
   db: LibraryDb,
+  onPhase?: (phase: LoadPhase) => void,
 ): Promise<{ index: LibraryIndex; sources: StoredSource[]; report: LoadReport }> {
-  const [sources, rows, lexiconRow] = await db.transaction('r', db.sources, db.indexes, db.lexicon, () =>
-    Promise.all([db.sources.toArray(), db.indexes.toArray(), db.lexicon.get(LEXICON_ROW)]),
-  );
+  const ended = <T>(phase: LoadPhase) => (value: T): T => {
+    onPhase?.(phase);
+    return value;
+  };
+  // The lexicon and rows, as soon as they are read (the transaction starts once the database is open).
+  let firstReads: (reads: [StoredLexicon | undefined, StoredIndex[]]) => void = () => undefined;
+  const early = new Promise<[StoredLexicon | undefined, StoredIndex[]]>((resolve) => (firstReads = resolve));
+  const all = db.transaction('r', db.sources, db.indexes, db.lexicon, () => {
+    onPhase?.('opened');
+    const lexiconRow = db.lexicon.get(LEXICON_ROW).then(ended('lexicon-read'));
+    const rows = db.indexes.toArray().then(ended('rows-read'));
+    const sources = db.sources.toArray().then(ended('sources-read'));
+    void Promise.all([lexiconRow, rows]).then(firstReads, () => undefined);
+    return Promise.all([lexiconRow, rows, sources]);
+  });
+  // A failed transaction ends the race with its error.
+  const [lexiconRow, rows] = await Promise.race([early, all]);
   const stored = readLexicon(lexiconRow);
   let lexicon: Lexicon | undefined;
   try {
@@ -143,31 +186,39 @@ export async function loadLibraryIndex(
     lexicon = undefined; // a lexicon listing a word twice is damaged too
   }
   const generation = lexicon && stored ? stored.generation : null;
+  onPhase?.('lexicon');
   const index = new LibraryIndex(lexicon);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
+  for (const row of rows) {
+    if (!isUsable(row, generation)) continue;
+    try {
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, index.lexicon) });
+    } catch {
+      // a damaged row is rebuilt like a stale one
+    }
+  }
+  onPhase?.('unpacked');
+  const [, , sources] = await all;
   const report: LoadReport = { loaded: [], built: [] };
   const fresh: PendingIndex[] = [];
   const items: { source: Source; data: SourceIndexData }[] = [];
   for (const s of sources) {
-    const row = byId.get(s.id);
     const source = toSource(s);
-    let data: SourceIndexData | null = null;
-    if (isCurrent(row, s, generation)) {
-      try {
-        data = unpackSourceIndex(row.data, index.lexicon);
-        report.loaded.push(s.id);
-      } catch {
-        data = null; // a damaged row is rebuilt like a stale one
-      }
-    }
-    if (!data) {
+    const found = unpacked.get(s.id);
+    let data: SourceIndexData;
+    if (found && isCurrent(found.row, s, generation)) {
+      data = found.data;
+      report.loaded.push(s.id);
+    } else {
       data = buildSourceIndex(source);
       fresh.push({ id: s.id, contentHash: s.contentHash, data });
       report.built.push(s.id);
     }
     items.push({ source, data });
   }
+  onPhase?.('built');
   index.addAll(items);
+  onPhase?.('added');
   if (fresh.length) {
     await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
       const same: PendingIndex[] = [];

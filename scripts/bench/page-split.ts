@@ -175,6 +175,64 @@ const PHASES: [keyof Split, string][] = [
 
 const cell = (s: Stats) => (Number.isFinite(s.median) ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})` : '—');
 
+/**
+ * Cold start: the library's loading (`load` above) in its steps, from the marks the traced
+ * background makes as `loadLibraryIndex` reports each one (see LoadPhase in
+ * lib/library/stored-index.ts), each timed from the end of the one before. The sources are read
+ * while the rows are unpacked, so their step is only the wait left after unpacking.
+ */
+export interface LoadSplit {
+  open: number;
+  lexiconRead: number;
+  rows: number;
+  lexicon: number;
+  unpack: number;
+  sources: number;
+  build: number;
+  addAll: number;
+  rest: number;
+  total: number;
+}
+
+export function loadSplit(t: Timeline): LoadSplit | null {
+  if (!t.worker.has('bg:main') || !t.worker.has('bg:load:added')) return null;
+  const w = (name: string) => t.worker.get(name) ?? Number.NaN;
+  return {
+    open: w('bg:load:opened') - w('bg:warm-up'),
+    lexiconRead: w('bg:load:lexicon-read') - w('bg:load:opened'),
+    rows: w('bg:load:rows-read') - w('bg:load:lexicon-read'),
+    lexicon: w('bg:load:lexicon') - w('bg:load:rows-read'),
+    unpack: w('bg:load:unpacked') - w('bg:load:lexicon'),
+    sources: w('bg:load:sources-read') - w('bg:load:unpacked'),
+    build: w('bg:load:built') - w('bg:load:sources-read'),
+    addAll: w('bg:load:added') - w('bg:load:built'),
+    rest: w('bg:warmed') - w('bg:load:added'),
+    total: w('bg:warmed') - w('bg:warm-up'),
+  };
+}
+
+const LOAD_PHASES: [keyof LoadSplit, string][] = [
+  ['open', 'open the database, start the read transaction'],
+  ['lexiconRead', 'read the lexicon row'],
+  ['rows', 'read every index row'],
+  ['lexicon', 'decode the lexicon'],
+  ['unpack', 'unpack the index rows'],
+  ['sources', 'read every source (texts included): what is left of it once the rows are unpacked'],
+  ['build', 'index the sources without a current row'],
+  ['addAll', 'add them to the index (addAll)'],
+  ['rest', 'the service\'s maps of source details'],
+  ['total', 'load the library, in all'],
+];
+
+/** A Markdown table of a cold start's library loading, step by step. */
+export function loadSplitTable(runs: LoadSplit[]): string[] {
+  return [
+    '| library loading step (cold start), ms | median (min–max) |',
+    '|---|---|',
+    ...LOAD_PHASES.map(([key, label]) => `| ${label} | ${cell(summarise(runs.map((r) => r[key]).filter((v) => Number.isFinite(v))))} |`),
+  ];
+}
+
 /** A Markdown table of the phases, one column per set of runs (e.g. warm, cold). */
 export function splitTable(columns: { label: string; runs: Split[] }[]): string[] {
   const stats = (runs: Split[], key: keyof Split) => summarise(runs.map((r) => r[key]).filter((v) => Number.isFinite(v)));

@@ -325,3 +325,36 @@ describe('checks from a stored-and-reloaded index', () => {
     expect(q25.verdict).toBe('verbatim');
   });
 });
+
+describe('the steps of a load, as reported to a timed build', () => {
+  it('come once each, in order: the rows are unpacked before the sources are in', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    const seen: string[] = [];
+    const { report } = await loadLibraryIndex(db, (phase) => seen.push(phase));
+    expect(report.loaded).toHaveLength(4);
+    expect(seen).toEqual(['opened', 'lexicon-read', 'rows-read', 'lexicon', 'unpacked', 'sources-read', 'built', 'added']);
+  });
+
+  it('are reported on a load that has to build every row too', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    await db.lexicon.clear(); // every row is then untrusted and rebuilt
+    const seen: string[] = [];
+    const { report } = await loadLibraryIndex(db, (phase) => seen.push(phase));
+    expect(report.built).toHaveLength(4);
+    expect(seen).toEqual(['opened', 'lexicon-read', 'rows-read', 'lexicon', 'unpacked', 'sources-read', 'built', 'added']);
+  });
+});
+
+describe('a load that cannot read the database', () => {
+  it('fails with the database\'s error rather than waiting for reads that never come', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    db.close();
+    await expect(loadLibraryIndex(db)).rejects.toThrow();
+  });
+});
