@@ -28,8 +28,9 @@ export type Answer = ResponseFor[keyof ResponseFor] | ErrorResponse;
 
 export function createRouter(deps: RouterDeps) {
   return async function route(message: unknown, sender: SenderLike): Promise<Answer> {
-    const refuse = (error: RefusalReason): ErrorResponse => {
-      void deps.refusals?.count(error);
+    // A refusal is counted before it is answered, so whoever hears it can already read the count.
+    const refuse = async (error: RefusalReason): Promise<ErrorResponse> => {
+      await deps.refusals?.count(error);
       return { ok: false, error };
     };
     const kind = senderKind(sender, deps.runtimeId, deps.extensionOrigin);

@@ -6,7 +6,7 @@ import background from '../../../entrypoints/background/index';
 import { LibraryService } from '../../../entrypoints/background/library-service';
 import { pageResultsStore } from '../../../entrypoints/background/page-results';
 import { createRouter } from '../../../entrypoints/background/router';
-import { refusalLog } from '../../../entrypoints/background/refusals';
+import { REFUSALS_KEY, refusalLog } from '../../../entrypoints/background/refusals';
 import { LibraryDb } from '../../../lib/library/db';
 import type { CheckResponse, PageResults, PageResultsResponse, SearchResponse, SourcesResponse } from '../../../lib/messages';
 
@@ -83,6 +83,18 @@ describe('the background router', () => {
     await counted({ type: 'page-results', op: 'get', tabId: 1 }, contentScript);
     expect(await counted({ type: 'sources' }, popup)).toMatchObject({ ok: true });
     expect(await refusals.counts()).toEqual({ 'sender refused': 1, 'malformed request': 2, 'not allowed from this sender': 1 });
+  });
+
+  it('has stored the count by the time a refusal is answered', async () => {
+    const refusals = refusalLog(fakeBrowser.storage.session);
+    const counted = createRouter({ library, pages: pageResultsStore(fakeBrowser.storage.session), runtimeId: ID, extensionOrigin: ORIGIN, refusals });
+    const stored = async () =>
+      ((await fakeBrowser.storage.session.get(REFUSALS_KEY))[REFUSALS_KEY] as Record<string, number> | undefined)?.['malformed request'] ?? 0;
+    const before = await stored();
+    for (let i = 1; i <= 3; i++) {
+      await counted({ type: 'nope' }, popup);
+      expect(await stored()).toBe(before + i);
+    }
   });
 
   it('rebuilds its index from the database after the service worker restarts', async () => {
