@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
+import { CHROMIUM, type Launched, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
 import { countWords } from '../lib/text/words';
 import { loadSotuLibrary, sotuPack } from './eval/library';
 import { createRng } from './eval/prng';
@@ -190,6 +190,23 @@ async function measure(context: BrowserContext, url: string, expectDone: boolean
   };
 }
 
+/**
+ * RUNS loads with the service worker warm (after one untimed load, in which the worker loads the
+ * library's index), then RUNS with it stopped first, as Chrome stops it after 30 s idle.
+ */
+async function warmAndCold(launched: Launched, url: string): Promise<{ warm: PageRun[]; cold: PageRun[] }> {
+  await measure(launched.context, url, true);
+  const warm: PageRun[] = [];
+  for (let r = 0; r < RUNS; r++) warm.push(await measure(launched.context, url, true));
+  const cold: PageRun[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    await stopServiceWorker(launched);
+    cold.push(await measure(launched.context, url, true, true));
+  }
+  return { warm, cold };
+}
+
+
 const splits = (runs: PageRun[]): Split[] => runs.flatMap((r) => (r.split ? [r.split] : []));
 
 const fmt = (s: Stats, digits = 0) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
@@ -219,16 +236,7 @@ async function browserFigures(url: string): Promise<BrowserFigures> {
 
   const launched = await launchWithExtension({ extensionDir: TRACED_EXTENSION });
   await launched.context.addInitScript(PROBE);
-  await measure(launched.context, url, true); // warm-up: the library's index is built once
-  const warm: PageRun[] = [];
-  for (let r = 0; r < RUNS; r++) warm.push(await measure(launched.context, url, true));
-
-  // Cold start: stop the service worker as Chrome does after 30 s idle, then load the page.
-  const cold: PageRun[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    await stopServiceWorker(launched);
-    cold.push(await measure(launched.context, url, true, true));
-  }
+  const { warm, cold } = await warmAndCold(launched, url);
   // Apart from the timed runs (tracing slows the page down): what the long tasks are made of.
   const tracedWarm = await traceLongTasks(launched.context, url);
   await stopServiceWorker(launched);
@@ -326,14 +334,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
     );
     const importMs = performance.now() - started;
     await options.close();
-    await measure(launched.context, url, true); // the worker loads the library's index once
-    const warm: PageRun[] = [];
-    for (let r = 0; r < RUNS; r++) warm.push(await measure(launched.context, url, true));
-    const cold: PageRun[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      await stopServiceWorker(launched);
-      cold.push(await measure(launched.context, url, true, true));
-    }
+    const { warm, cold } = await warmAndCold(launched, url);
     const done = (runs: PageRun[]) => summarise(runs.map((r) => r.dclToDone ?? Number.NaN));
     return {
       sources: sotu.length,
