@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { QuoteCard, type CardQuote, type CardServices } from '@/components/QuoteCard';
 import type { CiteAnswer } from '@/components/CitationActions';
 import { UI_CSS } from '@/components/styles';
-import { placeBeside } from '@/lib/page/hit-test';
+import { openingScroll, placeBeside } from '@/lib/page/hit-test';
 import { readTextScale } from '@/lib/page/text-scale';
 import type { ArticleMeta, QuoteCheck } from '@/lib/types';
 import { type CiteRequest, LIMITS, type SourceInfo, articleForMessage } from '@/lib/messages';
@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
 import type { CitationStyle } from '@/lib/cite/styles';
 
 export const CARD_HOST_NAME = 'verbatim-card';
-/** How far from the top of the window a quote is brought when its card needs the room below it. */
+/** How near the top of the window a quote may be brought to make room for its card below it. */
 const QUOTE_TOP_WHEN_SCROLLED = 72;
 
 export interface CardContent {
@@ -171,11 +171,14 @@ export class CardHost {
       : { left: window.innerWidth / 2 - box.width / 2, top: 80, bottom: 80 };
     const viewport = { width: window.innerWidth, height: window.innerHeight };
     let place = placeBeside(target, box, viewport);
-    if (opening && first && place.maxHeight < box.height && target.top > QUOTE_TOP_WHEN_SCROLLED) {
-      // Neither above nor below has room for the whole card: bring the quote up the screen.
-      const by = Math.min(target.top - QUOTE_TOP_WHEN_SCROLLED, box.height - place.maxHeight + 16);
+    if (opening && first) {
+      const scroller = document.scrollingElement ?? document.documentElement;
+      const by = openingScroll(target, box.height, viewport, {
+        y: window.scrollY,
+        max: scroller.scrollHeight - window.innerHeight,
+      }, QUOTE_TOP_WHEN_SCROLLED);
       const before = window.scrollY;
-      window.scrollBy({ top: by, behavior: 'instant' as ScrollBehavior });
+      if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' as ScrollBehavior });
       const moved = window.scrollY - before;
       if (moved !== 0) {
         const shifted = { left: target.left, top: target.top - moved, bottom: target.bottom - moved };

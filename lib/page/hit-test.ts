@@ -81,3 +81,33 @@ export function placeBeside(
   const maxHeight = viewport.height - 2 * margin;
   return { left, top: Math.max(margin, viewport.height - Math.min(card.height, maxHeight) - margin), maxHeight };
 }
+
+/**
+ * How far to scroll the page (positive: down, so the quote moves up) when a card opens and fits
+ * whole on neither side of its quote: the smaller of the two movements that make it fit, above or
+ * below, as far as the page can scroll, the quote staying on screen and no higher than `quoteTop`
+ * (where a site's sticky header may cover it). When neither movement can
+ * make it fit, the quote is brought up to `quoteTop` so the room below is as large as it can be.
+ * The gap and margin are placeBeside's.
+ */
+export function openingScroll(
+  target: { top: number; bottom: number },
+  cardHeight: number,
+  viewport: { height: number },
+  scroll: { y: number; max: number },
+  quoteTop: number,
+  gap = 8,
+): number {
+  const margin = 8;
+  const slack = 4; // rounding of layout boxes
+  const roomBelow = viewport.height - margin - (target.bottom + gap);
+  const roomAbove = target.top - gap - margin;
+  if (cardHeight <= roomBelow || cardHeight <= roomAbove) return 0;
+  const up = Math.ceil(cardHeight - roomBelow + slack); // scroll down by this: room below grows
+  const down = Math.ceil(cardHeight - roomAbove + slack); // scroll up by this: room above grows
+  const canUp = up <= scroll.max - scroll.y && target.top - up >= quoteTop;
+  const canDown = down <= scroll.y && target.bottom + down <= viewport.height - margin;
+  if (canUp && (!canDown || up <= down)) return up;
+  if (canDown) return -down;
+  return Math.max(0, Math.min(target.top - quoteTop, scroll.max - scroll.y));
+}

@@ -188,6 +188,10 @@ describe('the quote card', () => {
     expect(await search.getAttribute('rel')).toContain('noopener');
     expect(await card.locator('[data-action="copy-citation"]').count()).toBe(0);
     expect(await seriousViolations(article, 'verbatim-card')).toEqual([]);
+    // The card has room for all of itself, down to "Quoted in": the page scrolled a little on opening.
+    const whole = await card.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+    expect(whole.scroll).toBeLessThanOrEqual(whole.client + 1);
+    expect(await card.getByText('Quoted in').isVisible()).toBe(true);
     await article.screenshot({ path: join(SCREENSHOTS, 'card-not-found.png') });
   });
 
