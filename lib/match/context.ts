@@ -152,6 +152,8 @@ export class ContextStems {
   private stamp = 0;
   private gen = 0;
   private contentWords: number[][] | null = null; // see mayShare
+  private held: Int32Array | null = null; // see stemsHeldBy
+  private heldNear = -1;
 
   /** Stem numbers of the context's words on each side, nearest first (-1 for none). */
   private constructor(before: number[], after: number[]) {
@@ -250,6 +252,50 @@ export class ContextStems {
       }
     }
     return false;
+  }
+
+  /**
+   * How many of the context's stems source `slot` holds as content words, counting with `near` > 0
+   * only the stems of the article's `near` words nearest the quote: the only ones that can support
+   * a place then (see supportedByDist). A source holding fewer than `minShared` of them supports
+   * no place, so its places need not be read. Worked out once for every source, from the slots
+   * holding each content word of those stems (`sourcesWithWord`), and kept for this `near`.
+   */
+  stemsHeldBy(slot: number, near: number, lexicon: Lexicon, sourcesWithWord: (word: number) => readonly number[]): number {
+    if (this.held === null || this.heldNear !== near) {
+      this.held = this.countHeld(near, lexicon, sourcesWithWord);
+      this.heldNear = near;
+    }
+    return slot < this.held.length ? this.held[slot] : 0;
+  }
+
+  private countHeld(near: number, lx: Lexicon, sourcesWithWord: (word: number) => readonly number[]): Int32Array {
+    const eligible: number[] = []; // indices into stemIds
+    if (near > 0) {
+      for (const side of [this.before, this.after]) {
+        for (let i = 0; i < side.length && i < near; i++) if (side[i] >= 0 && !eligible.includes(side[i])) eligible.push(side[i]);
+      }
+    } else {
+      for (let k = 0; k < this.stemIds.length; k++) eligible.push(k);
+    }
+    const { stemWords, stop } = lx;
+    const lists = eligible.map((k) => stemWords[this.stemIds[k]].filter((w) => !stop[w]).map(sourcesWithWord));
+    let size = 0;
+    for (const ofStem of lists) for (const slots of ofStem) if (slots.length > 0) size = Math.max(size, slots[slots.length - 1] + 1);
+    const held = new Int32Array(size);
+    const lastStem = new Int32Array(size).fill(-1); // a stem counts once per source, whichever of its words it holds
+    for (let e = 0; e < lists.length; e++) {
+      for (const slots of lists[e]) {
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i];
+          if (lastStem[slot] !== e) {
+            lastStem[slot] = e;
+            held[slot]++;
+          }
+        }
+      }
+    }
+    return held;
   }
 
   /** Nearest distance of each context stem to [s0, s1) within `window` words, in this.dist. */
