@@ -130,6 +130,30 @@ export function contextOverlap(ctx: ArticleContext, entry: IndexedSource, s0: nu
 
 const NOT_NEAR = 0x7fffffff;
 
+// The stem numbers of context words' keys, per lexicon: its own map of keys is large (a lookup
+// misses the processor's caches), and the same few thousand words recur from quote to quote. An
+// answer holds while the lexicon has the same words: all are forgotten when it grows.
+const CONTEXT_STEMS_LIMIT = 8192;
+const contextStemsByLexicon = new WeakMap<Lexicon, { size: number; stems: Map<string, number> }>();
+
+/** The lexicon's stem number for a (non-stopword) key, -1 when no source word has that stem. */
+function contextStemOf(key: string, lexicon: Lexicon): number {
+  let memo = contextStemsByLexicon.get(lexicon);
+  if (memo === undefined || memo.size !== lexicon.size) {
+    memo = { size: lexicon.size, stems: new Map() };
+    contextStemsByLexicon.set(lexicon, memo);
+  }
+  let st = memo.stems.get(key);
+  if (st === undefined) {
+    const w = lexicon.idOf(key);
+    st = w >= 0 ? lexicon.stemOf[w] : lexicon.stemIdOf(lightStem(key));
+    if (!(st >= 0 && lexicon.stems[st] !== '')) st = -1; // an empty stem is no word
+    if (memo.stems.size >= CONTEXT_STEMS_LIMIT) memo.stems.clear();
+    memo.stems.set(key, st);
+  }
+  return st;
+}
+
 // Stem number → index among the context's stems, for the ContextStems that last claimed them:
 // valid where stemGen[stem] === generation. Reused across quotes instead of a map per quote.
 let stemGen = new Int32Array(1024);
@@ -178,12 +202,7 @@ export class ContextStems {
       if (!text) return [];
       const near = tokensNear(text, side, window);
       if (side === 'before') near.reverse();
-      return near.map((t) => {
-        if (isStopword(t.form)) return -1;
-        const w = lexicon.idOf(t.key);
-        const st = w >= 0 ? lexicon.stemOf[w] : lexicon.stemIdOf(lightStem(t.key));
-        return st >= 0 && lexicon.stems[st] !== '' ? st : -1; // an empty stem is no word
-      });
+      return near.map((t) => (isStopword(t.form) ? -1 : contextStemOf(t.key, lexicon)));
     };
     return new ContextStems(stemNumbers(before, 'before'), stemNumbers(after, 'after'));
   }

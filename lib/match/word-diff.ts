@@ -1,10 +1,12 @@
-// The word diff the reader sees, computed over word numbers. It follows the greedy O(ND) search
+// The word diff the reader sees, over the words' normalised forms. It follows the greedy O(ND) search
 // of Myers (1986) step for step as the `diff` package's diffArrays does it (the same choice
 // between an insertion and a deletion on a tie, the same pruning of diagonals that have reached
 // an edge of the edit graph, equal runs taken as early as possible), so a quote that earlier
 // showed a given diff shows the same one: the same runs, in the same order, with the same
 // lengths. A test compares the two on random word lists and on every quote of the corpus. What
 // it leaves out is the general machinery: change objects, a comparator call per word, timeouts.
+// Words are compared as they are (===): numbering them first through a map cost more than the
+// diff itself, which for a quote and its source is a few edits.
 
 /** A run of the diff: words in both lists, only in the first (removed), or only in the second (added). */
 export const EQUAL = 0;
@@ -64,10 +66,10 @@ function collect(last: number): DiffRun[] {
 }
 
 /**
- * The diff that turns word list `older` into `newer` (equal numbers are the same word), as
+ * The diff that turns list `older` into `newer` (=== items are the same word), as
  * diffArrays(older, newer) gives it: its change objects' kinds and counts, in order.
  */
-export function diffWordNumbers(older: ArrayLike<number>, newer: ArrayLike<number>): DiffRun[] {
+export function diffSequences<T>(older: ArrayLike<T>, newer: ArrayLike<T>): DiffRun[] {
   const oldLen = older.length;
   const newLen = newer.length;
   const maxEdit = oldLen + newLen;
@@ -148,26 +150,7 @@ export function diffWordNumbers(older: ArrayLike<number>, newer: ArrayLike<numbe
   throw new Error('word diff: no path found');
 }
 
-// Word → number for one diff, reused.
-const numbering = new Map<string, number>();
-
-/** diffWordNumbers over two lists of words compared as strings. */
+/** The diff between two lists of word forms (see diffSequences). */
 export function diffWords(older: readonly string[], newer: readonly string[]): DiffRun[] {
-  numbering.clear();
-  const number = (list: readonly string[]): Int32Array => {
-    const out = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      let id = numbering.get(list[i]);
-      if (id === undefined) {
-        id = numbering.size;
-        numbering.set(list[i], id);
-      }
-      out[i] = id;
-    }
-    return out;
-  };
-  const a = number(older);
-  const b = number(newer);
-  numbering.clear();
-  return diffWordNumbers(a, b);
+  return diffSequences(older, newer);
 }

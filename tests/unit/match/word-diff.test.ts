@@ -10,7 +10,7 @@ import { checkQuote } from '../../../lib/match/check-quote';
 import { sourceWords, wordDiff } from '../../../lib/match/evidence';
 import { LibraryIndex } from '../../../lib/match/library-index';
 import { parseQuote } from '../../../lib/match/quote-parts';
-import { ADDED, diffWordNumbers, diffWords, EQUAL, REMOVED, type DiffRun } from '../../../lib/match/word-diff';
+import { ADDED, diffSequences, diffWords, EQUAL, REMOVED, type DiffRun } from '../../../lib/match/word-diff';
 import { quoteContext } from '../../../lib/quotes/index';
 import type { QuoteQuery, Source } from '../../../lib/types';
 import { generatePages } from '../../../scripts/eval/generate';
@@ -37,12 +37,14 @@ function edited(words: number[], edits: Array<[number, number, number]>): number
   return out;
 }
 
-describe('diffWordNumbers', () => {
+describe('diffSequences', () => {
   it('gives diffArrays’ runs on random word lists', () => {
     const list = (alphabet: number) => fc.array(fc.integer({ min: 0, max: alphabet }), { maxLength: 40 });
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(list(n), list(n))), ([a, b]) => {
-        expect(diffWordNumbers(Int32Array.from(a), Int32Array.from(b))).toEqual(reference(a, b));
+        expect(diffSequences(Int32Array.from(a), Int32Array.from(b))).toEqual(reference(a, b));
+        const words = (list: number[]) => list.map((n) => `w${n}`);
+        expect(diffWords(words(a), words(b))).toEqual(reference(a, b));
       }),
       { numRuns: 5000 },
     );
@@ -53,8 +55,8 @@ describe('diffWordNumbers', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 80 }), fc.array(edit, { maxLength: 12 }), (a, edits) => {
         const b = edited(a, edits);
-        expect(diffWordNumbers(a, b)).toEqual(reference(a, b));
-        expect(diffWordNumbers(b, a)).toEqual(reference(b, a));
+        expect(diffSequences(a, b)).toEqual(reference(a, b));
+        expect(diffSequences(b, a)).toEqual(reference(b, a));
       }),
       { numRuns: 5000 },
     );
@@ -62,7 +64,7 @@ describe('diffWordNumbers', () => {
 
   it('handles empty lists and lists with nothing in common', () => {
     for (const [a, b] of [[[], []], [[], [1, 2]], [[1, 2], []], [[1, 2, 3], [4, 5]], [[1], [1, 1]], [[1, 1], [1]]] as Array<[number[], number[]]>) {
-      expect(diffWordNumbers(a, b)).toEqual(reference(a, b));
+      expect(diffSequences(a, b)).toEqual(reference(a, b));
     }
   });
 
