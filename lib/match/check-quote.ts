@@ -12,7 +12,7 @@ import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
 import { hashKey } from './fingerprints';
-import { wordIndexIn, type IndexedSource, type LibraryIndex } from './library-index';
+import { wordIndexIn, type IndexedSource, type LibraryIndex, type WordPlaces } from './library-index';
 import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
@@ -84,6 +84,15 @@ function maxGap(sep: PartSeparator): number {
 const NO_SLOTS: readonly number[] = [];
 // A short quote's places in one source, reused.
 let shortPlaces = new Uint32Array(64);
+
+/** A word of a short quote other than the one walked, read through its gathered positions. */
+interface OtherWord {
+  j: number; // its place in the phrase
+  places: WordPlaces;
+  cursor: number; // index into places.slots of the source being read
+  at: number; // next of its positions in that source to compare, up to end
+  end: number;
+}
 
 function rank(v: Verdict): number {
   return VERDICT_INFO[v].rank;
@@ -641,6 +650,21 @@ class QuoteMatcher {
   // --- short quotes ------------------------------------------------------------------------
 
   /**
+   * Point each of a short quote's other words at its positions in source `slot` (their gathered
+   * slots ascend, as the sources are visited): false when the source lacks one of them.
+   */
+  otherWordsIn(slot: number, others: OtherWord[]): boolean {
+    for (const other of others) {
+      const slots = other.places.slots;
+      while (other.cursor < slots.length && slots[other.cursor] < slot) other.cursor++;
+      if (other.cursor === slots.length || slots[other.cursor] !== slot) return false;
+      other.at = other.places.starts[other.cursor];
+      other.end = other.places.starts[other.cursor + 1];
+    }
+    return true;
+  }
+
+  /**
    * Fewer than four words: only an exact phrase (verbatim or minor) counts, and only where it is
    * backed by context (a content word of the article's surroundings near the phrase in the
    * source) or, for two or three words, by an attribution that names the source. A single word
@@ -667,6 +691,16 @@ class QuoteMatcher {
       }
     }
     const gathered = slots.length > 0 ? this.index.placesOfWord(words[pivot]) : null;
+    // The other words: through their gathered positions where they have them (a source lacking
+    // one is passed over unread), else read in the source at each place.
+    const others: OtherWord[] = [];
+    const unchecked: number[] = [];
+    for (let j = 0; j < len && slots.length > 0; j++) {
+      if (j === pivot) continue;
+      const places = this.index.placesOfWord(words[j]);
+      if (places) others.push({ j, places, cursor: 0, at: 0, end: 0 });
+      else unchecked.push(j);
+    }
     const readings: Reading[] = [];
     const near = len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0;
     const partStart = new Set([part.from]);
@@ -684,8 +718,8 @@ class QuoteMatcher {
       ) {
         continue;
       }
-      const entry = this.index.entry(slot)!;
-      const sKeys = entry.words;
+      if (!this.otherWordsIn(slot, others)) continue;
+      let entry: IndexedSource | null = null;
       let positions: Uint32Array;
       let from: number;
       let to: number;
@@ -694,6 +728,7 @@ class QuoteMatcher {
         from = gathered.starts[i];
         to = gathered.starts[i + 1];
       } else {
+        entry = this.index.entry(slot)!;
         const k = wordIndexIn(entry, words[pivot]);
         positions = entry.byWord;
         from = entry.wordStart[k];
@@ -702,13 +737,25 @@ class QuoteMatcher {
       // The phrase's places in this source, ascending.
       if (found.length < to - from) found = shortPlaces = new Uint32Array(Math.max(to - from, found.length * 2));
       let places = 0;
+      const sKeys = unchecked.length > 0 ? (entry ??= this.index.entry(slot)!).words : null;
       for (let k = from; k < to; k++) {
         const pos = positions[k] - pivot;
-        let same = pos >= 0 && pos + len <= sKeys.length;
-        for (let j = 0; j < len && same; j++) same = j === pivot || sKeys[pos + j] === words[j];
+        let same = true;
+        for (let o = 0; o < others.length && same; o++) {
+          const other = others[o];
+          const want = pos + other.j;
+          const at = other.places.positions;
+          while (other.at < other.end && at[other.at] < want) other.at++;
+          same = other.at < other.end && at[other.at] === want;
+        }
+        if (same && sKeys) {
+          same = pos >= 0 && pos + len <= sKeys.length;
+          for (let u = 0; u < unchecked.length && same; u++) same = sKeys[pos + unchecked[u]] === words[unchecked[u]];
+        }
         if (same) found[places++] = pos;
       }
       if (places === 0) continue;
+      entry ??= this.index.entry(slot)!;
       let best: Reading | null = null;
       let bestContext = -1;
       const named = len >= 2 && this.attribution(slot) > 0;
