@@ -12,7 +12,7 @@ import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
 import { hashKey } from './fingerprints';
-import { wordIndexIn, type IndexedSource, type LibraryIndex } from './library-index';
+import { wordIndexIn, type IndexedSource, type LibraryIndex, type WordPlaces } from './library-index';
 import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
@@ -37,8 +37,6 @@ import {
   SPLICE_MIN_PART_WORDS,
 } from './thresholds';
 
-/** A short quote's places in one source beyond which the source's words are checked for context first. */
-const MANY_PLACES = 8;
 /** Source words looked at around a long quote's match when comparing the article's context. */
 const LONG_CONTEXT_WINDOW = 30;
 
@@ -84,6 +82,17 @@ function maxGap(sep: PartSeparator): number {
 }
 
 const NO_SLOTS: readonly number[] = [];
+// A short quote's places in one source, reused.
+let shortPlaces = new Uint32Array(64);
+
+/** A word of a short quote other than the one walked, read through its gathered positions. */
+interface OtherWord {
+  j: number; // its place in the phrase
+  places: WordPlaces;
+  cursor: number; // index into places.slots of the source being read
+  at: number; // next of its positions in that source to compare, up to end
+  end: number;
+}
 
 function rank(v: Verdict): number {
   return VERDICT_INFO[v].rank;
@@ -641,6 +650,21 @@ class QuoteMatcher {
   // --- short quotes ------------------------------------------------------------------------
 
   /**
+   * Point each of a short quote's other words at its positions in source `slot` (their gathered
+   * slots ascend, as the sources are visited): false when the source lacks one of them.
+   */
+  otherWordsIn(slot: number, others: OtherWord[]): boolean {
+    for (const other of others) {
+      const slots = other.places.slots;
+      while (other.cursor < slots.length && slots[other.cursor] < slot) other.cursor++;
+      if (other.cursor === slots.length || slots[other.cursor] !== slot) return false;
+      other.at = other.places.starts[other.cursor];
+      other.end = other.places.starts[other.cursor + 1];
+    }
+    return true;
+  }
+
+  /**
    * Fewer than four words: only an exact phrase (verbatim or minor) counts, and only where it is
    * backed by context (a content word of the article's surroundings near the phrase in the
    * source) or, for two or three words, by an attribution that names the source. A single word
@@ -654,53 +678,89 @@ class QuoteMatcher {
     const words = this.qWords.subarray(part.from, part.to);
     const len = keys.length;
     // Only a source holding every word can hold the phrase: go through those holding its rarest
-    // word (fewest sources); the others are ruled out below, in each source, by wordIndexIn.
+    // word (fewest sources), the pivot, and in each walk the pivot's positions, testing the
+    // phrase's other words around each directly. The pivot's positions in all those sources come
+    // from one array (placesOfWord) unless the word is too common to gather.
     let slots: readonly number[] = NO_SLOTS;
+    let pivot = 0;
     for (let j = 0; j < len; j++) {
       const have = this.index.sourcesWithWord(words[j]);
-      if (j === 0 || have.length < slots.length) slots = have;
+      if (j === 0 || have.length < slots.length) {
+        slots = have;
+        pivot = j;
+      }
+    }
+    const gathered = slots.length > 0 ? this.index.placesOfWord(words[pivot]) : null;
+    // The other words: through their gathered positions where they have them (a source lacking
+    // one is passed over unread), else read in the source at each place.
+    const others: OtherWord[] = [];
+    const unchecked: number[] = [];
+    for (let j = 0; j < len && slots.length > 0; j++) {
+      if (j === pivot) continue;
+      const places = this.index.placesOfWord(words[j]);
+      if (places) others.push({ j, places, cursor: 0, at: 0, end: 0 });
+      else unchecked.push(j);
     }
     const readings: Reading[] = [];
     const near = len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0;
     const partStart = new Set([part.from]);
-    for (const slot of slots) {
+    let found = shortPlaces;
+    const sourcesWithWord = (w: number) => this.index.sourcesWithWord(w);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
       if (this.only !== null && slot !== this.only) continue;
-      const entry = this.index.entry(slot)!;
-      const sKeys = entry.words;
+      // Without an attribution, a place needs context words near it: a source that does not even
+      // hold enough of them is not read at all.
+      if (
+        this.pruned &&
+        this.ctx.stemsHeldBy(slot, near, this.index.lexicon, sourcesWithWord) < SHORT_CONTEXT_MIN_SHARED &&
+        !(len >= 2 && this.attribution(slot) > 0)
+      ) {
+        continue;
+      }
+      if (!this.otherWordsIn(slot, others)) continue;
+      let entry: IndexedSource | null = null;
+      let positions: Uint32Array;
+      let from: number;
+      let to: number;
+      if (gathered) {
+        positions = gathered.positions;
+        from = gathered.starts[i];
+        to = gathered.starts[i + 1];
+      } else {
+        entry = this.index.entry(slot)!;
+        const k = wordIndexIn(entry, words[pivot]);
+        positions = entry.byWord;
+        from = entry.wordStart[k];
+        to = entry.wordStart[k + 1];
+      }
+      // The phrase's places in this source, ascending.
+      if (found.length < to - from) found = shortPlaces = new Uint32Array(Math.max(to - from, found.length * 2));
+      let places = 0;
+      const sKeys = unchecked.length > 0 ? (entry ??= this.index.entry(slot)!).words : null;
+      for (let k = from; k < to; k++) {
+        const pos = positions[k] - pivot;
+        let same = true;
+        for (let o = 0; o < others.length && same; o++) {
+          const other = others[o];
+          const want = pos + other.j;
+          const at = other.places.positions;
+          while (other.at < other.end && at[other.at] < want) other.at++;
+          same = other.at < other.end && at[other.at] === want;
+        }
+        if (same && sKeys) {
+          same = pos >= 0 && pos + len <= sKeys.length;
+          for (let u = 0; u < unchecked.length && same; u++) same = sKeys[pos + unchecked[u]] === words[unchecked[u]];
+        }
+        if (same) found[places++] = pos;
+      }
+      if (places === 0) continue;
+      entry ??= this.index.entry(slot)!;
       let best: Reading | null = null;
       let bestContext = -1;
-      // The phrase's places, ascending, found through its rarest word in this source: entry.byWord
-      // [from, to) (positionsOf, read without a view per word and source).
-      let pivot = 0;
-      let from = 0;
-      let to = 0;
-      for (let j = 0; j < len; j++) {
-        const k = wordIndexIn(entry, words[j]);
-        if (k < 0) {
-          from = to = 0;
-          break;
-        }
-        const a = entry.wordStart[k];
-        const b = entry.wordStart[k + 1];
-        if (j === 0 || b - a < to - from) {
-          pivot = j;
-          from = a;
-          to = b;
-        }
-      }
-      const places = to - from;
-      if (places === 0) continue;
       const named = len >= 2 && this.attribution(slot) > 0;
-      // Without an attribution, a place needs context words the source does not even hold: worth
-      // asking the whole source first when there are many places to look at.
-      if (this.pruned && !named && places > MANY_PLACES && !this.ctx.mayShare(entry, SHORT_CONTEXT_MIN_SHARED)) continue;
-      const byWord = entry.byWord;
-      for (let k = from; k < to; k++) {
-        const at = byWord[k];
-        const pos = at - pivot;
-        let same = pos >= 0 && pos + len <= sKeys.length;
-        for (let j = 0; j < len && same; j++) same = sKeys[pos + j] === words[j];
-        if (!same) continue;
+      for (let k = 0; k < places; k++) {
+        const pos = found[k];
         // One look at the words around the place: whether they support it (unless the
         // attribution does) and how many context words they share. -1: not supported.
         const ctxScore = this.ctx.placeScore(entry, pos, pos + len, SHORT_CONTEXT_SOURCE_WINDOW, named ? null : near, SHORT_CONTEXT_MIN_SHARED);

@@ -130,6 +130,30 @@ export function contextOverlap(ctx: ArticleContext, entry: IndexedSource, s0: nu
 
 const NOT_NEAR = 0x7fffffff;
 
+// The stem numbers of context words' keys, per lexicon: its own map of keys is large (a lookup
+// misses the processor's caches), and the same few thousand words recur from quote to quote. An
+// answer holds while the lexicon has the same words: all are forgotten when it grows.
+const CONTEXT_STEMS_LIMIT = 8192;
+const contextStemsByLexicon = new WeakMap<Lexicon, { size: number; stems: Map<string, number> }>();
+
+/** The lexicon's stem number for a (non-stopword) key, -1 when no source word has that stem. */
+function contextStemOf(key: string, lexicon: Lexicon): number {
+  let memo = contextStemsByLexicon.get(lexicon);
+  if (memo === undefined || memo.size !== lexicon.size) {
+    memo = { size: lexicon.size, stems: new Map() };
+    contextStemsByLexicon.set(lexicon, memo);
+  }
+  let st = memo.stems.get(key);
+  if (st === undefined) {
+    const w = lexicon.idOf(key);
+    st = w >= 0 ? lexicon.stemOf[w] : lexicon.stemIdOf(lightStem(key));
+    if (!(st >= 0 && lexicon.stems[st] !== '')) st = -1; // an empty stem is no word
+    if (memo.stems.size >= CONTEXT_STEMS_LIMIT) memo.stems.clear();
+    memo.stems.set(key, st);
+  }
+  return st;
+}
+
 // Stem number → index among the context's stems, for the ContextStems that last claimed them:
 // valid where stemGen[stem] === generation. Reused across quotes instead of a map per quote.
 let stemGen = new Int32Array(1024);
@@ -152,6 +176,8 @@ export class ContextStems {
   private stamp = 0;
   private gen = 0;
   private contentWords: number[][] | null = null; // see mayShare
+  private held: Int32Array | null = null; // see stemsHeldBy
+  private heldNear = -1;
 
   /** Stem numbers of the context's words on each side, nearest first (-1 for none). */
   private constructor(before: number[], after: number[]) {
@@ -176,12 +202,7 @@ export class ContextStems {
       if (!text) return [];
       const near = tokensNear(text, side, window);
       if (side === 'before') near.reverse();
-      return near.map((t) => {
-        if (isStopword(t.form)) return -1;
-        const w = lexicon.idOf(t.key);
-        const st = w >= 0 ? lexicon.stemOf[w] : lexicon.stemIdOf(lightStem(t.key));
-        return st >= 0 && lexicon.stems[st] !== '' ? st : -1; // an empty stem is no word
-      });
+      return near.map((t) => (isStopword(t.form) ? -1 : contextStemOf(t.key, lexicon)));
     };
     return new ContextStems(stemNumbers(before, 'before'), stemNumbers(after, 'after'));
   }
@@ -250,6 +271,50 @@ export class ContextStems {
       }
     }
     return false;
+  }
+
+  /**
+   * How many of the context's stems source `slot` holds as content words, counting with `near` > 0
+   * only the stems of the article's `near` words nearest the quote: the only ones that can support
+   * a place then (see supportedByDist). A source holding fewer than `minShared` of them supports
+   * no place, so its places need not be read. Worked out once for every source, from the slots
+   * holding each content word of those stems (`sourcesWithWord`), and kept for this `near`.
+   */
+  stemsHeldBy(slot: number, near: number, lexicon: Lexicon, sourcesWithWord: (word: number) => readonly number[]): number {
+    if (this.held === null || this.heldNear !== near) {
+      this.held = this.countHeld(near, lexicon, sourcesWithWord);
+      this.heldNear = near;
+    }
+    return slot < this.held.length ? this.held[slot] : 0;
+  }
+
+  private countHeld(near: number, lx: Lexicon, sourcesWithWord: (word: number) => readonly number[]): Int32Array {
+    const eligible: number[] = []; // indices into stemIds
+    if (near > 0) {
+      for (const side of [this.before, this.after]) {
+        for (let i = 0; i < side.length && i < near; i++) if (side[i] >= 0 && !eligible.includes(side[i])) eligible.push(side[i]);
+      }
+    } else {
+      for (let k = 0; k < this.stemIds.length; k++) eligible.push(k);
+    }
+    const { stemWords, stop } = lx;
+    const lists = eligible.map((k) => stemWords[this.stemIds[k]].filter((w) => !stop[w]).map(sourcesWithWord));
+    let size = 0;
+    for (const ofStem of lists) for (const slots of ofStem) if (slots.length > 0) size = Math.max(size, slots[slots.length - 1] + 1);
+    const held = new Int32Array(size);
+    const lastStem = new Int32Array(size).fill(-1); // a stem counts once per source, whichever of its words it holds
+    for (let e = 0; e < lists.length; e++) {
+      for (const slots of lists[e]) {
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i];
+          if (lastStem[slot] !== e) {
+            lastStem[slot] = e;
+            held[slot]++;
+          }
+        }
+      }
+    }
+    return held;
   }
 
   /** Nearest distance of each context stem to [s0, s1) within `window` words, in this.dist. */

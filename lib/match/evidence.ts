@@ -1,10 +1,10 @@
 // What the reader is shown for a match: the original span, its paragraph and section, and a
-// word diff between the quote and the source (jsdiff over word forms).
-import { diffArrays } from 'diff';
+// word diff between the quote and the source (over word forms, see word-diff.ts).
 import type { DiffOp, Match } from '../types';
 import { passageAt } from '../library/passages';
 import type { Token } from '../text/tokenize';
 import type { IndexedSource } from './library-index';
+import { diffWords, EQUAL, REMOVED, ADDED } from './word-diff';
 import { foldedForm } from './word-forms';
 
 interface Word {
@@ -57,20 +57,23 @@ function sameForms(a: Word[], b: Word[]): boolean {
   return true;
 }
 
-/** Group jsdiff's changes into equal / insert / delete / replace ops over the original wording. */
+/** Group the diff's runs into equal / insert / delete / replace ops over the original wording. */
 export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: string, source: Word[]): DiffOp[] {
   const quote: Word[] = quoteTokens.map((t) => ({ form: t.form, start: t.start, end: t.end }));
   if (sameForms(source, quote)) {
-    // What jsdiff answers for two equal lists, without running it: one equal op (none when empty).
+    // One equal op (none when empty), without running the diff.
     return quote.length === 0 ? [] : [{ op: 'equal', quote: slice(quoteText, quote), source: slice(sourceText, source) }];
   }
-  const changes = diffArrays<Word>(source, quote, { comparator: (a, b) => a.form === b.form });
+  const changes = diffWords(
+    source.map((w) => w.form),
+    quote.map((w) => w.form),
+  );
   const ops: DiffOp[] = [];
   let qi = 0;
   let si = 0;
   for (let c = 0; c < changes.length; c++) {
     const ch = changes[c];
-    if (!ch.added && !ch.removed) {
+    if (ch.kind === EQUAL) {
       ops.push({
         op: 'equal',
         quote: slice(quoteText, quote.slice(qi, qi + ch.count)),
@@ -80,9 +83,10 @@ export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: st
       si += ch.count;
       continue;
     }
+    // A deletion next to an insertion (either order) is one replacement.
     const next = changes[c + 1];
-    const removed = ch.removed ? ch : next?.removed ? next : null;
-    const added = ch.added ? ch : next?.added ? next : null;
+    const removed = ch.kind === REMOVED ? ch : next?.kind === REMOVED ? next : null;
+    const added = ch.kind === ADDED ? ch : next?.kind === ADDED ? next : null;
     if (removed && added) {
       ops.push({
         op: 'replace',
@@ -92,7 +96,7 @@ export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: st
       qi += added.count;
       si += removed.count;
       c++;
-    } else if (ch.removed) {
+    } else if (ch.kind === REMOVED) {
       ops.push({ op: 'delete', quote: '', source: slice(sourceText, source.slice(si, si + ch.count)) });
       si += ch.count;
     } else {

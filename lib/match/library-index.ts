@@ -298,6 +298,10 @@ export class LibraryIndex {
   // Per word number: the slots of the sources holding that very word, ascending; filled from the
   // word's stem list when first asked for (short quotes) and forgotten when sources change.
   private readonly wordCache = new Map<number, readonly number[]>();
+  // Per word number: its positions in every source holding it, in one array (see placesOfWord);
+  // at most WORD_PLACES_CACHED positions in all, forgotten when sources change.
+  private readonly placesCache = new Map<number, WordPlaces | null>();
+  private placesCached = 0;
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -364,6 +368,7 @@ export class LibraryIndex {
 
     this.stemCache.clear();
     this.wordCache.clear();
+    this.forgetPlaces();
     return entry;
   }
 
@@ -379,6 +384,7 @@ export class LibraryIndex {
     }
     this.stemCache.clear();
     this.wordCache.clear();
+    this.forgetPlaces();
     this.slots[slot] = undefined;
     this.byId.delete(id);
   }
@@ -485,6 +491,48 @@ export class LibraryIndex {
     return slots;
   }
 
+  /**
+   * The positions of word number `word` in every source holding it, one array for all: the
+   * positions in source slots[i] are positions[starts[i], starts[i + 1]), ascending, as
+   * positionsOf gives them. Short quotes walk these for each source instead of searching each
+   * source's words and reading its own tables. null for a word with more than
+   * WORD_PLACES_LIMIT positions (the caller searches each source).
+   */
+  placesOfWord(word: number): WordPlaces | null {
+    const cached = this.placesCache.get(word);
+    if (cached !== undefined) return cached;
+    const slots = this.sourcesWithWord(word);
+    const starts = new Uint32Array(slots.length + 1);
+    const ranks = new Int32Array(slots.length);
+    let total = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const entry = this.slots[slots[i]]!;
+      const k = wordIndexIn(entry, word);
+      ranks[i] = k;
+      starts[i] = total;
+      total += entry.wordStart[k + 1] - entry.wordStart[k];
+    }
+    starts[slots.length] = total;
+    let places: WordPlaces | null = null;
+    if (total <= WORD_PLACES_LIMIT) {
+      const positions = new Uint32Array(total);
+      for (let i = 0; i < slots.length; i++) {
+        const entry = this.slots[slots[i]]!;
+        positions.set(entry.byWord.subarray(entry.wordStart[ranks[i]], entry.wordStart[ranks[i] + 1]), starts[i]);
+      }
+      places = { slots, starts, positions };
+      if (this.placesCached + total > WORD_PLACES_CACHED) this.forgetPlaces();
+      this.placesCached += total;
+    }
+    this.placesCache.set(word, places);
+    return places;
+  }
+
+  private forgetPlaces(): void {
+    this.placesCache.clear();
+    this.placesCached = 0;
+  }
+
   /** The lexicon's word numbers for a quote's keys; a word no source holds gets a distinct negative number. */
   wordNumbers(keys: readonly string[]): Int32Array {
     const out = new Int32Array(keys.length);
@@ -509,3 +557,15 @@ export class LibraryIndex {
 }
 
 const NO_SLOTS: readonly number[] = [];
+
+/** Where one word stands in every source holding it (see LibraryIndex.placesOfWord). */
+export interface WordPlaces {
+  slots: readonly number[]; // sourcesWithWord(word)
+  starts: Uint32Array; // slots.length + 1 offsets into positions
+  positions: Uint32Array;
+}
+
+/** A word with more positions than this in the library is not gathered (1 MB of positions). */
+const WORD_PLACES_LIMIT = 1 << 18;
+/** Positions kept for all words together before the cache starts over (16 MB). */
+const WORD_PLACES_CACHED = 1 << 22;

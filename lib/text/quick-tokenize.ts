@@ -47,6 +47,28 @@ function isDigitCode(c: number): boolean {
 // Normalised codes of the text being tokenised, reused from call to call.
 let codes = new Int32Array(256);
 
+// Recent words by a hash of their normalised codes (direct-mapped): a word seen before gets its
+// form and key back without slicing a new string and hashing it in matchKey's large cache; the
+// same few thousand words make up the quotes and contexts of a page. An entry holds a form and
+// matchKey(form), so a hit gives exactly what the slow way gives.
+const RECENT_SIZE = 4096; // a power of two
+const recentForm: string[] = new Array<string>(RECENT_SIZE).fill('');
+const recentKey: string[] = new Array<string>(RECENT_SIZE).fill('');
+
+/** The cache slot for the normalised codes [a, b). */
+function recentSlot(a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let k = a; k < b; k++) h = Math.imul(h ^ codes[k], 0x01000193);
+  return (h ^ (h >>> 15)) & (RECENT_SIZE - 1);
+}
+
+/** Whether `form` is the string of the normalised codes [a, b). */
+function holdsCodes(form: string, a: number, b: number): boolean {
+  if (form.length !== b - a) return false;
+  for (let k = a; k < b; k++) if (form.charCodeAt(k - a) !== codes[k]) return false;
+  return true;
+}
+
 /** tokenize(text), the same tokens, computed without offset tables where the text allows. */
 export function tokenizeQuick(text: string): Token[] {
   const n = text.length;
@@ -83,14 +105,21 @@ export function tokenizeQuick(text: string): Token[] {
       else if ((d === 46 || d === 44) && isDigitCode(codes[i - 1]) && isDigitCode(codes[i + 1])) i += 2;
       else break;
     }
-    let form = text.slice(a, i);
-    let plain = true;
-    for (let k = a; k < i && plain; k++) {
-      const o = text.charCodeAt(k);
-      plain = o === codes[k];
+    const slot = recentSlot(a, i);
+    let form = recentForm[slot];
+    let key: string;
+    if (holdsCodes(form, a, i)) {
+      key = recentKey[slot];
+    } else {
+      form = text.slice(a, i);
+      let plain = true;
+      for (let k = a; k < i && plain; k++) plain = text.charCodeAt(k) === codes[k];
+      if (!plain) form = String.fromCharCode(...codes.subarray(a, i));
+      key = matchKey(form);
+      recentForm[slot] = form;
+      recentKey[slot] = key;
     }
-    if (!plain) form = String.fromCharCode(...codes.subarray(a, i));
-    tokens.push({ start: a, end: i, normStart: a - dropped, normEnd: i - dropped, form, key: matchKey(form) });
+    tokens.push({ start: a, end: i, normStart: a - dropped, normEnd: i - dropped, form, key });
   }
   // The character after a token: a whitespace run is one space.
   return mergeCompoundNumbers(tokens, (t) => (codes[t.end] === SPACE ? 32 : codes[t.end]));

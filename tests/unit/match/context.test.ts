@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex, checkQuote } from '../../../lib/match';
-import { attributionScore } from '../../../lib/match/context';
+import { articleContext, attributionScore, ContextStems } from '../../../lib/match/context';
 import { loadSources } from './corpus';
 
 const sources = loadSources();
@@ -69,5 +69,17 @@ describe('short quotes and context', () => {
   it('short quotes are never altered: a changed word is simply not found', () => {
     const r = checkQuote(index, { text: 'staggering amounts', after: 'of reports coming from social media companies', attribution: 'NPCC' });
     expect(r.verdict).toBe('not_found');
+  });
+});
+
+describe('context stems', () => {
+  it('reads a context word’s stem afresh once the library gains words', () => {
+    const grown = LibraryIndex.fromSources([byId('hmicfrs-press-release-2023')]);
+    const before = 'the zyzzogetons said';
+    expect(ContextStems.of(before, '', 10, grown.lexicon).empty).toBe(true); // no source has the word
+    grown.add({ ...byId('npcc-response-2023'), id: 'with-new-word', text: 'A zyzzogeton spoke of forces.' });
+    const after = ContextStems.of(before, '', 10, grown.lexicon);
+    expect(after.empty).toBe(false);
+    expect(after).toEqual(ContextStems.fromContext(articleContext(before, '', 10), grown.lexicon));
   });
 });
