@@ -138,12 +138,16 @@ export function mayReachVerdict(flags: Uint8Array, n = flags.length): boolean {
   const s = ALTERED_MIN_SIMILARITY;
   if (total + EPSILON >= (s * n) / (2 - s)) return true;
   const pMin = Math.max(PARTIAL_MIN_WORDS, PARTIAL_MIN_SHARE * n);
+  // A run of p words with more than (1 − ratio)·n misses can never reach the ratio, however far it
+  // goes on (p ≤ n): once both runs have that many, no longer one can qualify.
+  const hopeless = (1 - PARTIAL_MIN_MATCH_RATIO) * n + 1e-6;
   let head = 0;
   let tail = 0;
   for (let p = 1; p <= n; p++) {
     head += flags[p - 1];
     tail += flags[n - p];
     if (p + EPSILON >= pMin && (head + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p || tail + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p)) return true;
+    if (p - head > hopeless && p - tail > hopeless) return false;
   }
   return false;
 }

@@ -85,6 +85,11 @@ function maxGap(sep: PartSeparator): number {
 
 const NO_SLOTS: readonly number[] = [];
 
+// judgeSingle's per-word tables, reused (it never runs inside itself).
+let eqAtScratch = new Uint8Array(64);
+let delsBeforeScratch = new Int32Array(64);
+let eqPrefixScratch = new Int32Array(64);
+
 // A quote's blocks and chains, in typed arrays reused from quote to quote (a check runs to its end
 // before the next one starts).
 const quoteCandidates = new Candidates();
@@ -334,20 +339,28 @@ class QuoteMatcher {
       const verdict = this.pq.editorial ? 'elided' : surface;
       return { slot: al.slot, verdict, s0: al.sFirst, s1: al.sLast + 1, eq: n, similarity: 1, sourceEnds: false };
     }
-    // Per quote word: equal or not; dropped source words before it.
-    const eqAt = new Array<boolean>(n).fill(false);
-    const delsBefore = new Array<number>(n + 1).fill(0);
+    // Per quote word: equal or not; dropped source words before it (arrays reused from call to call).
+    if (eqAtScratch.length < n + 1) {
+      eqAtScratch = new Uint8Array(2 * (n + 1));
+      delsBeforeScratch = new Int32Array(2 * (n + 1));
+      eqPrefixScratch = new Int32Array(2 * (n + 1));
+    }
+    const eqAt = eqAtScratch;
+    const delsBefore = delsBeforeScratch;
+    eqAt.fill(0, 0, n);
+    delsBefore.fill(0, 0, n + 1);
     let dels = 0;
     for (const c of al.cols) {
       if (c.kind === 'del') dels++;
       else if (c.q >= 0) {
         delsBefore[c.q - part.from] = dels;
-        if (c.kind === 'eq') eqAt[c.q - part.from] = true;
+        if (c.kind === 'eq') eqAt[c.q - part.from] = 1;
       }
     }
     delsBefore[n] = dels;
-    const eqPrefix = new Array<number>(n + 1).fill(0);
-    for (let i = 0; i < n; i++) eqPrefix[i + 1] = eqPrefix[i] + (eqAt[i] ? 1 : 0);
+    const eqPrefix = eqPrefixScratch;
+    eqPrefix[0] = 0;
+    for (let i = 0; i < n; i++) eqPrefix[i + 1] = eqPrefix[i] + eqAt[i];
     const spanOf = (qa: number, qb: number): [number, number] => {
       let s0 = -1;
       let s1 = -1;
@@ -550,7 +563,8 @@ class QuoteMatcher {
     if (this.n === 0) return NOT_FOUND;
     if (isShort(countWords(this.query.text))) return this.checkShort();
 
-    const keyHashes = Uint32Array.from(this.qKeys, hashKey);
+    const keyHashes = new Uint32Array(this.qKeys.length);
+    for (let k = 0; k < keyHashes.length; k++) keyHashes[k] = hashKey(this.qKeys[k]);
     const cands = quoteCandidates;
     cands.find(this.index, pq, this.qWords, keyHashes, this.only);
     const bySlot = new Map<number, PartAlignment[]>();

@@ -2,19 +2,25 @@
 // Blocks and chains in typed arrays (Candidates) and the bounds read from them must be what the
 // plain computation on objects gives: findChains and chainBlocks, possibleMatches and
 // mayAnchorParts, on random blocks and on every quote of generated pages against State of the
-// Union addresses and their perturbed copies.
+// Union addresses and their perturbed copies; the chain bound's early stop and the aligner's
+// mirrored typed arrays must answer as the plain loop and plain arrays do.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Candidates, findBlocks, findChains, type Block } from '../../../lib/match/candidates';
-import { mayAnchorParts, mayAnchorPartsAt, possibleMatches, possibleMatchesAt } from '../../../lib/match/chain-bound';
+import { alignWords } from '../../../lib/match/align';
+import { mayAnchorParts, mayAnchorPartsAt, mayReachVerdict, possibleMatches, possibleMatchesAt } from '../../../lib/match/chain-bound';
 import { hashKey } from '../../../lib/match/fingerprints';
 import { LibraryIndex } from '../../../lib/match/library-index';
 import { parseQuote } from '../../../lib/match/quote-parts';
 import {
+  ALTERED_MIN_SIMILARITY,
   EDGE_SLACK_WORDS,
   MAX_BRACKET_REPLACED_WORDS,
   MAX_ELISION_GAP_WORDS,
   MAX_SIC_GAP_WORDS,
   MAX_UNMARKED_GAP_WORDS,
+  PARTIAL_MIN_MATCH_RATIO,
+  PARTIAL_MIN_SHARE,
+  PARTIAL_MIN_WORDS,
 } from '../../../lib/match/thresholds';
 import type { Source } from '../../../lib/types';
 import { tenfoldLibrary } from '../../../scripts/bench/tenfold';
@@ -112,4 +118,61 @@ describe('Candidates on State of the Union addresses', () => {
     expect(chains).toBeGreaterThan(1000);
     expect(inParts).toBeGreaterThan(100);
   }, 120_000);
+});
+
+describe('mayReachVerdict', () => {
+  /** The whole loop over every run length, without stopping early. */
+  function plain(flags: Uint8Array, n: number): boolean {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += flags[i];
+    const s = ALTERED_MIN_SIMILARITY;
+    if (total + 1e-9 >= (s * n) / (2 - s)) return true;
+    const pMin = Math.max(PARTIAL_MIN_WORDS, PARTIAL_MIN_SHARE * n);
+    let head = 0;
+    let tail = 0;
+    let any = false;
+    for (let p = 1; p <= n; p++) {
+      head += flags[p - 1];
+      tail += flags[n - p];
+      if (p + 1e-9 >= pMin && (head + 1e-9 >= PARTIAL_MIN_MATCH_RATIO * p || tail + 1e-9 >= PARTIAL_MIN_MATCH_RATIO * p)) any = true;
+    }
+    return any;
+  }
+
+  it('answers as the whole loop on random flags, sparse and dense, short and long', () => {
+    const rng = createRng(17);
+    let yes = 0;
+    for (let round = 0; round < 40_000; round++) {
+      const n = rng.int(1, rng.pick([12, 40, 200]));
+      const density = rng.pick([0, 0.05, 0.3, 0.6, 0.9, 0.97]);
+      const flags = new Uint8Array(n + 3);
+      for (let i = 0; i < flags.length; i++) flags[i] = rng.chance(density) ? 1 : 0;
+      // Runs of mostly equal words at either end, as a partial quote gives, ending sparse.
+      const noise = rng.pick([0, 0.03, 0.08]);
+      if (rng.chance(0.3)) for (let i = 0, to = rng.int(0, n); i < to; i++) flags[i] = rng.chance(noise) ? 0 : 1;
+      if (rng.chance(0.3)) for (let i = rng.int(0, n); i < n; i++) flags[i] = rng.chance(noise) ? 0 : 1;
+      const want = plain(flags, n);
+      expect(mayReachVerdict(flags, n)).toBe(want);
+      if (want) yes++;
+    }
+    expect(yes).toBeGreaterThan(4000);
+    expect(yes).toBeLessThan(36_000);
+  });
+});
+
+describe('alignWords on the matcher arrays', () => {
+  it('aligns a prefix stretch as it does on plain arrays of the same keys', () => {
+    const rng = createRng(23);
+    for (let round = 0; round < 3000; round++) {
+      const q = Int32Array.from({ length: rng.int(0, 30) }, () => (rng.chance(0.1) ? -1 - rng.int(0, 5) : rng.int(0, 12)));
+      const s = Uint32Array.from({ length: rng.int(0, 45) }, () => rng.int(0, 12));
+      const qFrom = rng.int(0, q.length);
+      const qTo = rng.int(qFrom, q.length);
+      const sFrom = rng.int(0, s.length);
+      const sTo = rng.int(sFrom, s.length);
+      for (const mode of ['prefix', 'suffix', 'global', 'fit'] as const) {
+        expect(alignWords(q, qFrom, qTo, s, sFrom, sTo, mode)).toEqual(alignWords(Array.from(q), qFrom, qTo, Array.from(s), sFrom, sTo, mode));
+      }
+    }
+  });
 });
