@@ -312,16 +312,16 @@ export class Candidates {
       while (s0[order[from + j]] < s0[order[from + i]] - MAX_UNMARKED_GAP_WORDS - longest) j++;
       lo[i] = j;
     }
-    used.fill(0, 0, k);
+    for (let i = 0; i < k; i++) used[i] = 0;
     for (let made = 0; made < MAX_CHAINS_PER_SOURCE; made++) {
-      best.fill(0, 0, k);
-      prev.fill(-1, 0, k);
+      // best and prev of a used block are never read: each unused one is set as it is reached.
       let top = -1;
       for (let i = 0; i < k; i++) {
         if (used[i]) continue;
         const b = order[from + i];
         const len = q1[b] - q0[b];
         best[i] = len;
+        prev[i] = -1;
         for (let j = lo[i]; j < i; j++) {
           if (used[j]) continue;
           const a = order[from + j];
