@@ -94,7 +94,7 @@ let eqPrefixScratch = new Int32Array(64);
 // before the next one starts).
 const quoteCandidates = new Candidates();
 // Per slot, a mark that its source's chains may anchor a reading of the current quote in parts
-// (hopefulSlots): hopeful[slot] === hopeStamp.
+// (markHopefulSlots): hopeful[slot] === hopeStamp.
 let hopeful = new Int32Array(256);
 let hopeStamp = 0;
 
