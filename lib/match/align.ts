@@ -33,6 +33,26 @@ function reversedRange(keys: Keys, from: number, to: number): Array<number | str
   return out;
 }
 
+// The matcher's keys mirrored for a prefix alignment, in arrays of the matcher's own kinds (quote
+// word numbers Int32Array, source word numbers Uint32Array), reused: the DP then reads one kind of
+// array for each side whatever the mode, and no array is made per alignment.
+let mirroredQuote = new Int32Array(64);
+let mirroredSource = new Uint32Array(64);
+
+function mirrorQuote(keys: Int32Array, from: number, to: number): Int32Array {
+  const m = to - from;
+  if (mirroredQuote.length < m) mirroredQuote = new Int32Array(Math.max(m, mirroredQuote.length * 2));
+  for (let i = from; i < to; i++) mirroredQuote[to - 1 - i] = keys[i];
+  return mirroredQuote;
+}
+
+function mirrorSource(keys: Uint32Array, from: number, to: number): Uint32Array {
+  const n = to - from;
+  if (mirroredSource.length < n) mirroredSource = new Uint32Array(Math.max(n, mirroredSource.length * 2));
+  for (let i = from; i < to; i++) mirroredSource[to - 1 - i] = keys[i];
+  return mirroredSource;
+}
+
 /** Start of the last place in sKeys[sFrom, sTo) holding qKeys[qFrom, qTo) word for word, or -1. */
 export function lastOccurrence(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number): number {
   const m = qTo - qFrom;
@@ -71,12 +91,18 @@ function align(
   if (mode === 'prefix') {
     // Run it mirrored, so that ties put substitutions next to the anchored start (the traceback
     // favours diagonal steps nearest to where it begins).
-    const qRev = reversedRange(qKeys, qFrom, qTo);
-    const sRev = reversedRange(sKeys, sFrom, sTo);
-    const mirrored = align(qRev, 0, qRev.length, sRev, 0, sRev.length, 'suffix', shortcut);
-    return mirrored
-      .map((c) => ({ kind: c.kind, q: c.q < 0 ? -1 : qTo - 1 - c.q, s: c.s < 0 ? -1 : sTo - 1 - c.s }))
-      .reverse();
+    const m = Math.max(0, qTo - qFrom);
+    const n = Math.max(0, sTo - sFrom);
+    const typed = qKeys instanceof Int32Array && sKeys instanceof Uint32Array;
+    const qRev = typed ? mirrorQuote(qKeys, qFrom, qFrom + m) : reversedRange(qKeys, qFrom, qFrom + m);
+    const sRev = typed ? mirrorSource(sKeys, sFrom, sFrom + n) : reversedRange(sKeys, sFrom, sFrom + n);
+    const mirrored = align(qRev, 0, m, sRev, 0, n, 'suffix', shortcut);
+    // The mirrored columns are this call's own: turned back in place.
+    for (const c of mirrored) {
+      if (c.q >= 0) c.q = qTo - 1 - c.q;
+      if (c.s >= 0) c.s = sTo - 1 - c.s;
+    }
+    return mirrored.reverse();
   }
   const m = Math.max(0, qTo - qFrom);
   const n = Math.max(0, sTo - sFrom);

@@ -2,7 +2,7 @@
 // find: a quote word can only come out equal if its word occurs in the source stretch it is
 // aligned against. Most chains of a large library share one common phrase with the quote and
 // nothing else; the bound shows they cannot reach any verdict, and their alignment is skipped.
-import type { Chain } from './candidates';
+import type { Candidates, Chain } from './candidates';
 import type { IndexedSource } from './library-index';
 import { lastOccurrence } from './align';
 import type { QuotePart } from './quote-parts';
@@ -89,6 +89,40 @@ export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Arra
   return flags;
 }
 
+/**
+ * possibleMatches for chain c of a quote's Candidates, read from its typed arrays (no Chain
+ * object); `into` as there. Tests compare the two on every chain of generated articles.
+ */
+export function possibleMatchesAt(cands: Candidates, c: number, part: QuotePart, qWords: Int32Array, entry: IndexedSource, into?: Uint8Array): Uint8Array | null {
+  const words = entry.words;
+  const N = words.length;
+  const V = entry.lexicon.size;
+  const n = part.to - part.from;
+  const { q0, q1, s0, s1, members } = cands;
+  const from = cands.first[c];
+  const to = from + cands.count[c];
+  const first = members[from];
+  const last = members[to - 1];
+  if (q1[last] < part.to && s1[last] + (part.to - q1[last]) + EDGE_SLACK_WORDS >= N) return null;
+  let flags: Uint8Array;
+  if (into && into.length >= n) {
+    flags = into;
+    flags.fill(0, 0, n);
+  } else flags = new Uint8Array(n);
+  const lead = q0[first] - part.from;
+  markPossible(flags, part.from, qWords, part.from, q0[first], words, Math.max(0, s0[first] - lead - EDGE_SLACK_WORDS), s0[first], V);
+  for (let k = from; k < to; k++) {
+    const b = members[k];
+    if (k > from) {
+      const a = members[k - 1];
+      markPossible(flags, part.from, qWords, q1[a], q0[b], words, s1[a], s0[b], V);
+    }
+    for (let q = q0[b]; q < q1[b]; q++) flags[q - part.from] = 1;
+  }
+  markPossible(flags, part.from, qWords, q1[last], part.to, words, s1[last], Math.min(N, s1[last] + (part.to - q1[last]) + EDGE_SLACK_WORDS), V);
+  return flags;
+}
+
 const EPSILON = 1e-9; // the bound errs towards aligning
 
 /**
@@ -104,12 +138,16 @@ export function mayReachVerdict(flags: Uint8Array, n = flags.length): boolean {
   const s = ALTERED_MIN_SIMILARITY;
   if (total + EPSILON >= (s * n) / (2 - s)) return true;
   const pMin = Math.max(PARTIAL_MIN_WORDS, PARTIAL_MIN_SHARE * n);
+  // A run of p words with more than (1 − ratio)·n misses can never reach the ratio, however far it
+  // goes on (p ≤ n): once both runs have that many, no longer one can qualify.
+  const hopeless = (1 - PARTIAL_MIN_MATCH_RATIO) * n + 1e-6;
   let head = 0;
   let tail = 0;
   for (let p = 1; p <= n; p++) {
     head += flags[p - 1];
     tail += flags[n - p];
     if (p + EPSILON >= pMin && (head + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p || tail + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p)) return true;
+    if (p - head > hopeless && p - tail > hopeless) return false;
   }
   return false;
 }
@@ -132,7 +170,29 @@ export function mayAnchorParts(
 ): boolean {
   const part = parts[chain.part];
   const flags = possibleMatches(chain, part, qWords, entry, into);
+  const first = chain.blocks[0];
+  const last = chain.blocks[chain.blocks.length - 1];
+  return flags === null || mayAnchorWith(flags, chain.part, first.q0, first.s0, last.q1, last.s1, parts, qWords, entry, reach);
+}
+
+/** mayAnchorParts for chain c of a quote's Candidates (no Chain object). */
+export function mayAnchorPartsAt(
+  cands: Candidates, c: number, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number, into?: Uint8Array,
+): boolean {
+  const p = cands.chainPart[c];
+  const flags = possibleMatchesAt(cands, c, parts[p], qWords, entry, into);
   if (flags === null) return true;
+  const first = cands.firstBlock(c);
+  const last = cands.lastBlock(c);
+  return mayAnchorWith(flags, p, cands.q0[first], cands.s0[first], cands.q1[last], cands.s1[last], parts, qWords, entry, reach);
+}
+
+/** The rest of mayAnchorParts, given the chain's possible matches and its first and last block's edges. */
+function mayAnchorWith(
+  flags: Uint8Array, anchor: number, firstQ0: number, firstS0: number, lastQ1: number, lastS1: number,
+  parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number,
+): boolean {
+  const part = parts[anchor];
   let F = 0;
   for (let i = 0; i < part.to - part.from; i++) F += flags[i];
   let n = 0;
@@ -141,15 +201,13 @@ export function mayAnchorParts(
   if (F + EPSILON >= len - (1 - PARTIAL_MIN_MATCH_RATIO) * n) return true;
   const words = entry.words;
   const N = words.length;
-  const first = chain.blocks[0];
-  const last = chain.blocks[chain.blocks.length - 1];
-  const lo = Math.max(0, first.s0 - (first.q0 - part.from) - EDGE_SLACK_WORDS - reach);
-  const hi = last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS + reach;
+  const lo = Math.max(0, firstS0 - (firstQ0 - part.from) - EDGE_SLACK_WORDS - reach);
+  const hi = lastS1 + (part.to - lastQ1) + EDGE_SLACK_WORDS + reach;
   if (hi >= N) return true;
   let total = F;
   markStretch(words, lo, hi, entry.lexicon.size); // once for every other part
   for (let j = 0; j < parts.length; j++) {
-    if (j === chain.part) continue;
+    if (j === anchor) continue;
     const p = parts[j];
     const pl = p.to - p.from;
     let present = 0;

@@ -6,8 +6,8 @@ import { countWords, isShort } from '../text/words';
 import { normalizeForMatch } from '../text/normalize';
 import { isStopword } from '../text/stopwords';
 import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
-import { findBlocks, findChains, type Chain } from './candidates';
-import { mayAnchorParts, mayReachVerdict, possibleMatches, wordsPresent } from './chain-bound';
+import { Candidates, type Chain } from './candidates';
+import { mayAnchorPartsAt, mayReachVerdict, possibleMatchesAt, wordsPresent } from './chain-bound';
 import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
@@ -94,6 +94,19 @@ interface OtherWord {
   end: number;
 }
 
+// judgeSingle's per-word tables, reused (it never runs inside itself).
+let eqAtScratch = new Uint8Array(64);
+let delsBeforeScratch = new Int32Array(64);
+let eqPrefixScratch = new Int32Array(64);
+
+// A quote's blocks and chains, in typed arrays reused from quote to quote (a check runs to its end
+// before the next one starts).
+const quoteCandidates = new Candidates();
+// Per slot, a mark that its source's chains may anchor a reading of the current quote in parts
+// (markHopefulSlots): hopeful[slot] === hopeStamp.
+let hopeful = new Int32Array(256);
+let hopeStamp = 0;
+
 function rank(v: Verdict): number {
   return VERDICT_INFO[v].rank;
 }
@@ -172,54 +185,72 @@ class QuoteMatcher {
     return { slot, part, cols, eq, cut, sourceEnds, srcWords, sFirst, sLast, exact };
   }
 
-  /** Align a whole part along a chain: exact blocks, small DPs between them and at the edges. */
-  alignChain(chain: Chain): PartAlignment {
-    const part = this.pq.parts[chain.part];
-    const keys = this.index.entry(chain.slot)!.words;
+  /** Align a whole part along chain c: exact blocks, small DPs between them and at the edges. */
+  alignChain(c: number): PartAlignment {
+    const cands = quoteCandidates;
+    const slot = cands.chainSlot[c];
+    const pi = cands.chainPart[c];
+    const part = this.pq.parts[pi];
+    const keys = this.index.entry(slot)!.words;
+    const { q0, q1, s0, s1, members } = cands;
+    const from = cands.first[c];
+    const to = from + cands.count[c];
     const cols: Column[] = [];
-    const first = chain.blocks[0];
-    if (first.q0 > part.from) {
-      const len = first.q0 - part.from;
-      cols.push(...alignWords(this.qWords, part.from, first.q0, keys, Math.max(0, first.s0 - len - EDGE_SLACK_WORDS), first.s0, 'suffix'));
+    const first = members[from];
+    if (q0[first] > part.from) {
+      const len = q0[first] - part.from;
+      appendColumns(cols, alignWords(this.qWords, part.from, q0[first], keys, Math.max(0, s0[first] - len - EDGE_SLACK_WORDS), s0[first], 'suffix'));
     }
-    chain.blocks.forEach((b, bi) => {
-      if (bi > 0) {
-        const p = chain.blocks[bi - 1];
-        cols.push(...alignWords(this.qWords, p.q1, b.q0, keys, p.s1, b.s0, 'global'));
+    for (let k = from; k < to; k++) {
+      const b = members[k];
+      if (k > from) {
+        const a = members[k - 1];
+        appendColumns(cols, alignWords(this.qWords, q1[a], q0[b], keys, s1[a], s0[b], 'global'));
       }
-      for (let k = 0; k < b.q1 - b.q0; k++) cols.push({ kind: 'eq', q: b.q0 + k, s: b.s0 + k });
-    });
-    const last = chain.blocks[chain.blocks.length - 1];
-    if (last.q1 < part.to) {
-      const len = part.to - last.q1;
-      cols.push(...alignWords(this.qWords, last.q1, part.to, keys, last.s1, Math.min(keys.length, last.s1 + len + EDGE_SLACK_WORDS), 'prefix'));
+      for (let q = q0[b], at = s0[b]; q < q1[b]; q++, at++) cols.push({ kind: 'eq', q, s: at });
     }
-    return this.summarise(chain.slot, chain.part, cols);
+    const last = members[to - 1];
+    if (q1[last] < part.to) {
+      const len = part.to - q1[last];
+      appendColumns(cols, alignWords(this.qWords, q1[last], part.to, keys, s1[last], Math.min(keys.length, s1[last] + len + EDGE_SLACK_WORDS), 'prefix'));
+    }
+    return this.summarise(slot, pi, cols);
   }
 
-  /** False when the chain's alignment provably cannot give a single-part quote any verdict (see chain-bound.ts). */
-  worthAligning(chain: Chain): boolean {
+  /** False when chain c's alignment provably cannot give a single-part quote any verdict (see chain-bound.ts). */
+  worthAligning(c: number): boolean {
+    const cands = quoteCandidates;
+    const part = this.pq.parts[cands.chainPart[c]];
     // The chain's own words already reach the altered threshold (see mayReachVerdict).
-    const n = this.pq.parts[chain.part].to - this.pq.parts[chain.part].from;
-    if (chain.words >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
-    const flags = possibleMatches(chain, this.pq.parts[chain.part], this.qWords, this.index.entry(chain.slot)!, this.flags);
+    const n = part.to - part.from;
+    if (cands.words[c] >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
+    const flags = possibleMatchesAt(cands, c, part, this.qWords, this.index.entry(cands.chainSlot[c])!, this.flags);
     return flags === null || mayReachVerdict(flags, n);
   }
 
-  /** Sources none of whose chains could anchor any reading of a quote in parts (see mayAnchorParts). */
-  hopelessSlots(chains: Chain[]): Set<number> {
+  /**
+   * Mark the sources at least one of whose chains could anchor a reading of a quote in parts (see
+   * mayAnchorParts): hopeful[slot] === hopeStamp afterwards; the others are not aligned at all.
+   */
+  markHopefulSlots(): void {
+    const cands = quoteCandidates;
     const parts = this.pq.parts;
     let reach = 0;
     for (const p of parts) reach += maxGap(p.sep) + (p.to - p.from) + EDGE_SLACK_WORDS;
-    const hopeful = new Set<number>();
-    const all = new Set<number>();
-    for (const chain of chains) {
-      all.add(chain.slot);
-      if (hopeful.has(chain.slot)) continue;
-      if (mayAnchorParts(chain, parts, this.qWords, this.index.entry(chain.slot)!, reach, this.flags)) hopeful.add(chain.slot);
+    if (++hopeStamp === 0x7fffffff) {
+      hopeful.fill(0);
+      hopeStamp = 1;
     }
-    for (const slot of hopeful) all.delete(slot);
-    return all;
+    for (let c = 0; c < cands.chains; c++) {
+      const slot = cands.chainSlot[c];
+      if (slot >= hopeful.length) {
+        const wider = new Int32Array(Math.max(slot + 1, hopeful.length * 2));
+        wider.set(hopeful);
+        hopeful = wider;
+      }
+      if (hopeful[slot] === hopeStamp) continue;
+      if (mayAnchorPartsAt(cands, c, parts, this.qWords, this.index.entry(slot)!, reach, this.flags)) hopeful[slot] = hopeStamp;
+    }
   }
 
   /** Look for a part inside a source window (next to a part already placed). */
@@ -317,20 +348,28 @@ class QuoteMatcher {
       const verdict = this.pq.editorial ? 'elided' : surface;
       return { slot: al.slot, verdict, s0: al.sFirst, s1: al.sLast + 1, eq: n, similarity: 1, sourceEnds: false };
     }
-    // Per quote word: equal or not; dropped source words before it.
-    const eqAt = new Array<boolean>(n).fill(false);
-    const delsBefore = new Array<number>(n + 1).fill(0);
+    // Per quote word: equal or not; dropped source words before it (arrays reused from call to call).
+    if (eqAtScratch.length < n + 1) {
+      eqAtScratch = new Uint8Array(2 * (n + 1));
+      delsBeforeScratch = new Int32Array(2 * (n + 1));
+      eqPrefixScratch = new Int32Array(2 * (n + 1));
+    }
+    const eqAt = eqAtScratch;
+    const delsBefore = delsBeforeScratch;
+    eqAt.fill(0, 0, n);
+    delsBefore.fill(0, 0, n + 1);
     let dels = 0;
     for (const c of al.cols) {
       if (c.kind === 'del') dels++;
       else if (c.q >= 0) {
         delsBefore[c.q - part.from] = dels;
-        if (c.kind === 'eq') eqAt[c.q - part.from] = true;
+        if (c.kind === 'eq') eqAt[c.q - part.from] = 1;
       }
     }
     delsBefore[n] = dels;
-    const eqPrefix = new Array<number>(n + 1).fill(0);
-    for (let i = 0; i < n; i++) eqPrefix[i + 1] = eqPrefix[i] + (eqAt[i] ? 1 : 0);
+    const eqPrefix = eqPrefixScratch;
+    eqPrefix[0] = 0;
+    for (let i = 0; i < n; i++) eqPrefix[i + 1] = eqPrefix[i] + eqAt[i];
     const spanOf = (qa: number, qb: number): [number, number] => {
       let s0 = -1;
       let s1 = -1;
@@ -469,23 +508,48 @@ class QuoteMatcher {
   // --- across sources ----------------------------------------------------------------------
 
   /** Is the quote put together from places that never said it together? */
-  splice(chains: Chain[]): { segments: Chain[]; covered: number } | null {
+  splice(): { segments: Chain[]; covered: number } | null {
+    const cands = quoteCandidates;
     const parts = this.pq.parts;
-    const usable = chains.filter((c) => {
-      const len = parts[c.part].to - parts[c.part].from;
-      return c.words >= Math.min(SPLICE_MIN_PART_WORDS, len) && c.words >= KGRAM_WORDS;
-    });
-    usable.sort((a, b) => b.words - a.words);
-    const covered = new Set<number>();
-    const chosen: Chain[] = [];
-    for (const c of usable) {
-      let overlap = 0;
-      for (const b of c.blocks) for (let q = b.q0; q < b.q1; q++) if (covered.has(q)) overlap++;
-      if (overlap > 1) continue;
-      chosen.push(c);
-      for (const b of c.blocks) for (let q = b.q0; q < b.q1; q++) covered.add(q);
+    const C = cands.chains;
+    // Usable chains, longest first, in chain order among equals (a stable counting sort by words).
+    let most = 0;
+    for (let c = 0; c < C; c++) most = Math.max(most, cands.words[c]);
+    const atWords = new Int32Array(most + 2);
+    const usable = (c: number): boolean => {
+      const part = parts[cands.chainPart[c]];
+      const w = cands.words[c];
+      return w >= Math.min(SPLICE_MIN_PART_WORDS, part.to - part.from) && w >= KGRAM_WORDS;
+    };
+    let count = 0;
+    for (let c = 0; c < C; c++) {
+      if (!usable(c)) continue;
+      atWords[most - cands.words[c] + 1]++;
+      count++;
     }
-    if (chosen.length < 2 || covered.size / this.n < SPLICE_MIN_COVERAGE) return null;
+    for (let w = 1; w < atWords.length; w++) atWords[w] += atWords[w - 1];
+    const order = new Int32Array(count);
+    for (let c = 0; c < C; c++) if (usable(c)) order[atWords[most - cands.words[c]]++] = c;
+    const covered = new Uint8Array(this.pq.tokens.length);
+    let coveredWords = 0;
+    const chosen: Chain[] = [];
+    const { q0, q1, members } = cands;
+    for (let k = 0; k < count; k++) {
+      const c = order[k];
+      const from = cands.first[c];
+      const to = from + cands.count[c];
+      let overlap = 0;
+      for (let m = from; m < to; m++) for (let q = q0[members[m]]; q < q1[members[m]]; q++) overlap += covered[q];
+      if (overlap > 1) continue;
+      chosen.push(cands.chain(c));
+      for (let m = from; m < to; m++) {
+        for (let q = q0[members[m]]; q < q1[members[m]]; q++) {
+          if (covered[q] === 0) coveredWords++;
+          covered[q] = 1;
+        }
+      }
+    }
+    if (chosen.length < 2 || coveredWords / this.n < SPLICE_MIN_COVERAGE) return null;
     // Still one place if every piece follows the previous one closely in the same source.
     const byQuote = [...chosen].sort((a, b) => a.blocks[0].q0 - b.blocks[0].q0);
     let onePlace = true;
@@ -498,7 +562,7 @@ class QuoteMatcher {
       onePlace = a.slot === b.slot && bStart >= aEnd && bStart - aEnd <= gap;
     }
     if (onePlace) return null;
-    return { segments: chosen, covered: covered.size };
+    return { segments: chosen, covered: coveredWords };
   }
 
   // --- the whole quote ---------------------------------------------------------------------
@@ -508,21 +572,25 @@ class QuoteMatcher {
     if (this.n === 0) return NOT_FOUND;
     if (isShort(countWords(this.query.text))) return this.checkShort();
 
-    const keyHashes = Uint32Array.from(this.qKeys, hashKey);
-    const blocks = findBlocks(this.index, pq, this.qWords, keyHashes, this.only);
-    const chains = findChains(blocks);
+    const keyHashes = new Uint32Array(this.qKeys.length);
+    for (let k = 0; k < keyHashes.length; k++) keyHashes[k] = hashKey(this.qKeys[k]);
+    const cands = quoteCandidates;
+    cands.find(this.index, pq, this.qWords, keyHashes, this.only);
     const bySlot = new Map<number, PartAlignment[]>();
     const single = pq.parts.length === 1;
     // A source whose chains can none of them anchor a reading of a quote in parts is not aligned
     // at all (its anchors are chosen among all its chains, so it is all or none).
-    const hopeless = single || !this.pruned ? null : this.hopelessSlots(chains);
-    for (const chain of chains) {
-      if (single && this.pruned && !this.worthAligning(chain)) continue;
-      if (hopeless?.has(chain.slot)) continue;
-      const al = this.alignChain(chain);
-      const list = bySlot.get(chain.slot);
+    const bounded = !single && this.pruned;
+    if (bounded) this.markHopefulSlots();
+    // The bounds read the chains from their typed arrays: a chain they rule out is never made.
+    for (let c = 0; c < cands.chains; c++) {
+      if (single && this.pruned && !this.worthAligning(c)) continue;
+      const slot = cands.chainSlot[c];
+      if (bounded && hopeful[slot] !== hopeStamp) continue;
+      const al = this.alignChain(c);
+      const list = bySlot.get(slot);
       if (list) list.push(al);
-      else bySlot.set(chain.slot, [al]);
+      else bySlot.set(slot, [al]);
     }
 
     const candidates: Reading[] = [];
@@ -557,7 +625,7 @@ class QuoteMatcher {
 
     // A partial match whose rest is elsewhere, or nothing whole: maybe spliced.
     if (!top || top.verdict === 'partial' || top.verdict === 'altered') {
-      const sp = this.splice(chains);
+      const sp = this.splice();
       if (sp && (!top || top.verdict === 'partial' || sp.covered > top.eq)) {
         return this.spliced(sp.segments, sp.covered, readings);
       }
@@ -781,6 +849,11 @@ class QuoteMatcher {
     readings.sort((a, b) => this.compare(a, b));
     return this.answer(readings[0], readings.slice(1));
   }
+}
+
+/** Append columns one by one (no spread of a long array into arguments). */
+function appendColumns(cols: Column[], more: Column[]): void {
+  for (let k = 0; k < more.length; k++) cols.push(more[k]);
 }
 
 /** Check one quote against the library. Never throws on any text. */
