@@ -55,7 +55,7 @@ export class LibraryService {
   private installing: Promise<unknown> | null = null;
   /** How many check requests this worker has had: numbers the timing marks of the benchmark's build. */
   private checked = 0;
-  /** Whether a load is waiting for its first reads from the database (the worker is idle meanwhile). */
+  /** Whether a load is waiting for its first read from the database (the worker is idle meanwhile). */
   private awaitingReads = false;
   private compiled: Promise<boolean> | null = null;
 
@@ -86,7 +86,7 @@ export class LibraryService {
     if (!this.loaded) {
       this.awaitingReads = true;
       const onPhase = (phase: LoadPhase) => {
-        if (phase === 'rows-read') this.awaitingReads = false;
+        if (phase === 'lexicon-read') this.awaitingReads = false;
         if (TRACING) traceMark(`bg:load:${phase}`);
       };
       const attempt = (async () => {
@@ -122,10 +122,11 @@ export class LibraryService {
   }
 
   /**
-   * While the load waits for IndexedDB's first answers (after a worker restart, IndexedDB's own
+   * While the load waits for IndexedDB's first answer (after a worker restart, IndexedDB's own
    * start: 100 ms and more), runs the matcher over a small made-up library (lib/match/warm-up.ts),
    * so that unpacking the rows and checking the first quotes run compiled code. Once per worker; it
-   * stops as soon as the rows are in, so the real load never waits for more than one short step.
+   * stops as soon as the lexicon row is in (the load decodes it while the rows are read), so the
+   * real load never waits for more than one short step.
    * Resolves to whether it ran to the end.
    */
   compileMatcher(): Promise<boolean> {

@@ -126,17 +126,29 @@ export interface LoadReport {
 
 /**
  * The steps of a load, each reported as it ends, so that a timed build can say where a cold start
- * goes. The three reads are asked for together in one transaction and answered in this order.
+ * goes. The three reads are asked for together in one transaction and answered in this order; the
+ * lexicon is decoded while the rows are still being read.
  */
 export type LoadPhase =
   | 'opened' // the database open and the read transaction started
   | 'lexicon-read' // the lexicon row
-  | 'rows-read' // every index row
-  | 'lexicon' // the lexicon decoded
+  | 'lexicon' // the lexicon decoded, its words' light stems worked out
+  | 'rows-read' // every index row (reported once the lexicon is decoded)
   | 'unpacked' // every row that may be current unpacked
-  | 'sources-read' // every source row (their texts included)
+  | 'sources-read' // every source row, texts included (reported once the rows are unpacked)
   | 'built' // the sources without a current row indexed now (none on an ordinary load)
   | 'added'; // every source added to the in-memory index
+
+/** The in-memory lexicon of a stored lexicon row, with its generation; null when missing or damaged. */
+function decodeLexicon(row: StoredLexicon | undefined): { lexicon: Lexicon; generation: string } | null {
+  const stored = readLexicon(row);
+  if (!stored) return null;
+  try {
+    return { lexicon: Lexicon.fromKeys(stored.keys), generation: stored.generation };
+  } catch {
+    return null; // a lexicon listing a word twice is damaged too
+  }
+}
 
 /** A row that may stand in for its source's index under `generation`, before the source itself is read. */
 function isUsable(row: StoredIndex, generation: string | null): boolean {
@@ -161,32 +173,33 @@ export async function loadLibraryIndex(
   db: LibraryDb,
   onPhase?: (phase: LoadPhase) => void,
 ): Promise<{ index: LibraryIndex; sources: StoredSource[]; report: LoadReport }> {
-  const ended = <T>(phase: LoadPhase) => (value: T): T => {
-    onPhase?.(phase);
-    return value;
-  };
-  // The lexicon and rows, as soon as they are read (the transaction starts once the database is open).
-  let firstReads: (reads: [StoredLexicon | undefined, StoredIndex[]]) => void = () => undefined;
-  const early = new Promise<[StoredLexicon | undefined, StoredIndex[]]>((resolve) => (firstReads = resolve));
+
+  // Each read as soon as it comes (the transaction starts once the database is open).
+  let lexiconIn: (row: StoredLexicon | undefined) => void = () => undefined;
+  let rowsIn: (rows: StoredIndex[]) => void = () => undefined;
+  const lexiconRead = new Promise<StoredLexicon | undefined>((resolve) => (lexiconIn = resolve));
+  const rowsRead = new Promise<StoredIndex[]>((resolve) => (rowsIn = resolve));
   const all = db.transaction('r', db.sources, db.indexes, db.lexicon, () => {
     onPhase?.('opened');
-    const lexiconRow = db.lexicon.get(LEXICON_ROW).then(ended('lexicon-read'));
-    const rows = db.indexes.toArray().then(ended('rows-read'));
-    const sources = db.sources.toArray().then(ended('sources-read'));
-    void Promise.all([lexiconRow, rows]).then(firstReads, () => undefined);
+    const lexiconRow = db.lexicon.get(LEXICON_ROW);
+    const rows = db.indexes.toArray();
+    const sources = db.sources.toArray();
+    void lexiconRow.then(lexiconIn, () => undefined);
+    void rows.then(rowsIn, () => undefined);
     return Promise.all([lexiconRow, rows, sources]);
   });
-  // A failed transaction ends the race with its error.
-  const [lexiconRow, rows] = await Promise.race([early, all]);
-  const stored = readLexicon(lexiconRow);
-  let lexicon: Lexicon | undefined;
-  try {
-    lexicon = stored ? Lexicon.fromKeys(stored.keys) : undefined;
-  } catch {
-    lexicon = undefined; // a lexicon listing a word twice is damaged too
-  }
-  const generation = lexicon && stored ? stored.generation : null;
+  // A failed transaction ends each race with its error.
+  const lexiconRow = await Promise.race([lexiconRead, all.then(([row]) => row)]);
+  onPhase?.('lexicon-read');
+  // Decoded, and stemmed (every check's context compares stems), while the rows are still being
+  // read: after a worker restart the worker would otherwise sit idle here.
+  const decoded = decodeLexicon(lexiconRow);
+  if (decoded) void decoded.lexicon.stemOf;
+  const lexicon = decoded?.lexicon;
+  const generation = decoded ? decoded.generation : null;
   onPhase?.('lexicon');
+  const rows = await Promise.race([rowsRead, all.then(([, r]) => r)]);
+  onPhase?.('rows-read');
   const index = new LibraryIndex(lexicon);
   const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
   for (const row of rows) {
@@ -199,6 +212,7 @@ export async function loadLibraryIndex(
   }
   onPhase?.('unpacked');
   const [, , sources] = await all;
+  onPhase?.('sources-read');
   const report: LoadReport = { loaded: [], built: [] };
   const fresh: PendingIndex[] = [];
   const items: { source: Source; data: SourceIndexData }[] = [];

@@ -192,6 +192,8 @@ export interface LoadSplit {
   addAll: number;
   rest: number;
   total: number;
+  /** The matcher run over a made-up library while the first read is awaited (it stops when the lexicon row is in). */
+  compile: number;
 }
 
 export function loadSplit(t: Timeline): LoadSplit | null {
@@ -200,28 +202,30 @@ export function loadSplit(t: Timeline): LoadSplit | null {
   return {
     open: w('bg:load:opened') - w('bg:warm-up'),
     lexiconRead: w('bg:load:lexicon-read') - w('bg:load:opened'),
-    rows: w('bg:load:rows-read') - w('bg:load:lexicon-read'),
-    lexicon: w('bg:load:lexicon') - w('bg:load:rows-read'),
-    unpack: w('bg:load:unpacked') - w('bg:load:lexicon'),
+    lexicon: w('bg:load:lexicon') - w('bg:load:lexicon-read'),
+    rows: w('bg:load:rows-read') - w('bg:load:lexicon'),
+    unpack: w('bg:load:unpacked') - w('bg:load:rows-read'),
     sources: w('bg:load:sources-read') - w('bg:load:unpacked'),
     build: w('bg:load:built') - w('bg:load:sources-read'),
     addAll: w('bg:load:added') - w('bg:load:built'),
     rest: w('bg:warmed') - w('bg:load:added'),
     total: w('bg:warmed') - w('bg:warm-up'),
+    compile: (t.worker.get('bg:compiled') ?? t.worker.get('bg:compile-stopped') ?? Number.NaN) - w('bg:compile'),
   };
 }
 
 const LOAD_PHASES: [keyof LoadSplit, string][] = [
   ['open', 'open the database, start the read transaction'],
   ['lexiconRead', 'read the lexicon row'],
-  ['rows', 'read every index row'],
-  ['lexicon', 'decode the lexicon'],
+  ['lexicon', 'decode the lexicon and stem its words (while the rows are read)'],
+  ['rows', 'read every index row: what is left of it once the lexicon is decoded'],
   ['unpack', 'unpack the index rows'],
   ['sources', 'read every source (texts included): what is left of it once the rows are unpacked'],
   ['build', 'index the sources without a current row'],
   ['addAll', 'add them to the index (addAll)'],
   ['rest', 'the service\'s maps of source details'],
   ['total', 'load the library, in all'],
+  ['compile', 'beside it: the matcher run over a made-up library while the first read is awaited (stops when the lexicon row is in)'],
 ];
 
 /** A Markdown table of a cold start's library loading, step by step. */

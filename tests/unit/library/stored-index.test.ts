@@ -327,14 +327,14 @@ describe('checks from a stored-and-reloaded index', () => {
 });
 
 describe('the steps of a load, as reported to a timed build', () => {
-  it('come once each, in order: the rows are unpacked before the sources are in', async () => {
+  it('come once each, in order: the lexicon is decoded before the rows are taken, the rows unpacked before the sources', async () => {
     const db = new LibraryDb(name());
     open.push(db);
     await installBuiltins(db, sources);
     const seen: string[] = [];
     const { report } = await loadLibraryIndex(db, (phase) => seen.push(phase));
     expect(report.loaded).toHaveLength(4);
-    expect(seen).toEqual(['opened', 'lexicon-read', 'rows-read', 'lexicon', 'unpacked', 'sources-read', 'built', 'added']);
+    expect(seen).toEqual(['opened', 'lexicon-read', 'lexicon', 'rows-read', 'unpacked', 'sources-read', 'built', 'added']);
   });
 
   it('are reported on a load that has to build every row too', async () => {
@@ -345,7 +345,7 @@ describe('the steps of a load, as reported to a timed build', () => {
     const seen: string[] = [];
     const { report } = await loadLibraryIndex(db, (phase) => seen.push(phase));
     expect(report.built).toHaveLength(4);
-    expect(seen).toEqual(['opened', 'lexicon-read', 'rows-read', 'lexicon', 'unpacked', 'sources-read', 'built', 'added']);
+    expect(seen).toEqual(['opened', 'lexicon-read', 'lexicon', 'rows-read', 'unpacked', 'sources-read', 'built', 'added']);
   });
 });
 
