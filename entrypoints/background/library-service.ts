@@ -4,32 +4,15 @@
 import { type LibraryIndex, checkQuote, searchLibrary } from '@/lib/match/index';
 import type { QuoteCheck, QuoteQuery } from '@/lib/types';
 import type { LibraryDb, StoredSource } from '@/lib/library/db';
-import { type LoadPhase, loadLibraryIndex } from '@/lib/library/stored-index';
+import { loadLibraryIndex } from '@/lib/library/stored-index';
 import { type InstallReport, type ReadCatalogueFile, installBuiltins, loadCatalogue } from '@/lib/library/builtin';
 import { pageAt } from '@/lib/library/pdf-text';
 import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
 import { TRACING, traceMark } from '@/lib/page/trace';
-import { warmUpSteps } from '@/lib/match/warm-up';
 
 /** Resumes in a later task, after the tasks and answers already queued. */
 function nextTask(): Promise<void> {
   return new Promise((resume) => setTimeout(resume, 0));
-}
-
-/**
- * Runs steps one task each, letting queued tasks (the database's answers) run in between, until
- * they end or `goOn` says to stop. A step that throws ends the run: it was only ever a warm-up.
- */
-async function runInTasks(steps: Iterator<unknown>, goOn: () => boolean): Promise<boolean> {
-  for (;;) {
-    await nextTask();
-    if (!goOn()) return false;
-    try {
-      if (steps.next().done) return true;
-    } catch {
-      return false;
-    }
-  }
 }
 
 export function sourceInfo(stored: StoredSource): SourceInfo {
@@ -55,9 +38,6 @@ export class LibraryService {
   private installing: Promise<unknown> | null = null;
   /** How many check requests this worker has had: numbers the timing marks of the benchmark's build. */
   private checked = 0;
-  /** Whether a load is waiting for its first read from the database (the worker is idle meanwhile). */
-  private awaitingReads = false;
-  private compiled: Promise<boolean> | null = null;
 
   constructor(readonly db: LibraryDb) {}
 
@@ -84,15 +64,8 @@ export class LibraryService {
   private async load(): Promise<Loaded> {
     if (this.installing) await this.installing;
     if (!this.loaded) {
-      this.awaitingReads = true;
-      const onPhase = (phase: LoadPhase) => {
-        if (phase === 'lexicon-read') this.awaitingReads = false;
-        if (TRACING) traceMark(`bg:load:${phase}`);
-      };
       const attempt = (async () => {
-        const { index, sources: stored } = await loadLibraryIndex(this.db, onPhase).finally(() => {
-          this.awaitingReads = false;
-        });
+        const { index, sources: stored } = await loadLibraryIndex(this.db, TRACING ? (phase) => traceMark(`bg:load:${phase}`) : undefined);
         return {
           index,
           infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),
@@ -113,31 +86,10 @@ export class LibraryService {
    */
   warmUp(): Promise<void> {
     traceMark('bg:warm-up');
-    const loaded = this.load().then(
+    return this.load().then(
       () => traceMark('bg:warmed'),
       () => undefined,
     );
-    this.compileMatcher();
-    return loaded;
-  }
-
-  /**
-   * While the load waits for IndexedDB's first answer (after a worker restart, IndexedDB's own
-   * start: 100 ms and more), runs the matcher over a small made-up library (lib/match/warm-up.ts),
-   * so that unpacking the rows and checking the first quotes run compiled code. Once per worker; it
-   * stops as soon as the lexicon row is in (the load decodes it while the rows are read), so the
-   * real load never waits for more than one short step.
-   * Resolves to whether it ran to the end.
-   */
-  compileMatcher(): Promise<boolean> {
-    if (!this.compiled) {
-      traceMark('bg:compile');
-      this.compiled = runInTasks(warmUpSteps(), () => this.awaitingReads).then((finished) => {
-        traceMark(finished ? 'bg:compiled' : 'bg:compile-stopped');
-        return finished;
-      });
-    }
-    return this.compiled;
   }
 
   async check(quotes: QuoteQuery[]): Promise<CheckResponse> {

@@ -192,8 +192,6 @@ export interface LoadSplit {
   addAll: number;
   rest: number;
   total: number;
-  /** The matcher run over a made-up library while the first read is awaited (it stops when the lexicon row is in). */
-  compile: number;
 }
 
 export function loadSplit(t: Timeline): LoadSplit | null {
@@ -210,7 +208,6 @@ export function loadSplit(t: Timeline): LoadSplit | null {
     addAll: w('bg:load:added') - w('bg:load:built'),
     rest: w('bg:warmed') - w('bg:load:added'),
     total: w('bg:warmed') - w('bg:warm-up'),
-    compile: (t.worker.get('bg:compiled') ?? t.worker.get('bg:compile-stopped') ?? Number.NaN) - w('bg:compile'),
   };
 }
 
@@ -225,7 +222,6 @@ const LOAD_PHASES: [keyof LoadSplit, string][] = [
   ['addAll', 'add them to the index (addAll)'],
   ['rest', 'the service\'s maps of source details'],
   ['total', 'load the library, in all'],
-  ['compile', 'beside it: the matcher run over a made-up library while the first read is awaited (stops when the lexicon row is in)'],
 ];
 
 /** A Markdown table of a cold start's library loading, step by step. */
