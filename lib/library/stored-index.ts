@@ -135,9 +135,9 @@ export type LoadPhase =
   | 'lexicon' // the lexicon decoded, its words' light stems worked out
   | 'rows-read' // every index row (reported once the lexicon is decoded)
   | 'unpacked' // every row that may be current unpacked
-  | 'sources-read' // every source row, texts included (reported once the rows are unpacked)
-  | 'built' // the sources without a current row indexed now (none on an ordinary load)
-  | 'added'; // every source added to the in-memory index
+  | 'sources-read' // every source row, texts included (reported once the rows are unpacked, and added if they were)
+  | 'built' // the sources checked against their rows; those without a current one indexed now
+  | 'added'; // every source added to the in-memory index: straight after 'unpacked' when every row was usable, else after 'built'
 
 /** The in-memory lexicon of a stored lexicon row, with its generation; null when missing or damaged. */
 function decodeLexicon(row: StoredLexicon | undefined): { lexicon: Lexicon; generation: string } | null {
@@ -167,7 +167,9 @@ function isUsable(row: StoredIndex, generation: string | null): boolean {
  * Rows that had to be built are written back, each only if its source is still the same text.
  *
  * The sources (their texts: most of the bytes read) are asked for last, and the lexicon and rows are
- * decoded while the browser is still reading them; a row's source hash is checked once they come.
+ * decoded, and the index built from the rows, while the browser is still reading them; a row's
+ * source hash is checked once they come, and an index built from a row that turns out stale is
+ * dropped for one built the ordinary way.
  */
 export async function loadLibraryIndex(
   db: LibraryDb,
@@ -200,20 +202,38 @@ export async function loadLibraryIndex(
   onPhase?.('lexicon');
   const rows = await Promise.race([rowsRead, all.then(([, r]) => r)]);
   onPhase?.('rows-read');
-  const index = new LibraryIndex(lexicon);
+  const base = lexicon ?? new Lexicon();
   const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
   for (const row of rows) {
     if (!isUsable(row, generation)) continue;
     try {
-      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, index.lexicon) });
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, base) });
     } catch {
       // a damaged row is rebuilt like a stale one
     }
   }
   onPhase?.('unpacked');
+  // Every row usable: the index is built from them now, while the sources are still being read,
+  // on source records that are filled in when they come (placing a source with its data reads
+  // only its id). It stands only if every source then has its current row, in the same order.
+  let early: { index: LibraryIndex; records: Source[] } | null = null;
+  if (rows.length > 0 && unpacked.size === rows.length) {
+    const records = rows.map((row) => ({ id: row.id }) as Source); // the rest of each record follows
+    const index = new LibraryIndex(base);
+    index.addAll(records.map((source, i) => ({ source, data: unpacked.get(rows[i].id)!.data })));
+    early = { index, records };
+    onPhase?.('added');
+  }
   const [, , sources] = await all;
   onPhase?.('sources-read');
   const report: LoadReport = { loaded: [], built: [] };
+  if (early && sources.length === rows.length && sources.every((s, i) => rows[i].id === s.id && isCurrent(rows[i], s, generation))) {
+    sources.forEach((s, i) => Object.assign(early.records[i], toSource(s)));
+    report.loaded.push(...sources.map((s) => s.id));
+    onPhase?.('built');
+    return { index: early.index, sources, report };
+  }
+  const index = new LibraryIndex(base);
   const fresh: PendingIndex[] = [];
   const items: { source: Source; data: SourceIndexData }[] = [];
   for (const s of sources) {
