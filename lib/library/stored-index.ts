@@ -150,6 +150,35 @@ function decodeLexicon(row: StoredLexicon | undefined): { lexicon: Lexicon; gene
   }
 }
 
+/** Lexicon words stemmed in one piece while a read is awaited: a few milliseconds' work. */
+const STEMS_AT_A_TIME = 1500;
+
+/** Resumes in a new task, after the tasks already queued (a database answer among them); unclamped, unlike setTimeout. */
+function nextTask(): Promise<void> {
+  return new Promise((resume) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resume();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Waits for `read`, doing `work` in pieces meanwhile (each piece one task, so the answer is taken
+ * as soon as it comes) until it reports nothing left. A rejected read rejects here too.
+ */
+async function whileWaiting<T>(read: Promise<T>, work: () => boolean): Promise<T> {
+  let settled = false;
+  const settle = () => {
+    settled = true;
+  };
+  void read.then(settle, settle);
+  while (!settled && work()) await nextTask();
+  return read;
+}
+
 /** A row that may stand in for its source's index under `generation`, before the source itself is read. */
 function isUsable(row: StoredIndex, generation: string | null): boolean {
   return (
@@ -193,14 +222,14 @@ export async function loadLibraryIndex(
   // A failed transaction ends each race with its error.
   const lexiconRow = await Promise.race([lexiconRead, all.then(([row]) => row)]);
   onPhase?.('lexicon-read');
-  // Decoded, and stemmed (every check's context compares stems), while the rows are still being
-  // read: after a worker restart the worker would otherwise sit idle here.
+  // Decoded while the rows are still being read (after a worker restart the worker would otherwise
+  // sit idle here), then its words stemmed in pieces for as long as the rows keep it waiting.
   const decoded = decodeLexicon(lexiconRow);
-  if (decoded) void decoded.lexicon.stemOf;
   const lexicon = decoded?.lexicon;
   const generation = decoded ? decoded.generation : null;
   onPhase?.('lexicon');
-  const rows = await Promise.race([rowsRead, all.then(([, r]) => r)]);
+  const stemming = () => lexicon?.stemMore(STEMS_AT_A_TIME) ?? false;
+  const rows = await whileWaiting(Promise.race([rowsRead, all.then(([, r]) => r)]), stemming);
   onPhase?.('rows-read');
   const base = lexicon ?? new Lexicon();
   const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
@@ -224,7 +253,7 @@ export async function loadLibraryIndex(
     early = { index, records };
     onPhase?.('added');
   }
-  const [, , sources] = await all;
+  const [, , sources] = await whileWaiting(all, stemming);
   onPhase?.('sources-read');
   const report: LoadReport = { loaded: [], built: [] };
   if (early && sources.length === rows.length && sources.every((s, i) => rows[i].id === s.id && isCurrent(rows[i], s, generation))) {

@@ -42,7 +42,17 @@ export class Lexicon {
   }
 
   private stemAll(): void {
-    for (let id = this.stemmed; id < this.keys.length; id++) {
+    this.stemMore(this.keys.length);
+  }
+
+  /**
+   * Works out the light stems of up to `count` more words, so that a caller with time to spare
+   * (a cold load waiting for its reads) can do it in pieces; the rest follow on first use.
+   * Returns whether words are left without their stem.
+   */
+  stemMore(count: number): boolean {
+    const end = Math.min(this.keys.length, this.stemmed + count);
+    for (let id = this.stemmed; id < end; id++) {
       const stem = lightStem(this.keys[id]);
       let st = this.stemIds.get(stem);
       if (st === undefined) {
@@ -54,7 +64,8 @@ export class Lexicon {
       this.stemOfWord.push(st);
       this.wordsOfStem[st].push(id);
     }
-    this.stemmed = this.keys.length;
+    this.stemmed = end;
+    return end < this.keys.length;
   }
 
   /** A lexicon holding exactly these keys, numbered by their place in the list (keys must be distinct). */
