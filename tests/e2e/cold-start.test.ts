@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 /** The page checked: every Verbatim highlight (name → its ranges' texts, sorted), and the card of two quotes. */
-async function checkedPage(name: string): Promise<{ painted: Record<string, string[]>; cards: string[]; page: Page }> {
+async function checkedPage(screenshot?: string): Promise<{ painted: Record<string, string[]>; cards: string[]; page: Page }> {
   const page = await launched.context.newPage();
   await page.goto(`${served.origin}/wilby-2023-12-08.html`);
   expect(await waitForCheck(page, 30_000)).toBe('done');
@@ -44,16 +44,16 @@ async function checkedPage(name: string): Promise<{ painted: Record<string, stri
     const card = await openCard(page, quote.slice(0, 30));
     cards.push(`${await card.getAttribute('aria-label')}\n${await card.locator('.vb-passage').innerText()}`);
   }
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
   return { painted, cards, page };
 }
 
 describe('a cold start from the stored library', () => {
   it('gives the page the answers of a warm worker, and the card its passage and source', async () => {
-    const warm = await checkedPage('cold-start-warm-card');
+    const warm = await checkedPage();
     await warm.page.close();
     await stopServiceWorker(launched);
-    const cold = await checkedPage('cold-start-card');
+    const cold = await checkedPage('cold-start-card.png');
     expect(Object.values(cold.painted).flat()).toHaveLength(27);
     expect(cold.painted).toEqual(warm.painted);
     expect(cold.cards).toEqual(warm.cards);
