@@ -132,7 +132,7 @@ export interface LoadReport {
 export type LoadPhase =
   | 'opened' // the database open and the read transaction started
   | 'lexicon-read' // the lexicon row
-  | 'lexicon' // the lexicon decoded, its words' light stems worked out
+  | 'lexicon' // the lexicon decoded (its words are then stemmed in pieces while reads are awaited)
   | 'rows-read' // every index row (reported once the lexicon is decoded)
   | 'unpacked' // every row that may be current unpacked
   | 'sources-read' // every source row, texts included (reported once the rows are unpacked, and added if they were)
@@ -204,7 +204,6 @@ export async function loadLibraryIndex(
   db: LibraryDb,
   onPhase?: (phase: LoadPhase) => void,
 ): Promise<{ index: LibraryIndex; sources: StoredSource[]; report: LoadReport }> {
-
   // Each read as soon as it comes (the transaction starts once the database is open).
   let lexiconIn: (row: StoredLexicon | undefined) => void = () => undefined;
   let rowsIn: (rows: StoredIndex[]) => void = () => undefined;

@@ -8,7 +8,8 @@ import { hashKey } from './fingerprints';
 import { isStopword, lightStem } from '../text/stopwords';
 
 // Light stems are worked out on first use (context, short quotes, library search), for every word
-// interned by then: a cold start that only matches long quotes never stems the library's words.
+// interned by then, unless a caller with time to spare has worked them out already (stemMore: a
+// cold load does it in pieces while it waits for its reads).
 export class Lexicon {
   private readonly ids = new Map<string, number>();
   private readonly stemIds = new Map<string, number>();
