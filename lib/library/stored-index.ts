@@ -126,17 +126,58 @@ export interface LoadReport {
 
 /**
  * The steps of a load, each reported as it ends, so that a timed build can say where a cold start
- * goes. The three reads are asked for together in one transaction and answered in this order.
+ * goes. The three reads are asked for together in one transaction and answered in this order; the
+ * lexicon is decoded while the rows are still being read.
  */
 export type LoadPhase =
   | 'opened' // the database open and the read transaction started
   | 'lexicon-read' // the lexicon row
-  | 'rows-read' // every index row
-  | 'lexicon' // the lexicon decoded
+  | 'lexicon' // the lexicon decoded (its words are then stemmed in pieces while reads are awaited)
+  | 'rows-read' // every index row (reported once the lexicon is decoded)
   | 'unpacked' // every row that may be current unpacked
-  | 'sources-read' // every source row (their texts included)
-  | 'built' // the sources without a current row indexed now (none on an ordinary load)
-  | 'added'; // every source added to the in-memory index
+  | 'sources-read' // every source row, texts included (reported once the rows are unpacked, and added if they were)
+  | 'built' // the sources checked against their rows; those without a current one indexed now
+  | 'added'; // every source added to the in-memory index: straight after 'unpacked' when every row was usable, else after 'built'
+
+/** The in-memory lexicon of a stored lexicon row, with its generation; null when missing or damaged. */
+function decodeLexicon(row: StoredLexicon | undefined): { lexicon: Lexicon; generation: string } | null {
+  const stored = readLexicon(row);
+  if (!stored) return null;
+  try {
+    return { lexicon: Lexicon.fromKeys(stored.keys), generation: stored.generation };
+  } catch {
+    return null; // a lexicon listing a word twice is damaged too
+  }
+}
+
+/** Lexicon words stemmed in one piece while a read is awaited: a few milliseconds' work. */
+const STEMS_AT_A_TIME = 1500;
+
+/** Resumes in a new task, after the tasks already queued (a database answer among them); unclamped, unlike setTimeout. */
+function nextTask(): Promise<void> {
+  return new Promise((resume) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resume();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Waits for `read`, doing `work` in pieces meanwhile (each piece one task, so the answer is taken
+ * as soon as it comes) until it reports nothing left. A rejected read rejects here too.
+ */
+async function whileWaiting<T>(read: Promise<T>, work: () => boolean): Promise<T> {
+  let settled = false;
+  const settle = () => {
+    settled = true;
+  };
+  void read.then(settle, settle);
+  while (!settled && work()) await nextTask();
+  return read;
+}
 
 /** A row that may stand in for its source's index under `generation`, before the source itself is read. */
 function isUsable(row: StoredIndex, generation: string | null): boolean {
@@ -155,51 +196,72 @@ function isUsable(row: StoredIndex, generation: string | null): boolean {
  * Rows that had to be built are written back, each only if its source is still the same text.
  *
  * The sources (their texts: most of the bytes read) are asked for last, and the lexicon and rows are
- * decoded while the browser is still reading them; a row's source hash is checked once they come.
+ * decoded, and the index built from the rows, while the browser is still reading them; a row's
+ * source hash is checked once they come, and an index built from a row that turns out stale is
+ * dropped for one built the ordinary way.
  */
 export async function loadLibraryIndex(
   db: LibraryDb,
   onPhase?: (phase: LoadPhase) => void,
 ): Promise<{ index: LibraryIndex; sources: StoredSource[]; report: LoadReport }> {
-  const ended = <T>(phase: LoadPhase) => (value: T): T => {
-    onPhase?.(phase);
-    return value;
-  };
-  // The lexicon and rows, as soon as they are read (the transaction starts once the database is open).
-  let firstReads: (reads: [StoredLexicon | undefined, StoredIndex[]]) => void = () => undefined;
-  const early = new Promise<[StoredLexicon | undefined, StoredIndex[]]>((resolve) => (firstReads = resolve));
+  // Each read as soon as it comes (the transaction starts once the database is open).
+  let lexiconIn: (row: StoredLexicon | undefined) => void = () => undefined;
+  let rowsIn: (rows: StoredIndex[]) => void = () => undefined;
+  const lexiconRead = new Promise<StoredLexicon | undefined>((resolve) => (lexiconIn = resolve));
+  const rowsRead = new Promise<StoredIndex[]>((resolve) => (rowsIn = resolve));
   const all = db.transaction('r', db.sources, db.indexes, db.lexicon, () => {
     onPhase?.('opened');
-    const lexiconRow = db.lexicon.get(LEXICON_ROW).then(ended('lexicon-read'));
-    const rows = db.indexes.toArray().then(ended('rows-read'));
-    const sources = db.sources.toArray().then(ended('sources-read'));
-    void Promise.all([lexiconRow, rows]).then(firstReads, () => undefined);
+    const lexiconRow = db.lexicon.get(LEXICON_ROW);
+    const rows = db.indexes.toArray();
+    const sources = db.sources.toArray();
+    void lexiconRow.then(lexiconIn, () => undefined);
+    void rows.then(rowsIn, () => undefined);
     return Promise.all([lexiconRow, rows, sources]);
   });
-  // A failed transaction ends the race with its error.
-  const [lexiconRow, rows] = await Promise.race([early, all]);
-  const stored = readLexicon(lexiconRow);
-  let lexicon: Lexicon | undefined;
-  try {
-    lexicon = stored ? Lexicon.fromKeys(stored.keys) : undefined;
-  } catch {
-    lexicon = undefined; // a lexicon listing a word twice is damaged too
-  }
-  const generation = lexicon && stored ? stored.generation : null;
+  // A failed transaction ends each race with its error.
+  const lexiconRow = await Promise.race([lexiconRead, all.then(([row]) => row)]);
+  onPhase?.('lexicon-read');
+  // Decoded while the rows are still being read (after a worker restart the worker would otherwise
+  // sit idle here), then its words stemmed in pieces for as long as the rows keep it waiting.
+  const decoded = decodeLexicon(lexiconRow);
+  const lexicon = decoded?.lexicon;
+  const generation = decoded ? decoded.generation : null;
   onPhase?.('lexicon');
-  const index = new LibraryIndex(lexicon);
+  const stemming = () => lexicon?.stemMore(STEMS_AT_A_TIME) ?? false;
+  const rows = await whileWaiting(Promise.race([rowsRead, all.then(([, r]) => r)]), stemming);
+  onPhase?.('rows-read');
+  const base = lexicon ?? new Lexicon();
   const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
   for (const row of rows) {
     if (!isUsable(row, generation)) continue;
     try {
-      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, index.lexicon) });
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, base) });
     } catch {
       // a damaged row is rebuilt like a stale one
     }
   }
   onPhase?.('unpacked');
-  const [, , sources] = await all;
+  // Every row usable: the index is built from them now, while the sources are still being read,
+  // on source records that are filled in when they come (placing a source with its data reads
+  // only its id). It stands only if every source then has its current row, in the same order.
+  let early: { index: LibraryIndex; records: Source[] } | null = null;
+  if (rows.length > 0 && unpacked.size === rows.length) {
+    const records = rows.map((row) => ({ id: row.id }) as Source); // the rest of each record follows
+    const index = new LibraryIndex(base);
+    index.addAll(records.map((source, i) => ({ source, data: unpacked.get(rows[i].id)!.data })));
+    early = { index, records };
+    onPhase?.('added');
+  }
+  const [, , sources] = await whileWaiting(all, stemming);
+  onPhase?.('sources-read');
   const report: LoadReport = { loaded: [], built: [] };
+  if (early && sources.length === rows.length && sources.every((s, i) => rows[i].id === s.id && isCurrent(rows[i], s, generation))) {
+    sources.forEach((s, i) => Object.assign(early.records[i], toSource(s)));
+    report.loaded.push(...sources.map((s) => s.id));
+    onPhase?.('built');
+    return { index: early.index, sources, report };
+  }
+  const index = new LibraryIndex(base);
   const fresh: PendingIndex[] = [];
   const items: { source: Source; data: SourceIndexData }[] = [];
   for (const s of sources) {

@@ -8,7 +8,8 @@ import { hashKey } from './fingerprints';
 import { isStopword, lightStem } from '../text/stopwords';
 
 // Light stems are worked out on first use (context, short quotes, library search), for every word
-// interned by then: a cold start that only matches long quotes never stems the library's words.
+// interned by then, unless a caller with time to spare has worked them out already (stemMore: a
+// cold load does it in pieces while it waits for its reads).
 export class Lexicon {
   private readonly ids = new Map<string, number>();
   private readonly stemIds = new Map<string, number>();
@@ -42,7 +43,17 @@ export class Lexicon {
   }
 
   private stemAll(): void {
-    for (let id = this.stemmed; id < this.keys.length; id++) {
+    this.stemMore(this.keys.length);
+  }
+
+  /**
+   * Works out the light stems of up to `count` more words, so that a caller with time to spare
+   * (a cold load waiting for its reads) can do it in pieces; the rest follow on first use.
+   * Returns whether words are left without their stem.
+   */
+  stemMore(count: number): boolean {
+    const end = Math.min(this.keys.length, this.stemmed + count);
+    for (let id = this.stemmed; id < end; id++) {
       const stem = lightStem(this.keys[id]);
       let st = this.stemIds.get(stem);
       if (st === undefined) {
@@ -54,7 +65,8 @@ export class Lexicon {
       this.stemOfWord.push(st);
       this.wordsOfStem[st].push(id);
     }
-    this.stemmed = this.keys.length;
+    this.stemmed = end;
+    return end < this.keys.length;
   }
 
   /** A lexicon holding exactly these keys, numbered by their place in the list (keys must be distinct). */

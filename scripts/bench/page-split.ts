@@ -194,32 +194,42 @@ export interface LoadSplit {
   total: number;
 }
 
+// Each step of a load ends at one of these marks; its time runs from the mark before it in time
+// (the index is built from the rows before the sources are in, or after them when a row is stale).
+const LOAD_STEPS: [Exclude<keyof LoadSplit, 'total'>, string][] = [
+  ['open', 'bg:load:opened'],
+  ['lexiconRead', 'bg:load:lexicon-read'],
+  ['lexicon', 'bg:load:lexicon'],
+  ['rows', 'bg:load:rows-read'],
+  ['unpack', 'bg:load:unpacked'],
+  ['addAll', 'bg:load:added'],
+  ['sources', 'bg:load:sources-read'],
+  ['build', 'bg:load:built'],
+  ['rest', 'bg:warmed'],
+];
+
 export function loadSplit(t: Timeline): LoadSplit | null {
   if (!t.worker.has('bg:main') || !t.worker.has('bg:load:added')) return null;
   const w = (name: string) => t.worker.get(name) ?? Number.NaN;
-  return {
-    open: w('bg:load:opened') - w('bg:warm-up'),
-    lexiconRead: w('bg:load:lexicon-read') - w('bg:load:opened'),
-    rows: w('bg:load:rows-read') - w('bg:load:lexicon-read'),
-    lexicon: w('bg:load:lexicon') - w('bg:load:rows-read'),
-    unpack: w('bg:load:unpacked') - w('bg:load:lexicon'),
-    sources: w('bg:load:sources-read') - w('bg:load:unpacked'),
-    build: w('bg:load:built') - w('bg:load:sources-read'),
-    addAll: w('bg:load:added') - w('bg:load:built'),
-    rest: w('bg:warmed') - w('bg:load:added'),
-    total: w('bg:warmed') - w('bg:warm-up'),
-  };
+  const ends = LOAD_STEPS.map(([key, mark]) => ({ key, at: w(mark) })).sort((a, b) => a.at - b.at);
+  const out = { total: w('bg:warmed') - w('bg:warm-up') } as LoadSplit;
+  let before = w('bg:warm-up');
+  for (const { key, at } of ends) {
+    out[key] = at - before;
+    before = at;
+  }
+  return out;
 }
 
 const LOAD_PHASES: [keyof LoadSplit, string][] = [
   ['open', 'open the database, start the read transaction'],
   ['lexiconRead', 'read the lexicon row'],
-  ['rows', 'read every index row'],
-  ['lexicon', 'decode the lexicon'],
+  ['lexicon', 'decode the lexicon (its words are then stemmed in pieces while reads are awaited)'],
+  ['rows', 'read every index row: what is left of it once the lexicon is decoded'],
   ['unpack', 'unpack the index rows'],
-  ['sources', 'read every source (texts included): what is left of it once the rows are unpacked'],
-  ['build', 'index the sources without a current row'],
-  ['addAll', 'add them to the index (addAll)'],
+  ['addAll', 'add them to the index (addAll; before the sources are in when every row is usable)'],
+  ['sources', 'read every source (texts included): what is left of it once the rows are unpacked and added'],
+  ['build', 'check the sources against their rows (and index those without a current row)'],
   ['rest', 'the service\'s maps of source details'],
   ['total', 'load the library, in all'],
 ];

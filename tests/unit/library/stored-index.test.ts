@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LEXICON_ROW, LibraryDb, toStored } from '../../../lib/library/db';
+import { LEXICON_ROW, LibraryDb, toSource, toStored } from '../../../lib/library/db';
 import { installBuiltins } from '../../../lib/library/builtin';
 import { importSources } from '../../../lib/library/import';
 import { removeSources } from '../../../lib/library/removal';
@@ -9,6 +9,10 @@ import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex, checkQuote } from
 import type { SourceIndexData } from '../../../lib/match/library-index';
 import { unpackLexicon } from '../../../lib/match/packed-lexicon';
 import { loadGold, loadSources } from '../match/corpus';
+import { quoteContext } from '../../../lib/quotes/index';
+import { generatePages } from '../../../scripts/eval/generate';
+import { loadSotuLibrary } from '../../../scripts/eval/library';
+import { storeLibrary } from '../../../scripts/bench/cold-start';
 
 const sources = loadSources();
 let n = 0;
@@ -327,14 +331,15 @@ describe('checks from a stored-and-reloaded index', () => {
 });
 
 describe('the steps of a load, as reported to a timed build', () => {
-  it('come once each, in order: the rows are unpacked before the sources are in', async () => {
+  it('come once each, in order: the lexicon decoded before the rows are taken, the index built from the rows before the sources', async () => {
     const db = new LibraryDb(name());
     open.push(db);
     await installBuiltins(db, sources);
     const seen: string[] = [];
     const { report } = await loadLibraryIndex(db, (phase) => seen.push(phase));
     expect(report.loaded).toHaveLength(4);
-    expect(seen).toEqual(['opened', 'lexicon-read', 'rows-read', 'lexicon', 'unpacked', 'sources-read', 'built', 'added']);
+    // Every row usable: the index is built from the rows before the sources are in.
+    expect(seen).toEqual(['opened', 'lexicon-read', 'lexicon', 'rows-read', 'unpacked', 'added', 'sources-read', 'built']);
   });
 
   it('are reported on a load that has to build every row too', async () => {
@@ -345,7 +350,7 @@ describe('the steps of a load, as reported to a timed build', () => {
     const seen: string[] = [];
     const { report } = await loadLibraryIndex(db, (phase) => seen.push(phase));
     expect(report.built).toHaveLength(4);
-    expect(seen).toEqual(['opened', 'lexicon-read', 'rows-read', 'lexicon', 'unpacked', 'sources-read', 'built', 'added']);
+    expect(seen).toEqual(['opened', 'lexicon-read', 'lexicon', 'rows-read', 'unpacked', 'sources-read', 'built', 'added']);
   });
 });
 
@@ -356,5 +361,68 @@ describe('a load that cannot read the database', () => {
     await installBuiltins(db, sources);
     db.close();
     await expect(loadLibraryIndex(db)).rejects.toThrow();
+  });
+});
+
+describe('an index built from the rows while the sources are read', () => {
+  const phasesOf = async (db: LibraryDb) => {
+    const seen: string[] = [];
+    const loaded = await loadLibraryIndex(db, (phase) => seen.push(phase));
+    return { ...loaded, early: seen.lastIndexOf('added') < seen.indexOf('sources-read') };
+  };
+
+  it('stands in for the ordinary build over the whole State of the Union library: same records, same data, same answers', async () => {
+    const sotu = loadSotuLibrary();
+    const plain = LibraryIndex.fromSources(sotu);
+    const { name: dbName } = await storeLibrary(sotu, plain);
+    const db = new LibraryDb(dbName);
+    open.push(db);
+    const { index, report, early, sources: stored } = await phasesOf(db);
+    expect(early).toBe(true);
+    expect(report.built).toEqual([]);
+    expect(report.loaded).toHaveLength(sotu.length);
+    expect(index.size).toBe(sotu.length);
+    // Each record filled in whole: what the ordinary load makes of its stored source.
+    for (const s of stored) expect(index.source(s.id)).toEqual(toSource(s));
+    for (const s of sotu) expectSameData(index.sourceData(s.id), plain.sourceData(s.id)!);
+    const queries = generatePages(sotu, { seed: 9, pages: 2, quotesPerPage: 40 }).flatMap((page) =>
+      page.quotes.map((q) => ({ text: q.text, attribution: q.attribution, ...quoteContext(page.text, q) })),
+    );
+    for (const q of queries) expect(checkQuote(index, q)).toEqual(checkQuote(plain, q));
+  }, 240_000);
+
+  it('is dropped when a source turns out changed behind its row: that source is built, the rest answer as before', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    const changed = { ...sources[1], text: `${sources[1].text}\n\nA closing line added later.` };
+    const stored = (await db.sources.get(changed.id))!;
+    await db.sources.put({ ...stored, text: changed.text, contentHash: 'changed-behind-the-row' });
+    const { index, report, early } = await phasesOf(db);
+    expect(early).toBe(false);
+    expect(report.built).toEqual([changed.id]);
+    expect(index.sourceData(changed.id)).toEqual(buildSourceIndex(changed));
+    const fresh = LibraryIndex.fromSources(sources.map((s) => (s.id === changed.id ? changed : s)));
+    for (const q of loadGold().quotes) expect(checkQuote(index, q.query)).toEqual(checkQuote(fresh, q.query));
+  });
+
+  it('is dropped when the rows and the sources differ: a row without its source, a source without its row', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    const [a, b] = sources.map((s) => s.id);
+    await db.sources.delete(a); // its row stays behind
+    let loaded = await phasesOf(db);
+    expect(loaded.early).toBe(false);
+    expect(loaded.index.has(a)).toBe(false);
+    expect(loaded.index.size).toBe(sources.length - 1);
+    await db.indexes.delete(a);
+    await db.indexes.delete(b); // now b has no row
+    loaded = await phasesOf(db);
+    expect(loaded.early).toBe(false);
+    expect(loaded.report.built).toEqual([b]);
+    expect(loaded.index.size).toBe(sources.length - 1);
+    // Written back: the next load takes the early way again.
+    expect((await phasesOf(db)).early).toBe(true);
   });
 });
