@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectQuotesInSteps, extractArticle, finishInSlices, offsetOf, rangeFor } from '@/lib/quotes/index';
-import { queryFor } from '@/lib/check-article';
+import { queryFor } from '@/lib/quotes/query';
 import type { Quote, QuoteCheck, QuoteQuery } from '@/lib/types';
 import {
   type CheckResponse,
