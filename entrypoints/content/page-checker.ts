@@ -202,6 +202,12 @@ export class PageChecker {
     return !this.stopped;
   }
 
+  /** As pause(), but behind the tasks already queued (the background's answers among them). */
+  private async pauseBehind(): Promise<boolean> {
+    await pauseBehindTasks();
+    return !this.stopped;
+  }
+
   // A long article (20,000 words, 300 quotes) takes some 150–300 ms of work here: each step runs
   // in its own task, and the per-quote steps in slices, so that no task holds the page for long.
   // The quotes go to the background in batches, the first one small, each sent as soon as it is
@@ -317,8 +323,11 @@ export class PageChecker {
     };
     let batchNo = 0;
     for (const [from, to] of batchBounds(quotes.length)) {
+      const detecting = performance.now();
       if (!(await detection.until(() => detection.ready >= to, run))) return;
       if (from === 0) traceMark('first-ready');
+      // Detection's last slice and this batch's preparing would otherwise share one task.
+      if (performance.now() - detecting >= SLICE_MS / 2 && !(await this.pauseBehind())) return;
       const part = await mapInSlices(
         quotes.slice(from, to),
         (quote): Prepared => {
