@@ -323,11 +323,10 @@ export class PageChecker {
     };
     let batchNo = 0;
     for (const [from, to] of batchBounds(quotes.length)) {
-      const detecting = performance.now();
       if (!(await detection.until(() => detection.ready >= to, run))) return;
       if (from === 0) traceMark('first-ready');
       // Detection's last slice and this batch's preparing would otherwise share one task.
-      if (performance.now() - detecting >= SLICE_MS / 2 && !(await this.pauseBehind())) return;
+      if (performance.now() - detection.sliceStartedAt >= SLICE_MS / 2 && !(await this.pauseBehind())) return;
       const part = await mapInSlices(
         quotes.slice(from, to),
         (quote): Prepared => {

@@ -19,6 +19,7 @@ export class ProgressiveDetection {
   private list: readonly Quote[] | null = null;
   private final = 0;
   private ended = false;
+  private sliceStart = 0;
   private readonly steps: Steps<Quote[]>;
 
   constructor(text: string, explicit: ExplicitQuote[] = []) {
@@ -43,17 +44,25 @@ export class ProgressiveDetection {
   }
 
   /**
+   * When the last call of `until` began its current slice (its start, or its last pause): work
+   * that follows in the same task should count from there.
+   */
+  get sliceStartedAt(): number {
+    return this.sliceStart;
+  }
+
+  /**
    * Runs detection in slices until `enough()` holds or detection has ended. False when `stopped`
    * answered true after a pause (the work is abandoned), true otherwise.
    */
   async until(enough: () => boolean, options: RunOptions): Promise<boolean> {
     const now = options.now ?? (() => performance.now());
-    let sliceStart = now();
+    this.sliceStart = now();
     while (!this.ended && !enough()) {
-      if (now() - sliceStart >= options.budgetMs) {
+      if (now() - this.sliceStart >= options.budgetMs) {
         await options.pause();
         if (options.stopped?.()) return false;
-        sliceStart = now();
+        this.sliceStart = now();
       }
       const step = this.steps.next();
       if (step.done) {

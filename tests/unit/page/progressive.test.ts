@@ -74,4 +74,19 @@ describe('ProgressiveDetection', () => {
     expect(pauses).toBe(3);
     expect(detection.finished).toBe(false);
   });
+
+  it('tells when its current slice began: at the call, or at its last pause', async () => {
+    let clock = 100;
+    const now = () => clock;
+    const detection = new ProgressiveDetection(longText());
+    await detection.until(() => true, { budgetMs: 5, now, pause: async () => undefined });
+    expect(detection.sliceStartedAt).toBe(100); // nothing to do: the slice began at the call
+    await detection.until(() => detection.quotes !== null, {
+      budgetMs: 5,
+      now: () => (clock += 1),
+      pause: async () => undefined,
+    });
+    expect(detection.sliceStartedAt).toBeGreaterThan(101); // paused at least once on the way
+    expect(clock - detection.sliceStartedAt).toBeLessThanOrEqual(6);
+  });
 });
