@@ -325,8 +325,9 @@ export class PageChecker {
     for (const [from, to] of batchBounds(quotes.length)) {
       if (!(await detection.until(() => detection.ready >= to, run))) return;
       if (from === 0) traceMark('first-ready');
-      // Detection's last slice and this batch's preparing would otherwise share one task.
-      if (performance.now() - detection.sliceStartedAt >= SLICE_MS / 2 && !(await this.pauseBehind())) return;
+      // Detection's last slice and a later batch's preparing would otherwise share one task. The
+      // first batch is small (a few ms to prepare) and goes out at once.
+      if (from > 0 && performance.now() - detection.sliceStartedAt >= SLICE_MS / 2 && !(await this.pauseBehind())) return;
       const part = await mapInSlices(
         quotes.slice(from, to),
         (quote): Prepared => {
