@@ -1,20 +1,17 @@
 // One article against the library: detect its quotes, check each one, and assemble the report
 // that the command line prints and the extension shows. Pure: no Node or browser API.
 import type { ArticleMeta, ArticleReport, Quote, QuoteCheck, QuoteQuery, QuoteResult } from './types';
-import { detectQuotes, quoteContext, type ExplicitQuote } from './quotes/index';
+import { detectQuotes, type ExplicitQuote } from './quotes/index';
+import { queryFor } from './quotes/query';
 import { checkQuote, type LibraryIndex } from './match/index';
 import { countWords } from './text/words';
+
+export { queryFor };
 
 export interface ArticleInput {
   text: string;
   explicit?: ExplicitQuote[]; // quote spans the page's markup gives (`<q>`, `<blockquote>`), from `extractArticle`
   meta?: Partial<ArticleMeta>;
-}
-
-/** What the matcher is asked for one quote: its words, who the article says said it, and its surroundings. */
-export function queryFor(text: string, quote: Quote): QuoteQuery {
-  const { before, after } = quoteContext(text, { start: quote.start, end: quote.end });
-  return { text: quote.text, attribution: quote.attribution, before, after };
 }
 
 export function checkArticle(article: ArticleInput, index: LibraryIndex): ArticleReport {

@@ -3,8 +3,8 @@
 // never modified; the only things added to the page are one <style> and the card's host element.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectQuotesInSteps, extractArticle, finishInSlices, offsetOf, rangeFor } from '@/lib/quotes/index';
-import { queryFor } from '@/lib/check-article';
+import { extractArticle, offsetOf, rangeFor } from '@/lib/quotes/index';
+import { queryFor } from '@/lib/quotes/query';
 import type { Quote, QuoteCheck, QuoteQuery } from '@/lib/types';
 import {
   type CheckResponse,
@@ -29,6 +29,7 @@ import {
   paintHighlights,
 } from '@/lib/page/highlights';
 import { batchBounds } from '@/lib/page/batches';
+import { ProgressiveDetection } from '@/lib/page/progressive';
 import { isNearViewport } from '@/lib/page/viewport';
 import { traceMark } from '@/lib/page/trace';
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
@@ -201,6 +202,12 @@ export class PageChecker {
     return !this.stopped;
   }
 
+  /** As pause(), but behind the tasks already queued (the background's answers among them). */
+  private async pauseBehind(): Promise<boolean> {
+    await pauseBehindTasks();
+    return !this.stopped;
+  }
+
   // A long article (20,000 words, 300 quotes) takes some 150–300 ms of work here: each step runs
   // in its own task, and the per-quote steps in slices, so that no task holds the page for long.
   // The quotes go to the background in batches, the first one small, each sent as soon as it is
@@ -237,14 +244,21 @@ export class PageChecker {
     installHighlightStyle(document, pageScheme(article.segments[0]?.node.parentElement ?? document.body));
     if (!(await this.pause())) return;
     const stopped = () => this.stopped;
-    // Detection yields between paragraphs, so that a long article never holds the page's main thread.
-    const quotes = await finishInSlices(detectQuotesInSteps(article.text, article.explicit), {
-      pause: pauseForPage,
+    /** The background's answers, one per batch sent. */
+    const answers: Promise<void>[] = [];
+    // Detection yields between paragraphs, so that a long article never holds the page's main
+    // thread, and it is run only as far as the next batch needs: the first batch is sent (and
+    // checked by the background) while the later quotes are still being attributed. Once a batch
+    // is out, pauses go behind queued tasks, so that its answer is painted as soon as it comes.
+    const detection = new ProgressiveDetection(article.text, article.explicit);
+    const run = {
       budgetMs: SLICE_MS,
       stopped,
-    });
-    if (!quotes) return;
-    traceMark('detected');
+      pause: () => (answers.length > 0 ? pauseBehindTasks() : pauseForPage()),
+    };
+    if (!(await detection.until(() => detection.quotes !== null, run))) return;
+    const quotes = detection.quotes ?? [];
+    traceMark('found');
     if (quotes.length > LIMITS.quotes) {
       // No news page quotes a thousand times: this one is a list, a data dump or written to hurt.
       this.items = [];
@@ -262,7 +276,6 @@ export class PageChecker {
     const painted: boolean[] = [];
     /** Keys sent in this scan and not answered yet: a quote repeated later in the page waits for them. */
     const asked = new Set<string>();
-    const answers: Promise<void>[] = [];
     let failure: string | null = null;
     let paintedAny = false;
     // Paints every prepared quote whose verdict is known and that is not painted yet; the first
@@ -310,6 +323,11 @@ export class PageChecker {
     };
     let batchNo = 0;
     for (const [from, to] of batchBounds(quotes.length)) {
+      if (!(await detection.until(() => detection.ready >= to, run))) return;
+      if (from === 0) traceMark('first-ready');
+      // Detection's last slice and a later batch's preparing would otherwise share one task. The
+      // first batch is small (a few ms to prepare) and goes out at once.
+      if (from > 0 && performance.now() - detection.sliceStartedAt >= SLICE_MS / 2 && !(await this.pauseBehind())) return;
       const part = await mapInSlices(
         quotes.slice(from, to),
         (quote): Prepared => {
@@ -346,6 +364,8 @@ export class PageChecker {
       await pauseBehindTasks(); // answers that came meanwhile are painted first
       if (this.stopped) return;
     }
+    if (!(await detection.until(() => false, run))) return; // its last steps, if any
+    traceMark('detected');
     await Promise.all(answers);
     if (paintTimer !== undefined) clearTimeout(paintTimer); // the last paint follows, below
     paintTimer = undefined;

@@ -338,12 +338,23 @@ export function attributeAll(text: string, quotes: Quote[]): (string | null)[] {
 /** How many quotes one step of attributeInSteps reads. */
 const QUOTES_PER_STEP = 8;
 
-/** attributeAll in steps of QUOTES_PER_STEP quotes. */
-export function* attributeInSteps(text: string, quotes: Quote[]): Steps<(string | null)[]> {
+/**
+ * attributeAll in steps of QUOTES_PER_STEP quotes. `attributed`, when given, hears the
+ * attributions found so far before each pause: a quote's attribution depends only on the quotes
+ * before it, so each one it hears is final.
+ */
+export function* attributeInSteps(
+  text: string,
+  quotes: Quote[],
+  attributed?: (sofar: readonly (string | null)[]) => void,
+): Steps<(string | null)[]> {
   const out: (string | null)[] = [];
   const known: Known = (j) => out[j] ?? null;
   for (let i = 0; i < quotes.length; i++) {
-    if (i > 0 && i % QUOTES_PER_STEP === 0) yield;
+    if (i > 0 && i % QUOTES_PER_STEP === 0) {
+      attributed?.(out);
+      yield;
+    }
     out.push(attributionAt(text, quotes, i, known));
   }
   return out;

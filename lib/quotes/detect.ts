@@ -86,12 +86,20 @@ export function detectQuotes(text: string, explicit: ExplicitQuote[] = []): Quot
 const SPANS_PER_STEP = 64;
 
 /**
+ * Hears, while detection runs, the page's quotes before they are all done: `quotes` is the whole
+ * list, in the order detectQuotes returns it, and its first `ready` quotes are final (attribution
+ * included). Called first with ready 0, as soon as the list is known, then as attribution goes on.
+ */
+export type DetectProgress = (quotes: readonly Quote[], ready: number) => void;
+
+/**
  * detectQuotes in steps, for a page's main thread: the generator yields after each paragraph
  * of the mark scan, every SPANS_PER_STEP spans and every few attributions, and returns exactly
  * what detectQuotes returns. Run it with `finishInSlices` (./steps), or step it by hand. It keeps
- * no state outside itself, so scans of two texts may be interleaved.
+ * no state outside itself, so scans of two texts may be interleaved. `progress` lets a caller
+ * start on the first quotes (send them to be checked) while the later ones are attributed.
  */
-export function* detectQuotesInSteps(text: string, explicit: ExplicitQuote[] = []): Steps<Quote[]> {
+export function* detectQuotesInSteps(text: string, explicit: ExplicitQuote[] = [], progress?: DetectProgress): Steps<Quote[]> {
   const spans = yield* scanMarksInSteps(text);
   if (spans.length === 0 && explicit.length === 0) return [];
   const words = new WordSpans(text);
@@ -136,7 +144,18 @@ export function* detectQuotesInSteps(text: string, explicit: ExplicitQuote[] = [
     parent: parents[i],
   }));
   yield;
-  const attributions = yield* attributeInSteps(text, quotes);
+  let given = 0;
+  const attributed = progress
+    ? (sofar: readonly (string | null)[]) => {
+        for (; given < sofar.length; given++) quotes[given].attribution = sofar[given];
+        progress(quotes, given);
+      }
+    : undefined;
+  if (progress) {
+    progress(quotes, 0);
+    yield; // the caller may act on the list (its length) before attribution begins
+  }
+  const attributions = yield* attributeInSteps(text, quotes, attributed);
   quotes.forEach((q, i) => (q.attribution = attributions[i]));
   return quotes;
 }

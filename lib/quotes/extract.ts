@@ -28,6 +28,9 @@ const NOT_ARTICLE = new Set([
   'canvas', 'dialog', 'menu',
 ]);
 
+/** Any whitespace but the plain space. */
+const OTHER_WHITESPACE = /[^\S ]/;
+
 /** Landmark roles that mark page furniture. */
 const NOT_ARTICLE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
@@ -117,7 +120,9 @@ export function extractArticle(doc: Document): ExtractedArticle {
       if (data.length === 0) continue;
       const blank = !/\S/.test(data);
       if (blank && !paragraphHasText) continue; // indentation between blocks
-      const shown = data.replace(/\s/g, ' '); // same length: offsets stay 1:1 with the node
+      // Same length: offsets stay 1:1 with the node. Most text nodes hold no whitespace but plain
+      // spaces, and are kept as they are rather than copied.
+      const shown = OTHER_WHITESPACE.test(data) ? data.replace(/\s/g, ' ') : data;
       segments.push({ node: textNode, start: length, end: length + shown.length });
       parts.push(shown);
       length += shown.length;

@@ -9,6 +9,16 @@ import { codeAt, codeBefore, endsSentence, isAlnumCode, isSpace, isQuoteMark } f
  */
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
 
+/**
+ * WORD, ready for a scan from the start of a string (lastIndex set to 0 first). One object for
+ * every scan: a new RegExp per call may compile the Unicode classes again, which in a content
+ * script's first run costs more than the scan. No scan calls another while it runs.
+ */
+function wordScanner(): RegExp {
+  WORD.lastIndex = 0;
+  return WORD;
+}
+
 /** The characters that join two runs of letters or digits into one word: ' ’ - ‐ ‑ */
 function isJoinerCode(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 45 || code === 0x2010 || code === 0x2011;
@@ -84,18 +94,15 @@ export class WordSpans {
     }
     // Four or more whole code units: every overlapping word keeps a whole letter or digit in the
     // slice, where the regex finds it once; and no match in the slice joins two of the text's words.
-    const re = new RegExp(WORD.source, WORD.flags);
-    const part = text.slice(start, end);
-    let n = 0;
-    while (re.test(part)) n++;
-    return n;
+    // One call that finds every match (a loop of test() calls costs more per word, cold).
+    return text.slice(start, end).match(wordScanner())?.length ?? 0;
   }
 
   /** Finds every word of the text once, for binary searches from then on. */
   private indexAll(): void {
     const starts: number[] = [];
     const ends: number[] = [];
-    const re = new RegExp(WORD.source, WORD.flags);
+    const re = wordScanner();
     let m: RegExpExecArray | null;
     while ((m = re.exec(this.text))) {
       starts.push(m.index);
@@ -127,7 +134,7 @@ export interface Token {
 }
 
 export function tokens(text: string, from: number, to: number, limit = Infinity): Token[] {
-  const re = new RegExp(WORD.source, WORD.flags);
+  const re = wordScanner();
   const part = text.slice(from, to);
   const out: Token[] = [];
   let m: RegExpExecArray | null;
@@ -137,17 +144,27 @@ export function tokens(text: string, from: number, to: number, limit = Infinity)
   return out;
 }
 
+// The scans below run for every quote on a page, in a content script whose code the JIT has not
+// seen yet: they go to the string's own indexOf/lastIndexOf, and look at a character's code
+// before calling anything, rather than making a string of each character they pass.
+
 /** Start of the paragraph holding `pos`, looking back no further than `floor`. */
 export function paragraphStart(text: string, pos: number, floor = 0): number {
-  for (let j = pos - 1; j >= floor; j--) if (text.charCodeAt(j) === 10) return j + 1;
-  return Math.max(0, floor);
+  const newline = pos >= 1 ? text.lastIndexOf('\n', pos - 1) : -1;
+  return newline >= 0 && newline >= floor ? newline + 1 : Math.max(0, floor);
 }
 
 /** End (the newline's index, or the text's end) of the paragraph holding `pos`, up to `ceiling`. */
 export function paragraphEnd(text: string, pos: number, ceiling = text.length): number {
   const top = Math.min(ceiling, text.length);
-  for (let j = pos; j < top; j++) if (text.charCodeAt(j) === 10) return j;
-  return top;
+  if (!(pos < top)) return top;
+  const newline = text.indexOf('\n', Math.max(0, pos));
+  return newline >= 0 && newline < top ? newline : top;
+}
+
+/** The codes of . ! ? … : a sentence can end only at one of them (see endsSentence). */
+function endsSentenceCode(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
 }
 
 /** Titles and abbreviations whose full stop does not end a sentence. */
@@ -185,7 +202,9 @@ export function sentenceBreakAfter(text: string, j: number, ceiling = text.lengt
 /** Start of the sentence holding `pos` (within its paragraph, looking back no further than `floor`). */
 export function sentenceStart(text: string, pos: number, floor = 0): number {
   for (let j = pos - 1; j >= floor; j--) {
-    if (text.charCodeAt(j) === 10) return j + 1;
+    const code = text.charCodeAt(j);
+    if (code === 10) return j + 1;
+    if (!endsSentenceCode(code)) continue; // no sentence ends here
     const next = sentenceBreakAfter(text, j, pos);
     if (next >= 0 && next <= pos && next > j) return text.charCodeAt(next) === 10 ? next + 1 : next;
   }
@@ -196,8 +215,9 @@ export function sentenceStart(text: string, pos: number, floor = 0): number {
 export function sentenceEnd(text: string, pos: number, ceiling = text.length): number {
   const top = Math.min(ceiling, text.length);
   for (let j = pos; j < top; j++) {
-    if (text.charCodeAt(j) === 10) return j;
-    if (sentenceBreakAfter(text, j, top) >= 0) {
+    const code = text.charCodeAt(j);
+    if (code === 10) return j;
+    if (endsSentenceCode(code) && sentenceBreakAfter(text, j, top) >= 0) {
       let k = j + 1;
       while (k < top && CLOSING_AFTER_STOP.includes(text[k])) k++;
       return k;

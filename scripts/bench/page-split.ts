@@ -84,10 +84,12 @@ export interface Split {
   start: number;
   /** extractArticle. */
   read: number;
-  /** Quote detection, in slices (wall time). */
+  /** Quote detection, in slices (wall time), until the first batch's quotes are final. */
   detect: number;
-  /** Detection's end → the first batch sent (its queries and ranges). */
+  /** The first batch's quotes final → the batch sent (its queries and ranges). */
   prepare: number;
+  /** Quote detection to its end (wall time); it overlaps the later batches' preparing and checking. */
+  detectAll: number;
   /** The first batch: page → background. */
   out: number;
   /** The first batch waits for the library (its loading, on a cold start). */
@@ -134,8 +136,10 @@ export function split(t: Timeline): Split {
     evalContent: p('main') - p('script'),
     start: p('scan') - p('main'),
     read: p('extracted') - p('scan'),
-    detect: p('detected') - p('extracted'),
-    prepare: p('sent:0') - p('detected'),
+    // Builds before detection was overlapped with the batches have no first-ready mark.
+    detect: (t.page.has('first-ready') ? p('first-ready') : p('detected')) - p('extracted'),
+    prepare: p('sent:0') - (t.page.has('first-ready') ? p('first-ready') : p('detected')),
+    detectAll: p('detected') - p('extracted'),
     out: w(`bg:received:${b0}`) - p('sent:0'),
     wait: w(`bg:loaded:${b0}`) - w(`bg:received:${b0}`),
     check: w(`bg:checked:${b0}`) - w(`bg:loaded:${b0}`),
@@ -157,8 +161,9 @@ const PHASES: [keyof Split, string][] = [
   ['evalContent', 'content script evaluated, up to its main()'],
   ['start', 'content script runs → scan starts (settings read)'],
   ['read', 'read the article (extractArticle)'],
-  ['detect', 'detect quotes (in slices)'],
+  ['detect', 'detect quotes, until the first batch\'s are final (in slices)'],
   ['prepare', 'prepare the first batch'],
+  ['detectAll', 'detect quotes, to the end (overlaps the later batches)'],
   ['workerStart', 'service worker started, from DOMContentLoaded (negative: before it)'],
   ['evaluate', 'evaluate background.js'],
   ['load', 'load the library (IndexedDB → index)'],
