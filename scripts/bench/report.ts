@@ -203,7 +203,7 @@ export function formatReport(f: BenchFigures): string {
     '',
   );
   out.push(
-    'Warm: the index is in memory; each run checks every quote once, after one untimed run. ' +
+    'Warm: the index is in memory; each run checks every quote once, after three untimed runs. ' +
       'Cold: a new database connection (fake-indexeddb in Node, holding every source, its stored index row and the one library lexicon), ' +
       '`loadLibraryIndex` reads them, decodes the lexicon once and takes each row\'s word numbers as stored (offsets decoded when a source is first matched; fingerprints recomputed from per-word hashes; no text is tokenised) ' +
       'and builds the in-memory index from them with the postings of all sources partitioned at once, then the quotes are checked; ' +
