@@ -9,7 +9,7 @@ import { Lexicon } from '../match/lexicon';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex } from '../match/library-index';
 import type { SourceIndexData } from '../match/library-index';
 import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
-import { newLexiconGeneration, packLexicon, unpackLexicon } from '../match/packed-lexicon';
+import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconStems } from '../match/packed-lexicon';
 import type { Source } from '../types';
 import { LEXICON_ROW, type LibraryDb, type StoredIndex, type StoredLexicon, type StoredSource, toSource } from './db';
 
@@ -28,14 +28,26 @@ export function prepareIndex(source: StoredSource): PendingIndex {
   return { id: source.id, contentHash: source.contentHash, data: buildSourceIndex(toSource(source)) };
 }
 
-/** The stored lexicon's words and generation, or null when it is missing or damaged. */
-function readLexicon(row: StoredLexicon | undefined): { keys: string[]; generation: string } | null {
+/** The stored lexicon's words, generation and usable stems (null when absent, stale or damaged), or null when the words are missing or damaged. */
+function readLexicon(row: StoredLexicon | undefined): { keys: string[]; generation: string; stems: LexiconStems | null } | null {
   if (!row) return null;
   try {
-    return { keys: unpackLexicon(row), generation: row.generation };
+    return { keys: unpackLexicon(row), generation: row.generation, stems: unpackLexiconStems(row) };
   } catch {
     return null;
   }
+}
+
+/** The in-memory lexicon of stored words, taking their stored stems when those are whole and consistent. */
+function lexiconOf(keys: readonly string[], stems: LexiconStems | null): { lexicon: Lexicon; stemsTaken: boolean } {
+  if (stems) {
+    try {
+      return { lexicon: Lexicon.withStems(keys, stems.stemOf, stems.texts), stemsTaken: true };
+    } catch {
+      // inconsistent stems: worked out from the words instead
+    }
+  }
+  return { lexicon: Lexicon.fromKeys(keys), stemsTaken: false };
 }
 
 /**
@@ -43,7 +55,8 @@ function readLexicon(row: StoredLexicon | undefined): { keys: string[]; generati
  * inside the caller's read-write transaction over `db.indexes` and `db.lexicon` (with the sources
  * or tombstones the caller writes), so rows and lexicon are written all or nothing: the lexicon
  * row is read, the rows' new words are appended to it (never renumbering a word), each row is
- * packed against it and put, and the lexicon is put back. A missing or damaged lexicon is
+ * packed against it and put, and the lexicon is put back with every word's light stem (those
+ * stored taken as they are, the appended words' worked out). A missing or damaged lexicon is
  * replaced by a fresh one under a new generation; rows written against the old one are then
  * untrusted and rebuilt on the next load. Every path that writes index rows goes through here.
  */
@@ -54,37 +67,40 @@ export async function writeIndexRows(db: LibraryDb, pending: readonly PendingInd
   }
   if (pending.length === 0) return [];
   const current = await db.lexicon.get(LEXICON_ROW);
-  const stored = readLexicon(current);
+  let stored = readLexicon(current);
+  let taken: { lexicon: Lexicon; stemsTaken: boolean };
+  try {
+    taken = stored ? lexiconOf(stored.keys, stored.stems) : { lexicon: new Lexicon(), stemsTaken: false };
+  } catch {
+    stored = null; // a stored lexicon listing a word twice is damaged: replaced like a missing one
+    taken = { lexicon: new Lexicon(), stemsTaken: false };
+  }
   const generation = stored?.generation ?? newLexiconGeneration();
-  const keys = stored?.keys ?? [];
-  const before = keys.length;
-  const numbers = new Map<string, number>();
-  for (let k = 0; k < keys.length; k++) numbers.set(keys[k], k);
+  const lexicon = taken.lexicon;
+  const before = lexicon.size;
 
   const rows: StoredIndex[] = [];
   for (const p of pending) {
     const { vocabulary, tokenWords } = p.data;
-    // Each vocabulary entry the tokens use, looked up once: its number in the stored lexicon.
+    // Each vocabulary entry the tokens use, looked up once: its number in the stored lexicon (new words appended).
     const local = new Int32Array(vocabulary.length).fill(-1);
     const words = new Uint32Array(tokenWords.length);
     for (let i = 0; i < tokenWords.length; i++) {
       const v = tokenWords[i];
       let w = local[v];
       if (w < 0) {
-        const key = vocabulary[v];
-        w = numbers.get(key) ?? -1;
-        if (w < 0) {
-          w = keys.length;
-          keys.push(key);
-          numbers.set(key, w);
-        }
+        w = lexicon.intern(vocabulary[v]);
         local[v] = w;
       }
       words[i] = w;
     }
     rows.push({ id: p.id, version: SOURCE_INDEX_VERSION, contentHash: p.contentHash, data: packSourceIndex(p.data, words, generation) });
   }
-  if (!stored || keys.length !== before) await db.lexicon.put({ id: LEXICON_ROW, ...packLexicon(keys, generation) });
+  // Written when new, grown, or without usable stems; the Lexicon stems any word not stemmed yet.
+  if (!stored || lexicon.size !== before || !taken.stemsTaken) {
+    const packed = packLexicon(lexicon.keys, generation, { stemOf: lexicon.stemOf, texts: lexicon.stems });
+    await db.lexicon.put({ id: LEXICON_ROW, ...packed });
+  }
   for (const row of rows) await db.indexes.put(row);
   return rows;
 }
@@ -139,12 +155,12 @@ export type LoadPhase =
   | 'built' // the sources checked against their rows; those without a current one indexed now
   | 'added'; // every source added to the in-memory index: straight after 'unpacked' when every row was usable, else after 'built'
 
-/** The in-memory lexicon of a stored lexicon row, with its generation; null when missing or damaged. */
+/** The in-memory lexicon of a stored lexicon row (with its stored stems when usable) and its generation; null when missing or damaged. */
 function decodeLexicon(row: StoredLexicon | undefined): { lexicon: Lexicon; generation: string } | null {
   const stored = readLexicon(row);
   if (!stored) return null;
   try {
-    return { lexicon: Lexicon.fromKeys(stored.keys), generation: stored.generation };
+    return { lexicon: lexiconOf(stored.keys, stored.stems).lexicon, generation: stored.generation };
   } catch {
     return null; // a lexicon listing a word twice is damaged too
   }
@@ -222,7 +238,8 @@ export async function loadLibraryIndex(
   const lexiconRow = await Promise.race([lexiconRead, all.then(([row]) => row)]);
   onPhase?.('lexicon-read');
   // Decoded while the rows are still being read (after a worker restart the worker would otherwise
-  // sit idle here), then its words stemmed in pieces for as long as the rows keep it waiting.
+  // sit idle here), with its stored stems; a lexicon without usable ones has its words stemmed in
+  // pieces for as long as the rows keep it waiting.
   const decoded = decodeLexicon(lexiconRow);
   const lexicon = decoded?.lexicon;
   const generation = decoded ? decoded.generation : null;

@@ -8,8 +8,9 @@ import { hashKey } from './fingerprints';
 import { isStopword, lightStem } from '../text/stopwords';
 
 // Light stems are worked out on first use (context, short quotes, library search), for every word
-// interned by then, unless a caller with time to spare has worked them out already (stemMore: a
-// cold load does it in pieces while it waits for its reads).
+// interned by then, unless they came stored with the library lexicon (withStems) or a caller with
+// time to spare has worked them out already (stemMore: a cold load without stored stems does it in
+// pieces while it waits for its reads).
 export class Lexicon {
   private readonly ids = new Map<string, number>();
   private readonly stemIds = new Map<string, number>();
@@ -67,6 +68,33 @@ export class Lexicon {
     }
     this.stemmed = end;
     return end < this.keys.length;
+  }
+
+  /**
+   * A lexicon holding these keys with their stems already known (as stored with the library
+   * lexicon), the same in every field as `fromKeys(keys)` stemmed in order would be. Stem numbers
+   * must come in order of first appearance and each text once; throws when they do not.
+   */
+  static withStems(keys: readonly string[], stemOf: ArrayLike<number>, stemTexts: readonly string[]): Lexicon {
+    const lx = Lexicon.fromKeys(keys);
+    if (stemOf.length !== keys.length) throw new Error('lexicon stems: one stem number per word');
+    for (let st = 0; st < stemTexts.length; st++) {
+      lx.stemIds.set(stemTexts[st], st);
+      lx.stemTexts.push(stemTexts[st]);
+      lx.wordsOfStem.push([]);
+    }
+    if (lx.stemIds.size !== stemTexts.length) throw new Error('lexicon stems: a stem text repeats');
+    let next = 0; // numbered in order of first appearance: a stem not seen before takes the next number
+    for (let id = 0; id < keys.length; id++) {
+      const st = stemOf[id];
+      if (!Number.isInteger(st) || st < 0 || st > next || st >= stemTexts.length) throw new Error('lexicon stems: numbered out of order');
+      if (st === next) next++;
+      lx.stemOfWord.push(st);
+      lx.wordsOfStem[st].push(id);
+    }
+    if (next !== stemTexts.length) throw new Error('lexicon stems: a stem text no word has');
+    lx.stemmed = keys.length;
+    return lx;
   }
 
   /** A lexicon holding exactly these keys, numbered by their place in the list (keys must be distinct). */

@@ -24,6 +24,13 @@ export function isStopword(word: string): boolean {
 }
 
 /**
+ * Names the output of lightStem and isStopword: the library lexicon stores its words' stems under
+ * this number and a stored stem list of any other number is worked out afresh. Bump it whenever
+ * lightStem or isStopword (the stopword list included) changes.
+ */
+export const STEMMER_VERSION = 1;
+
+/**
  * A light stemmer for context and search: plural -s/-es/-ies, -ing, -ed and a final -e, so that
  * "number"/"numbers", "report"/"reports", "highlighted"/"highlights" compare equal. Not used for
  * quote matching, where such differences are word changes.

@@ -7,7 +7,9 @@ import { removeSources } from '../../../lib/library/removal';
 import { loadLibraryIndex, prepareIndex, putSource, removeSource, writeIndexRows } from '../../../lib/library/stored-index';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex, checkQuote } from '../../../lib/match/index';
 import type { SourceIndexData } from '../../../lib/match/library-index';
-import { unpackLexicon } from '../../../lib/match/packed-lexicon';
+import { Lexicon } from '../../../lib/match/lexicon';
+import { packLexicon, unpackLexicon, unpackLexiconStems } from '../../../lib/match/packed-lexicon';
+import { STEMMER_VERSION } from '../../../lib/text/stopwords';
 import { loadGold, loadSources } from '../match/corpus';
 import { quoteContext } from '../../../lib/quotes/index';
 import { generatePages } from '../../../scripts/eval/generate';
@@ -234,6 +236,76 @@ describe('the library lexicon', () => {
     await expect(db.transaction('rw', db.indexes, () => writeIndexRows(db, [prepareIndex(s)]))).rejects.toThrow(/transaction/);
     expect(await db.indexes.count()).toBe(0);
     expect(await db.lexicon.count()).toBe(0);
+  });
+});
+
+describe('the stems stored with the library lexicon', () => {
+  /** The stem fields of a lexicon, as plain arrays. */
+  const stemFields = (lx: Lexicon) => ({
+    keys: [...lx.keys],
+    stemOf: [...lx.stemOf],
+    stems: [...lx.stems],
+    stemWords: lx.stemWords.map((w) => [...w]),
+    stemIds: lx.stems.map((t) => lx.stemIdOf(t)),
+  });
+
+  it('are written with the words, appended to when words are, and a load takes them: the lexicon stemming would give', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    const first = (await db.lexicon.get(LEXICON_ROW))!;
+    expect(first.stemmer).toBe(STEMMER_VERSION);
+    const firstStems = unpackLexiconStems(first)!;
+    expect(firstStems.stemOf).toHaveLength(first.size);
+    await importSources(db, [{ ...sources[0], id: 'new-words', origin: 'paste', text: 'Zebras quagga okapi, and the police reports.' }]);
+    const after = (await db.lexicon.get(LEXICON_ROW))!;
+    const keys = unpackLexicon(after);
+    const afterStems = unpackLexiconStems(after)!;
+    expect(afterStems).not.toBeNull();
+    // Appended: the earlier words keep their stem numbers, the new ones follow.
+    expect(Array.from(afterStems.stemOf).slice(0, first.size)).toEqual(Array.from(firstStems.stemOf));
+    expect(afterStems.texts.slice(0, firstStems.texts.length)).toEqual(firstStems.texts);
+    expect(afterStems.texts).toContain('zebra');
+    const expected = stemFields(Lexicon.fromKeys(keys));
+    expect(stemFields(Lexicon.withStems(keys, afterStems.stemOf, afterStems.texts))).toEqual(expected);
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built).toEqual([]);
+    expect(index.lexicon.stemMore(1)).toBe(false); // taken from the row: nothing left to stem
+    expect(stemFields(index.lexicon)).toEqual(expected);
+  });
+
+  it('missing (an older profile), of another stemmer version or damaged: the rows stay usable, the stems are worked out afresh, and the next write stores them', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    const original = (await db.lexicon.get(LEXICON_ROW))!;
+    const keys = unpackLexicon(original);
+    const expected = stemFields(Lexicon.fromKeys(keys));
+    const outOfRange = original.stemOf!.slice();
+    outOfRange[outOfRange.length - 1] = 60_000;
+    // Whole stems of another stemmer (each word its own stem): taken only under their own version.
+    const otherStemmer = { ...original, ...packLexicon(keys, original.generation, { stemOf: keys.map((_, i) => i), texts: keys }) };
+    await db.lexicon.put(otherStemmer);
+    expect([...(await loadLibraryIndex(db)).index.lexicon.stems]).toEqual(keys);
+    for (const spoiled of [
+      { ...original, ...packLexicon(keys, original.generation) }, // words only, as an older version wrote it
+      { ...otherStemmer, stemmer: STEMMER_VERSION + 1 },
+      { ...original, stemOf: outOfRange },
+      { ...original, stems: original.stems!.slice(1) },
+    ]) {
+      await db.lexicon.put(spoiled);
+      const { index, report } = await loadLibraryIndex(db);
+      expect(report.built).toEqual([]); // its words are still the rows' words
+      expect(stemFields(index.lexicon)).toEqual(expected);
+      for (const s of sources) expectSameData(index.sourceData(s.id), buildSourceIndex(s));
+    }
+    // An import that adds no word still stores whole stems for the lexicon it found without them.
+    await importSources(db, [{ ...sources[0], id: 'no-new-words', origin: 'paste', text: 'The police reports.' }]);
+    const rewritten = (await db.lexicon.get(LEXICON_ROW))!;
+    expect(rewritten.generation).toBe(original.generation);
+    expect(unpackLexicon(rewritten)).toEqual(keys);
+    const stems = unpackLexiconStems(rewritten)!;
+    expect(stemFields(Lexicon.withStems(keys, stems.stemOf, stems.texts))).toEqual(expected);
   });
 });
 
