@@ -2,7 +2,7 @@
 // each candidate, a verdict per source, then the primary match and every other source it is in.
 import type { AlsoIn, QuoteCheck, QuoteQuery, Verdict } from '../types';
 import { VERDICT_INFO } from '../verdicts';
-import { countWords, isShort } from '../text/words';
+import { hasWords, SHORT_QUOTE_WORDS } from '../text/words';
 import { normalizeForMatch } from '../text/normalize';
 import { isStopword } from '../text/stopwords';
 import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
@@ -115,8 +115,11 @@ class QuoteMatcher {
   readonly qKeys: string[];
   readonly qWords: Int32Array; // the keys as lexicon word numbers (LibraryIndex.wordNumbers)
   readonly n: number;
-  readonly ctx: ContextStems;
-  readonly said: Attribution;
+  // The article's context and attribution are read only to choose among readings and to accept a
+  // short quote: most quotes (all not found, most found once) never need them, so they are built
+  // on first use.
+  private ctxMemo: ContextStems | null = null;
+  private saidMemo: Attribution | null = null;
   private readonly attributionBySlot = new Map<number, number>();
   private readonly nearby = new Map<string, PartAlignment | null>(); // alignNear's answers
   private readonly flags: Uint8Array; // reused by the chain bounds, one word each
@@ -132,9 +135,17 @@ class QuoteMatcher {
     this.qKeys = pq.tokens.map((t) => t.key);
     this.qWords = index.wordNumbers(this.qKeys);
     this.n = pq.words;
-    this.ctx = ContextStems.of(query.before, query.after, SHORT_CONTEXT_QUOTE_WINDOW, index.lexicon);
-    this.said = new Attribution(query.attribution);
     this.flags = new Uint8Array(pq.tokens.length);
+  }
+
+  /** The article's words around the quote as the library's stems. */
+  get ctx(): ContextStems {
+    return (this.ctxMemo ??= ContextStems.of(this.query.before, this.query.after, SHORT_CONTEXT_QUOTE_WINDOW, this.index.lexicon));
+  }
+
+  /** The article's attribution of the quote. */
+  get said(): Attribution {
+    return (this.saidMemo ??= new Attribution(this.query.attribution));
   }
 
   // --- alignment ---------------------------------------------------------------------------
@@ -570,7 +581,8 @@ class QuoteMatcher {
   check(): QuoteCheck {
     const pq = this.pq;
     if (this.n === 0) return NOT_FOUND;
-    if (isShort(countWords(this.query.text))) return this.checkShort();
+    // Fewer than SHORT_QUOTE_WORDS words (isShort): counting stops at that many.
+    if (!hasWords(this.query.text, SHORT_QUOTE_WORDS)) return this.checkShort();
 
     const keyHashes = new Uint32Array(this.qKeys.length);
     for (let k = 0; k < keyHashes.length; k++) keyHashes[k] = hashKey(this.qKeys[k]);

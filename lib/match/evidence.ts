@@ -24,9 +24,10 @@ export function sourceWords(entry: IndexedSource, s0: number, s1: number): Word[
   return out;
 }
 
-function count(s: string, ch: string): number {
+/** Occurrences of the code unit `code` in `s` (a bracket is never half of a surrogate pair). */
+function count(s: string, code: number): number {
   let n = 0;
-  for (const c of s) if (c === ch) n++;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) n++;
   return n;
 }
 
@@ -36,7 +37,7 @@ function slice(text: string, words: Word[]): string {
   let start = words[0].start;
   let end = words[words.length - 1].end;
   const inner = text.slice(start, end);
-  const open = count(inner, '[') - count(inner, ']');
+  const open = count(inner, 0x5b) - count(inner, 0x5d); // '[' less ']'
   if (open > 0) {
     const close = text.indexOf(']', end);
     if (close >= 0) end = close + 1;

@@ -42,16 +42,35 @@ function classify(mark: string): Mark['kind'] {
   return 'elision';
 }
 
+/**
+ * Whether `text` may hold a mark: every one of MARKS' alternatives holds a '[' or a '…' or three
+ * '.', and GLUED_BRACKET needs a '['. Most quotes hold none, and skip both expressions.
+ */
+export function mayHoldMarks(text: string): boolean {
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x2026) return true;
+    if (c === 0x2e && ++dots >= 3) return true;
+  }
+  return false;
+}
+
 export function parseQuote(raw: string): ParsedQuote {
   let editorial = false;
-  const text = raw.replace(GLUED_BRACKET, (_m, a: string | undefined, b: string | undefined) => {
-    editorial = true;
-    return a ?? b ?? '';
-  });
+  const marked = mayHoldMarks(raw);
+  const text = marked
+    ? raw.replace(GLUED_BRACKET, (_m, a: string | undefined, b: string | undefined) => {
+        editorial = true;
+        return a ?? b ?? '';
+      })
+    : raw;
   const marks: Mark[] = [];
-  MARKS.lastIndex = 0;
-  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
-    marks.push({ start: m.index, end: m.index + m[0].length, kind: classify(m[0]) });
+  if (marked) {
+    MARKS.lastIndex = 0;
+    for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
+      marks.push({ start: m.index, end: m.index + m[0].length, kind: classify(m[0]) });
+    }
   }
   const tokens = tokenizeQuick(text);
   const bracketed = new Set<number>();

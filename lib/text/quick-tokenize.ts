@@ -56,16 +56,16 @@ const recentForm: string[] = new Array<string>(RECENT_SIZE).fill('');
 const recentKey: string[] = new Array<string>(RECENT_SIZE).fill('');
 
 /** The cache slot for the normalised codes [a, b). */
-function recentSlot(a: number, b: number): number {
+function recentSlot(cs: Int32Array, a: number, b: number): number {
   let h = 0x811c9dc5;
-  for (let k = a; k < b; k++) h = Math.imul(h ^ codes[k], 0x01000193);
+  for (let k = a; k < b; k++) h = Math.imul(h ^ cs[k], 0x01000193);
   return (h ^ (h >>> 15)) & (RECENT_SIZE - 1);
 }
 
 /** Whether `form` is the string of the normalised codes [a, b). */
-function holdsCodes(form: string, a: number, b: number): boolean {
+function holdsCodes(cs: Int32Array, form: string, a: number, b: number): boolean {
   if (form.length !== b - a) return false;
-  for (let k = a; k < b; k++) if (form.charCodeAt(k - a) !== codes[k]) return false;
+  for (let k = a; k < b; k++) if (form.charCodeAt(k - a) !== cs[k]) return false;
   return true;
 }
 
@@ -73,21 +73,23 @@ function holdsCodes(form: string, a: number, b: number): boolean {
 export function tokenizeQuick(text: string): Token[] {
   const n = text.length;
   if (codes.length < n + 1) codes = new Int32Array(Math.max(n + 1, codes.length * 2));
+  // The buffer as a local: the loops below read it without going back to the module's binding.
+  const cs = codes;
   for (let i = 0; i < n; i++) {
     const c = normalisedCode(text.charCodeAt(i));
     if (c === OTHER) return tokenize(text);
     if (c === 45 && i + 1 < n && normalisedCode(text.charCodeAt(i + 1)) === SPACE) return tokenize(text);
-    codes[i] = c;
+    cs[i] = c;
   }
-  codes[n] = SPACE; // past the end: no word character
+  cs[n] = SPACE; // past the end: no word character
   const tokens: Token[] = [];
   let dropped = 0; // whitespace characters normalisation drops before i
   let i = 0;
   while (i < n) {
-    const c = codes[i];
+    const c = cs[i];
     if (c === SPACE) {
       let j = i + 1;
-      while (j < n && codes[j] === SPACE) j++;
+      while (j < n && cs[j] === SPACE) j++;
       dropped += j - i - 1;
       i = j;
       continue;
@@ -99,22 +101,22 @@ export function tokenizeQuick(text: string): Token[] {
     const a = i;
     i++;
     for (;;) {
-      const d = codes[i];
+      const d = cs[i];
       if (isWordCode(d)) i++;
-      else if (d === 39 && isWordCode(codes[i + 1])) i += 2;
-      else if ((d === 46 || d === 44) && isDigitCode(codes[i - 1]) && isDigitCode(codes[i + 1])) i += 2;
+      else if (d === 39 && isWordCode(cs[i + 1])) i += 2;
+      else if ((d === 46 || d === 44) && isDigitCode(cs[i - 1]) && isDigitCode(cs[i + 1])) i += 2;
       else break;
     }
-    const slot = recentSlot(a, i);
+    const slot = recentSlot(cs, a, i);
     let form = recentForm[slot];
     let key: string;
-    if (holdsCodes(form, a, i)) {
+    if (holdsCodes(cs, form, a, i)) {
       key = recentKey[slot];
     } else {
       form = text.slice(a, i);
       let plain = true;
-      for (let k = a; k < i && plain; k++) plain = text.charCodeAt(k) === codes[k];
-      if (!plain) form = String.fromCharCode(...codes.subarray(a, i));
+      for (let k = a; k < i && plain; k++) plain = text.charCodeAt(k) === cs[k];
+      if (!plain) form = String.fromCharCode(...cs.subarray(a, i));
       key = matchKey(form);
       recentForm[slot] = form;
       recentKey[slot] = key;
@@ -122,5 +124,5 @@ export function tokenizeQuick(text: string): Token[] {
     tokens.push({ start: a, end: i, normStart: a - dropped, normEnd: i - dropped, form, key });
   }
   // The character after a token: a whitespace run is one space.
-  return mergeCompoundNumbers(tokens, (t) => (codes[t.end] === SPACE ? 32 : codes[t.end]));
+  return mergeCompoundNumbers(tokens, (t) => (cs[t.end] === SPACE ? 32 : cs[t.end]));
 }

@@ -93,7 +93,9 @@ export function tokenize(text: string, normalized?: NormalizedText): Token[] {
  * `gapCode(a)` is the code of the normalised character right after token `a`.
  */
 export function mergeCompoundNumbers(tokens: Token[], gapCode: (a: Token) => number): Token[] {
-  const out: Token[] = [];
+  // Made at the first merge: a text without a compound number (nearly every one) gives back its
+  // own array, which both callers have just built and hand on.
+  let out: Token[] | null = null;
   for (let k = 0; k < tokens.length; k++) {
     const a = tokens[k];
     const b = tokens[k + 1];
@@ -102,6 +104,7 @@ export function mergeCompoundNumbers(tokens: Token[], gapCode: (a: Token) => num
     if (b && b.normStart - a.normEnd === 1 && (gap === 32 || gap === 45)) {
       const key = compoundNumberKey(a.form, b.form);
       if (key !== null) {
+        out ??= tokens.slice(0, k);
         out.push({
           start: a.start,
           end: b.end,
@@ -114,9 +117,9 @@ export function mergeCompoundNumbers(tokens: Token[], gapCode: (a: Token) => num
         continue;
       }
     }
-    out.push(a);
+    if (out) out.push(a);
   }
-  return out;
+  return out ?? tokens;
 }
 
 /** The word as written, normalised but with its letter case kept (for case comparisons). */
