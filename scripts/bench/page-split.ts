@@ -229,7 +229,7 @@ export function loadSplit(t: Timeline): LoadSplit | null {
 const LOAD_PHASES: [keyof LoadSplit, string][] = [
   ['open', 'open the database, start the read transaction'],
   ['lexiconRead', 'read the lexicon row'],
-  ['lexicon', 'decode the lexicon (its words are then stemmed in pieces while reads are awaited)'],
+  ['lexicon', 'decode the lexicon and its stored stems (without usable stems, its words are stemmed in pieces while reads are awaited)'],
   ['rows', 'read every index row: what is left of it once the lexicon is decoded'],
   ['unpack', 'unpack the index rows'],
   ['addAll', 'add them to the index (addAll; before the sources are in when every row is usable)'],
