@@ -1,10 +1,10 @@
 // What the reader is shown for a match: the original span, its paragraph and section, and a
-// word diff between the quote and the source (over word forms, see word-diff.ts).
+// word diff between the quote and the source (jsdiff over word forms).
+import { diffArrays } from 'diff';
 import type { DiffOp, Match } from '../types';
 import { passageAt } from '../library/passages';
 import type { Token } from '../text/tokenize';
 import type { IndexedSource } from './library-index';
-import { diffWords, EQUAL, REMOVED, ADDED } from './word-diff';
 import { foldedForm } from './word-forms';
 
 interface Word {
@@ -58,23 +58,20 @@ function sameForms(a: Word[], b: Word[]): boolean {
   return true;
 }
 
-/** Group the diff's runs into equal / insert / delete / replace ops over the original wording. */
+/** Group jsdiff's changes into equal / insert / delete / replace ops over the original wording. */
 export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: string, source: Word[]): DiffOp[] {
   const quote: Word[] = quoteTokens.map((t) => ({ form: t.form, start: t.start, end: t.end }));
   if (sameForms(source, quote)) {
-    // One equal op (none when empty), without running the diff.
+    // What jsdiff answers for two equal lists, without running it: one equal op (none when empty).
     return quote.length === 0 ? [] : [{ op: 'equal', quote: slice(quoteText, quote), source: slice(sourceText, source) }];
   }
-  const changes = diffWords(
-    source.map((w) => w.form),
-    quote.map((w) => w.form),
-  );
+  const changes = diffArrays<Word>(source, quote, { comparator: (a, b) => a.form === b.form });
   const ops: DiffOp[] = [];
   let qi = 0;
   let si = 0;
   for (let c = 0; c < changes.length; c++) {
     const ch = changes[c];
-    if (ch.kind === EQUAL) {
+    if (!ch.added && !ch.removed) {
       ops.push({
         op: 'equal',
         quote: slice(quoteText, quote.slice(qi, qi + ch.count)),
@@ -86,8 +83,8 @@ export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: st
     }
     // A deletion next to an insertion (either order) is one replacement.
     const next = changes[c + 1];
-    const removed = ch.kind === REMOVED ? ch : next?.kind === REMOVED ? next : null;
-    const added = ch.kind === ADDED ? ch : next?.kind === ADDED ? next : null;
+    const removed = ch.removed ? ch : next?.removed ? next : null;
+    const added = ch.added ? ch : next?.added ? next : null;
     if (removed && added) {
       ops.push({
         op: 'replace',
@@ -97,7 +94,7 @@ export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: st
       qi += added.count;
       si += removed.count;
       c++;
-    } else if (ch.kind === REMOVED) {
+    } else if (ch.removed) {
       ops.push({ op: 'delete', quote: '', source: slice(sourceText, source.slice(si, si + ch.count)) });
       si += ch.count;
     } else {
