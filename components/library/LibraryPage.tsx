@@ -71,9 +71,12 @@ export function LibraryPage(props: LibraryPageProps) {
 
   const rows = useMemo(() => (sources ? listRows(sources.map(sourceRow), query, sort) : []), [sources, query, sort]);
 
-  async function changed() {
-    await props.notifyChanged();
+  // The list is read again first, so that a notice never describes a library the list does not
+  // show yet; the background reloads its index after.
+  async function changed(notice?: () => void) {
     await refresh();
+    notice?.();
+    await props.notifyChanged();
   }
 
   async function runImport(read: Parameters<typeof importIncoming>[1]) {
@@ -99,16 +102,14 @@ export function LibraryPage(props: LibraryPageProps) {
     if (removal.sources.length === 0) return;
     setSelected(new Set());
     const what = removal.sources.length === 1 ? `Removed “${removal.sources[0].title}”.` : `Removed ${removal.sources.length} sources.`;
-    setUndo({ removal, text: what });
-    await changed();
+    await changed(() => setUndo({ removal, text: what }));
   }
 
   async function undoRemoval() {
     if (!undo) return;
     await restoreRemoval(db, undo.removal);
     setUndo(null);
-    setNotice({ kind: 'info', text: 'Put back.' });
-    await changed();
+    await changed(() => setNotice({ kind: 'info', text: 'Put back.' }));
   }
 
   async function fullText(source: StoredSource) {

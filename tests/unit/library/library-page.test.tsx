@@ -75,6 +75,37 @@ describe('the library page', () => {
     await waitFor(() => expect(screen.queryByTestId('toast')).toBeNull(), { timeout: 2000 });
   });
 
+  it('shows the list as stored before it says what changed, however long the background takes', async () => {
+    await importSources(db, [newSource('Words of the first.', { title: 'First' }, 'paste')]);
+    let told = 0;
+    let release: () => void = () => {};
+    const backgroundBusy = new Promise<void>((resolve) => (release = resolve));
+    render(
+      <LibraryPage
+        db={db}
+        openPdf={() => Promise.reject(new Error('no PDFs in this test'))}
+        notifyChanged={async () => {
+          told++;
+          await backgroundBusy; // a background still reloading its index
+        }}
+        settingsArea={fakeBrowser.storage.local}
+        estimate={async () => ({ usage: 2048, quota: 1024 * 1024 })}
+        download={() => undefined}
+      />,
+    );
+    await screen.findByRole('heading', { name: 'First' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove “First”' }));
+    await screen.findByTestId('toast');
+    // The notice and the list agree while the background has not answered.
+    expect(screen.queryByRole('heading', { name: 'First' })).toBeNull();
+    expect(told).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Put back.');
+    expect(screen.getByRole('heading', { name: 'First' })).toBeTruthy();
+    expect(told).toBe(2);
+    release();
+  });
+
   it('exports the selection as a pack, and saves settings to storage', async () => {
     await importSources(db, [newSource('One.', { title: 'One' }, 'paste'), newSource('Two.', { title: 'Two' }, 'paste')]);
     mount();
