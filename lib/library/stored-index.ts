@@ -12,6 +12,7 @@ import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
 import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconStems } from '../match/packed-lexicon';
 import type { Source } from '../types';
 import { LEXICON_ROW, type LibraryDb, type StoredIndex, type StoredLexicon, type StoredSource, toSource } from './db';
+import { pauseBehindTasks } from '../page/slices';
 
 /** A source's index built and waiting to be written by writeIndexRows. */
 export interface PendingIndex {
@@ -169,18 +170,6 @@ function decodeLexicon(row: StoredLexicon | undefined): { lexicon: Lexicon; gene
 /** Lexicon words stemmed in one piece while a read is awaited: a few milliseconds' work. */
 const STEMS_AT_A_TIME = 1500;
 
-/** Resumes in a new task, after the tasks already queued (a database answer among them); unclamped, unlike setTimeout. */
-function nextTask(): Promise<void> {
-  return new Promise((resume) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resume();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /**
  * Waits for `read`, doing `work` in pieces meanwhile (each piece one task, so the answer is taken
  * as soon as it comes) until it reports nothing left. A rejected read rejects here too.
@@ -191,7 +180,7 @@ async function whileWaiting<T>(read: Promise<T>, work: () => boolean): Promise<T
     settled = true;
   };
   void read.then(settle, settle);
-  while (!settled && work()) await nextTask();
+  while (!settled && work()) await pauseBehindTasks();
   return read;
 }
 
