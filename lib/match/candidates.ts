@@ -2,7 +2,7 @@
 // (blocks), chained per source into places where the quote's words appear in order, close together.
 // The matcher keeps them in typed arrays (Candidates): at 10× a quote has up to a thousand blocks,
 // nearly all one shared phrase in an unrelated source, and most are dropped by a bound unaligned.
-import type { LibraryIndex } from './library-index';
+import type { IndexedSource, LibraryIndex } from './library-index';
 import type { ParsedQuote } from './quote-parts';
 import { kgramHash } from './fingerprints';
 import { KGRAM_WORDS, MAX_CHAINS_PER_SOURCE, MAX_UNMARKED_GAP_WORDS } from './thresholds';
@@ -24,6 +24,13 @@ export interface Chain {
   blocks: Block[];
   words: number; // words inside the blocks
 }
+
+/**
+ * Asked of each block as it is found, while its source words are fresh in the processor's caches:
+ * whether the block, taken alone as a chain, could still lead to a verdict (the matcher's chain
+ * bound). Its answer is kept per block (Candidates.hope) for the chains of a single block.
+ */
+export type BlockJudge = (entry: IndexedSource, part: number, q0: number, q1: number, s0: number, s1: number) => boolean;
 
 // The postings of one fingerprint at a time (LibraryIndex.lookupInto): one array for every lookup.
 const postings: number[] = [];
@@ -113,6 +120,8 @@ export class Candidates {
   q1 = new Int32Array(256);
   s0 = new Int32Array(256);
   s1 = new Int32Array(256);
+  /** Per block, the judge's answer when find was given one (1: may lead to a verdict); else 1. */
+  hope = new Uint8Array(256);
   private group = new Int32Array(256); // each block's group (source and part), numbered by first block
 
   chains = 0;
@@ -123,6 +132,20 @@ export class Candidates {
   count = new Int32Array(64);
   members = new Int32Array(256);
 
+  // The quote's postings as gathered (gatherPostings): library token number, quote index, part.
+  private found = 0;
+  private atPosting = new Int32Array(1024);
+  private atQuote = new Int32Array(1024);
+  private atPart = new Int32Array(1024);
+  private order = new Float64Array(1024); // blocksByDiagonal's sort keys
+  private madeAt = new Int32Array(1024);
+  // The blocks as blocksByDiagonal makes them, before they are added in look-up order.
+  private madeSlot = new Int32Array(256);
+  private madeQ0 = new Int32Array(256);
+  private madeQ1 = new Int32Array(256);
+  private madeS0 = new Int32Array(256);
+  private madeS1 = new Int32Array(256);
+  private madeHope = new Uint8Array(256);
   private readonly lastEnd = new DiagonalEnds(); // per diagonal, where its last block ends in the quote
   private readonly groupOf = new DiagonalEnds(); // group number by slot·parts + part
   private groups = 0;
@@ -136,15 +159,130 @@ export class Candidates {
   private prev = new Int32Array(64);
 
   /** The exact runs the quote shares with the library, then their chains (see findBlocks, findChains). */
-  find(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null): void {
-    this.findBlocks(index, pq, words, keyHashes, only);
+  find(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null, judge: BlockJudge | null = null): void {
+    this.findBlocks(index, pq, words, keyHashes, only, judge);
     this.chainAll();
   }
 
   /** The blocks alone, in findBlocks' order. */
-  findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null): void {
+  findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null, judge: BlockJudge | null = null): void {
     this.blocks = 0;
     this.groups = 0;
+    this.groupOf.clear();
+    if (this.gatherPostings(index, pq, keyHashes)) this.blocksByDiagonal(index, pq, words, only, judge);
+    else this.blocksInQuoteOrder(index, pq, words, keyHashes, only, judge);
+  }
+
+  /**
+   * Every posting of the quote's k-grams, in the order looked up (part, quote index, posting): no
+   * source is read. False when the postings are too many to order by one number (see
+   * blocksByDiagonal); the quote then goes the plain way.
+   */
+  private gatherPostings(index: LibraryIndex, pq: ParsedQuote, keyHashes: Uint32Array): boolean {
+    let n = 0;
+    let highest = 0;
+    const P = pq.parts.length;
+    for (let pi = 0; pi < P; pi++) {
+      const part = pq.parts[pi];
+      for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
+        const found = index.lookupInto(kgramHash(keyHashes, i), postings);
+        if (n + found > this.atPosting.length) this.growPostings(n + found);
+        for (let f = 0; f < found; f++) {
+          const posting = postings[f];
+          if (posting > highest) highest = posting;
+          this.atPosting[n] = posting;
+          this.atQuote[n] = i;
+          this.atPart[n] = pi;
+          n++;
+        }
+      }
+    }
+    this.found = n;
+    const M = pq.tokens.length + 1;
+    return (highest + M + 1) * P * (n + 1) < Number.MAX_SAFE_INTEGER;
+  }
+
+  /**
+   * The blocks of the gathered postings, read diagonal by diagonal, then numbered in the order
+   * blocksInQuoteOrder finds them. Why the same blocks: on one diagonal (and part) that way reads
+   * the postings in quote order and skips one that starts before the end of the last block found
+   * on it; here the postings of a diagonal are sorted by their place in the look-up order, which
+   * on one diagonal and part is quote order, and the same rule is applied with the end kept in a
+   * local. Each block is numbered by the posting that made it, and the look-up order of those is
+   * the order in which the plain way adds them. Sorted by diagonal, the sources' words are read in
+   * ascending library order instead of jumping across the library at every k-gram.
+   */
+  private blocksByDiagonal(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, only: number | null, judge: BlockJudge | null): void {
+    const n = this.found;
+    const P = pq.parts.length;
+    const M = pq.tokens.length + 1;
+    const S = n + 1;
+    if (this.order.length < n) this.order = new Float64Array(Math.max(n, this.order.length * 2));
+    const order = this.order.subarray(0, n);
+    const { atPosting, atQuote, atPart } = this;
+    // (diagonal, part) · S + look-up number: one number that sorts by diagonal, then quote order.
+    for (let k = 0; k < n; k++) order[k] = ((atPosting[k] - atQuote[k] + M) * P + atPart[k]) * S + k;
+    order.sort();
+    if (this.madeAt.length < S) this.madeAt = new Int32Array(Math.max(S, this.madeAt.length * 2));
+    const madeAt = this.madeAt; // per look-up number: the block it made (its number among those made here), or -1
+    madeAt.fill(-1, 0, n);
+    let made = 0;
+    let diagonal = -1;
+    let lastEnd = -1;
+    for (let r = 0; r < n; r++) {
+      const key = order[r];
+      const k = key % S;
+      const d = (key - k) / S;
+      if (d !== diagonal) {
+        diagonal = d;
+        lastEnd = -1;
+      }
+      const i = atQuote[k];
+      if (i < lastEnd) continue;
+      const posting = atPosting[k];
+      const slot = index.slotOf(posting);
+      if (only !== null && slot !== only) continue;
+      const entry = index.entry(slot);
+      if (!entry) continue;
+      const keys = entry.words;
+      const pos = posting - entry.base;
+      let same = true;
+      for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === words[i + j];
+      if (!same) continue; // hash collision
+      const part = pq.parts[atPart[k]];
+      let q0 = i;
+      let s0 = pos;
+      while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) {
+        q0--;
+        s0--;
+      }
+      let q1 = i + KGRAM_WORDS;
+      let s1 = pos + KGRAM_WORDS;
+      while (q1 < part.to && s1 < keys.length && keys[s1] === words[q1]) {
+        q1++;
+        s1++;
+      }
+      if (made === this.madeSlot.length) this.growMade(made + 1);
+      this.madeSlot[made] = slot;
+      this.madeQ0[made] = q0;
+      this.madeQ1[made] = q1;
+      this.madeS0[made] = s0;
+      this.madeS1[made] = s1;
+      this.madeHope[made] = judge === null || judge(entry, atPart[k], q0, q1, s0, s1) ? 1 : 0;
+      madeAt[k] = made++;
+      lastEnd = q1;
+    }
+    for (let k = 0; k < n; k++) {
+      const b = madeAt[k];
+      if (b >= 0) this.add(this.madeSlot[b], atPart[k], this.madeQ0[b], this.madeQ1[b], this.madeS0[b], this.madeS1[b], P, this.madeHope[b]);
+    }
+  }
+
+  /** The blocks read posting by posting in look-up order (the plain way; blocksByDiagonal gives the same). */
+  blocksInQuoteOrder(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null, judge: BlockJudge | null = null): void {
+    this.blocks = 0;
+    this.groups = 0;
+    this.groupOf.clear();
     // Per diagonal, (library token number − quote index) and part: where the last block found on
     // it ends in the quote. Two sources never share a diagonal for the same quote index (their
     // token ranges are apart), so the diagonal alone tells which source a block is in. K-grams are
@@ -153,7 +291,6 @@ export class Candidates {
     // always starts after it: the last end is all there is to remember.
     const lastEnd = this.lastEnd;
     lastEnd.clear();
-    this.groupOf.clear();
     const P = pq.parts.length;
     for (let pi = 0; pi < P; pi++) {
       const part = pq.parts[pi];
@@ -185,7 +322,7 @@ export class Candidates {
             q1++;
             s1++;
           }
-          this.add(slot, pi, q0, q1, s0, s1, P);
+          this.add(slot, pi, q0, q1, s0, s1, P, judge === null || judge(entry, pi, q0, q1, s0, s1) ? 1 : 0);
           lastEnd.set(id, q1);
         }
       }
@@ -202,9 +339,10 @@ export class Candidates {
   }
 
   /** A new block, counted in the group of its source and part (numbered by first block). */
-  private add(slot: number, part: number, q0: number, q1: number, s0: number, s1: number, parts: number): void {
+  private add(slot: number, part: number, q0: number, q1: number, s0: number, s1: number, parts: number, hope = 1): void {
     const b = this.blocks++;
     if (b === this.slot.length) this.growBlocks();
+    this.hope[b] = hope;
     this.slot[b] = slot;
     this.part[b] = part;
     this.q0[b] = q0;
@@ -223,6 +361,25 @@ export class Candidates {
     this.group[b] = g;
   }
 
+  private growPostings(size: number): void {
+    const keep = this.atPosting.length;
+    this.atPosting = grown(this.atPosting, size, keep);
+    this.atQuote = grown(this.atQuote, size, keep);
+    this.atPart = grown(this.atPart, size, keep);
+  }
+
+  private growMade(size: number): void {
+    const keep = this.madeSlot.length;
+    this.madeSlot = grown(this.madeSlot, size, keep);
+    this.madeQ0 = grown(this.madeQ0, size, keep);
+    this.madeQ1 = grown(this.madeQ1, size, keep);
+    this.madeS0 = grown(this.madeS0, size, keep);
+    this.madeS1 = grown(this.madeS1, size, keep);
+    const hope = new Uint8Array(this.madeS1.length);
+    hope.set(this.madeHope.subarray(0, keep));
+    this.madeHope = hope;
+  }
+
   private growBlocks(): void {
     const n = this.blocks;
     this.slot = grown(this.slot, n + 1, n);
@@ -232,6 +389,9 @@ export class Candidates {
     this.s0 = grown(this.s0, n + 1, n);
     this.s1 = grown(this.s1, n + 1, n);
     this.group = grown(this.group, n + 1, n);
+    const hope = new Uint8Array(this.slot.length);
+    hope.set(this.hope.subarray(0, n));
+    this.hope = hope;
   }
 
   /** Group the blocks by source and part (a counting sort, stable) and chain each group. */

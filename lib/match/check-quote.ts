@@ -6,8 +6,8 @@ import { hasWords, SHORT_QUOTE_WORDS } from '../text/words';
 import { normalizeForMatch } from '../text/normalize';
 import { isStopword } from '../text/stopwords';
 import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
-import { Candidates, type Chain } from './candidates';
-import { mayAnchorPartsAt, mayReachVerdict, possibleMatchesAt, wordsPresent } from './chain-bound';
+import { Candidates, type BlockJudge, type Chain } from './candidates';
+import { mayAnchorPartsAt, mayAnchorPartsOfBlock, mayReachVerdict, possibleMatchesAt, possibleMatchesOfBlock, wordsPresent } from './chain-bound';
 import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
@@ -231,6 +231,8 @@ class QuoteMatcher {
   /** False when chain c's alignment provably cannot give a single-part quote any verdict (see chain-bound.ts). */
   worthAligning(c: number): boolean {
     const cands = quoteCandidates;
+    // A chain of one block was judged as its block was found (blockWorthAligning).
+    if (cands.count[c] === 1) return cands.hope[cands.firstBlock(c)] === 1;
     const part = this.pq.parts[cands.chainPart[c]];
     // The chain's own words already reach the altered threshold (see mayReachVerdict).
     const n = part.to - part.from;
@@ -240,14 +242,41 @@ class QuoteMatcher {
   }
 
   /**
+   * worthAligning for the chain of a single block, asked as the block is found (see BlockJudge):
+   * the same test on the same words, read while they are still in the processor's caches.
+   */
+  private blockWorthAligning(entry: IndexedSource, p: number, q0: number, q1: number, s0: number, s1: number): boolean {
+    const part = this.pq.parts[p];
+    const n = part.to - part.from;
+    if (q1 - q0 >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
+    const flags = possibleMatchesOfBlock(q0, q1, s0, s1, part, this.qWords, entry, this.flags);
+    return flags === null || mayReachVerdict(flags, n);
+  }
+
+  /** How far from an anchor judgeParts may place the other parts (see mayAnchorParts). */
+  private partsReach(): number {
+    let reach = 0;
+    for (const p of this.pq.parts) reach += maxGap(p.sep) + (p.to - p.from) + EDGE_SLACK_WORDS;
+    return reach;
+  }
+
+  /** The judge for find: the chain bound of a single-block chain, single part or in parts; null unpruned. */
+  private blockJudge(): BlockJudge | null {
+    if (!this.pruned) return null;
+    if (this.pq.parts.length === 1) return (entry, p, q0, q1, s0, s1) => this.blockWorthAligning(entry, p, q0, q1, s0, s1);
+    const reach = this.partsReach();
+    const parts = this.pq.parts;
+    return (entry, p, q0, q1, s0, s1) => mayAnchorPartsOfBlock(p, q0, q1, s0, s1, parts, this.qWords, entry, reach, this.flags);
+  }
+
+  /**
    * Mark the sources at least one of whose chains could anchor a reading of a quote in parts (see
    * mayAnchorParts): hopeful[slot] === hopeStamp afterwards; the others are not aligned at all.
    */
   markHopefulSlots(): void {
     const cands = quoteCandidates;
     const parts = this.pq.parts;
-    let reach = 0;
-    for (const p of parts) reach += maxGap(p.sep) + (p.to - p.from) + EDGE_SLACK_WORDS;
+    const reach = this.partsReach();
     if (++hopeStamp === 0x7fffffff) {
       hopeful.fill(0);
       hopeStamp = 1;
@@ -260,7 +289,9 @@ class QuoteMatcher {
         hopeful = wider;
       }
       if (hopeful[slot] === hopeStamp) continue;
-      if (mayAnchorPartsAt(cands, c, parts, this.qWords, this.index.entry(slot)!, reach, this.flags)) hopeful[slot] = hopeStamp;
+      // A chain of one block was judged as its block was found (blockJudge).
+      const may = cands.count[c] === 1 ? cands.hope[cands.firstBlock(c)] === 1 : mayAnchorPartsAt(cands, c, parts, this.qWords, this.index.entry(slot)!, reach, this.flags);
+      if (may) hopeful[slot] = hopeStamp;
     }
   }
 
@@ -587,7 +618,7 @@ class QuoteMatcher {
     const keyHashes = new Uint32Array(this.qKeys.length);
     for (let k = 0; k < keyHashes.length; k++) keyHashes[k] = hashKey(this.qKeys[k]);
     const cands = quoteCandidates;
-    cands.find(this.index, pq, this.qWords, keyHashes, this.only);
+    cands.find(this.index, pq, this.qWords, keyHashes, this.only, this.blockJudge());
     const bySlot = new Map<number, PartAlignment[]>();
     const single = pq.parts.length === 1;
     // A source whose chains can none of them anchor a reading of a quote in parts is not aligned
