@@ -28,9 +28,10 @@ export interface Chain {
 /**
  * Asked of each block as it is found, while its source words are fresh in the processor's caches:
  * whether the block, taken alone as a chain, could still lead to a verdict (the matcher's chain
- * bound). Its answer is kept per block (Candidates.hope) for the chains of a single block.
+ * bound): 0 no, 1 maybe, or another number of the matcher's own (left for later). Its answer is
+ * kept per block (Candidates.hope) for the chains of a single block.
  */
-export type BlockJudge = (entry: IndexedSource, part: number, q0: number, q1: number, s0: number, s1: number) => boolean;
+export type BlockJudge = (entry: IndexedSource, part: number, q0: number, q1: number, s0: number, s1: number) => number;
 
 // The postings of one fingerprint at a time (LibraryIndex.lookupInto): one array for every lookup.
 const postings: number[] = [];
@@ -120,7 +121,7 @@ export class Candidates {
   q1 = new Int32Array(256);
   s0 = new Int32Array(256);
   s1 = new Int32Array(256);
-  /** Per block, the judge's answer when find was given one (1: may lead to a verdict); else 1. */
+  /** Per block, the judge's answer when find was given one (see BlockJudge); else 1. */
   hope = new Uint8Array(256);
   private group = new Int32Array(256); // each block's group (source and part), numbered by first block
 
@@ -268,7 +269,7 @@ export class Candidates {
       this.madeQ1[made] = q1;
       this.madeS0[made] = s0;
       this.madeS1[made] = s1;
-      this.madeHope[made] = judge === null || judge(entry, atPart[k], q0, q1, s0, s1) ? 1 : 0;
+      this.madeHope[made] = judge === null ? 1 : judge(entry, atPart[k], q0, q1, s0, s1);
       madeAt[k] = made++;
       lastEnd = q1;
     }
@@ -322,7 +323,7 @@ export class Candidates {
             q1++;
             s1++;
           }
-          this.add(slot, pi, q0, q1, s0, s1, P, judge === null || judge(entry, pi, q0, q1, s0, s1) ? 1 : 0);
+          this.add(slot, pi, q0, q1, s0, s1, P, judge === null ? 1 : judge(entry, pi, q0, q1, s0, s1));
           lastEnd.set(id, q1);
         }
       }

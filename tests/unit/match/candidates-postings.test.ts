@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Candidates, type Block, type BlockJudge } from '../../../lib/match/candidates';
 import { mayAnchorParts, mayReachVerdict, possibleMatches, possibleMatchesOfBlock, mayAnchorPartsOfBlock } from '../../../lib/match/chain-bound';
+import { checkQuote, checkQuoteUnpruned } from '../../../lib/match/check-quote';
 import { hashKey, kgramHash } from '../../../lib/match/fingerprints';
 import { LibraryIndex } from '../../../lib/match/library-index';
 import { parseQuote, type ParsedQuote } from '../../../lib/match/quote-parts';
@@ -104,8 +105,8 @@ describe('blocks read diagonal by diagonal', () => {
     const rng = createRng(23);
     const vocabulary = ['the', 'people', 'of', 'state', 'union', 'we', 'shall', 'not', 'fail', 'now'];
     const sources: Source[] = Array.from({ length: 6 }, (_, k) => ({
-      id: `s${k}`,
-      title: `Source ${k}`,
+      id: `s${k}`, type: 'speech', title: `Source ${k}`, publisher: null, author: null, speaker: null, published: null,
+      url: null, licence: null, coverage: null, excerpt: false, origin: 'file',
       text: Array.from({ length: 400 }, () => vocabulary[rng.int(0, k < 3 ? 2 : vocabulary.length - 1)]).join(' ') + '.',
     }));
     const index = LibraryIndex.fromSources(sources);
@@ -156,12 +157,12 @@ describe('a block judged as it is found', () => {
           const may = mayAnchorPartsOfBlock(p, q0, q1, s0, s1, pq.parts, words, entry, reach);
           expect(may).toBe(mayAnchorParts(chain, pq.parts, words, entry, reach));
           inParts++;
-          return may;
+          return may ? 1 : 0;
         }
         single++;
         const keep = a === null || mayReachVerdict(a, part.to - part.from);
         if (!keep) dropped++;
-        return keep;
+        return keep ? 1 : 0;
       };
       cands.findBlocks(index, pq, words, hashes, null, judge);
       // Asked once per block, of the blocks found, in any order; its answers kept per block.
@@ -182,4 +183,33 @@ describe('a block judged as it is found', () => {
     expect(inParts).toBeGreaterThan(100);
     expect(dropped).toBeGreaterThan(500); // the bound drops most single blocks
   }, 120_000);
+});
+
+describe('sources left unjudged after a hopeful block', () => {
+  it('are judged when still needed: the pruned check answers as the unpruned one', () => {
+    // Few words, many sources: every source has many blocks, so blocks after a source's first
+    // hopeful one are left unjudged, and some of those sources' chains join several blocks.
+    const rng = createRng(31);
+    const vocabulary = ['the', 'people', 'of', 'state', 'union', 'we', 'shall', 'not', 'fail', 'now', 'our', 'land', 'free', 'work'];
+    const sources: Source[] = Array.from({ length: 12 }, (_, k) => ({
+      id: `s${k}`, type: 'speech', title: `Source ${k}`, publisher: null, author: null, speaker: null, published: null,
+      url: null, licence: null, coverage: null, excerpt: false, origin: 'file',
+      text: Array.from({ length: 300 }, () => vocabulary[rng.int(0, k < 4 ? 4 : vocabulary.length - 1)]).join(' ') + '.',
+    }));
+    const index = LibraryIndex.fromSources(sources);
+    const verdicts = new Set<string>();
+    for (let round = 0; round < 150; round++) {
+      // Quotes cut from a source, in parts, some words changed.
+      const from = sources[rng.int(0, sources.length - 1)].text.split(' ');
+      const at = rng.int(0, from.length - 40);
+      const words = from.slice(at, at + rng.int(8, 30));
+      for (let k = 0; k < words.length; k++) if (rng.int(0, 6) === 0) words[k] = vocabulary[rng.int(0, vocabulary.length - 1)];
+      words.splice(rng.int(2, words.length - 2), 0, rng.pick(['…', '[the land]', '…']));
+      const q = { text: words.join(' ').replace(/\.$/, ''), before: 'they said', after: 'and left' };
+      const got = checkQuote(index, q);
+      expect(got).toEqual(checkQuoteUnpruned(index, q));
+      verdicts.add(got.verdict);
+    }
+    expect(verdicts.size).toBeGreaterThan(2);
+  });
 });
