@@ -133,20 +133,6 @@ export class Candidates {
   count = new Int32Array(64);
   members = new Int32Array(256);
 
-  // The quote's postings as gathered (gatherPostings): library token number, quote index, part.
-  private found = 0;
-  private atPosting = new Int32Array(1024);
-  private atQuote = new Int32Array(1024);
-  private atPart = new Int32Array(1024);
-  private order = new Float64Array(1024); // blocksByDiagonal's sort keys
-  private madeAt = new Int32Array(1024);
-  // The blocks as blocksByDiagonal makes them, before they are added in look-up order.
-  private madeSlot = new Int32Array(256);
-  private madeQ0 = new Int32Array(256);
-  private madeQ1 = new Int32Array(256);
-  private madeS0 = new Int32Array(256);
-  private madeS1 = new Int32Array(256);
-  private madeHope = new Uint8Array(256);
   private readonly lastEnd = new DiagonalEnds(); // per diagonal, where its last block ends in the quote
   private readonly groupOf = new DiagonalEnds(); // group number by slot·parts + part
   private groups = 0;
@@ -165,122 +151,11 @@ export class Candidates {
     this.chainAll();
   }
 
-  /** The blocks alone, in findBlocks' order. */
+  /**
+   * The blocks alone, in findBlocks' order. A `judge`, when given, is asked of each block as it is
+   * found (see BlockJudge); its answers are kept in `hope`.
+   */
   findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null, judge: BlockJudge | null = null): void {
-    this.blocks = 0;
-    this.groups = 0;
-    this.groupOf.clear();
-    if (this.gatherPostings(index, pq, keyHashes)) this.blocksByDiagonal(index, pq, words, only, judge);
-    else this.blocksInQuoteOrder(index, pq, words, keyHashes, only, judge);
-  }
-
-  /**
-   * Every posting of the quote's k-grams, in the order looked up (part, quote index, posting): no
-   * source is read. False when the postings are too many to order by one number (see
-   * blocksByDiagonal); the quote then goes the plain way.
-   */
-  private gatherPostings(index: LibraryIndex, pq: ParsedQuote, keyHashes: Uint32Array): boolean {
-    let n = 0;
-    let highest = 0;
-    const P = pq.parts.length;
-    for (let pi = 0; pi < P; pi++) {
-      const part = pq.parts[pi];
-      for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
-        const found = index.lookupInto(kgramHash(keyHashes, i), postings);
-        if (n + found > this.atPosting.length) this.growPostings(n + found);
-        for (let f = 0; f < found; f++) {
-          const posting = postings[f];
-          if (posting > highest) highest = posting;
-          this.atPosting[n] = posting;
-          this.atQuote[n] = i;
-          this.atPart[n] = pi;
-          n++;
-        }
-      }
-    }
-    this.found = n;
-    const M = pq.tokens.length + 1;
-    return (highest + M + 1) * P * (n + 1) < Number.MAX_SAFE_INTEGER;
-  }
-
-  /**
-   * The blocks of the gathered postings, read diagonal by diagonal, then numbered in the order
-   * blocksInQuoteOrder finds them. Why the same blocks: on one diagonal (and part) that way reads
-   * the postings in quote order and skips one that starts before the end of the last block found
-   * on it; here the postings of a diagonal are sorted by their place in the look-up order, which
-   * on one diagonal and part is quote order, and the same rule is applied with the end kept in a
-   * local. Each block is numbered by the posting that made it, and the look-up order of those is
-   * the order in which the plain way adds them. Sorted by diagonal, the sources' words are read in
-   * ascending library order instead of jumping across the library at every k-gram.
-   */
-  private blocksByDiagonal(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, only: number | null, judge: BlockJudge | null): void {
-    const n = this.found;
-    const P = pq.parts.length;
-    const M = pq.tokens.length + 1;
-    const S = n + 1;
-    if (this.order.length < n) this.order = new Float64Array(Math.max(n, this.order.length * 2));
-    const order = this.order.subarray(0, n);
-    const { atPosting, atQuote, atPart } = this;
-    // (diagonal, part) · S + look-up number: one number that sorts by diagonal, then quote order.
-    for (let k = 0; k < n; k++) order[k] = ((atPosting[k] - atQuote[k] + M) * P + atPart[k]) * S + k;
-    order.sort();
-    if (this.madeAt.length < S) this.madeAt = new Int32Array(Math.max(S, this.madeAt.length * 2));
-    const madeAt = this.madeAt; // per look-up number: the block it made (its number among those made here), or -1
-    madeAt.fill(-1, 0, n);
-    let made = 0;
-    let diagonal = -1;
-    let lastEnd = -1;
-    for (let r = 0; r < n; r++) {
-      const key = order[r];
-      const k = key % S;
-      const d = (key - k) / S;
-      if (d !== diagonal) {
-        diagonal = d;
-        lastEnd = -1;
-      }
-      const i = atQuote[k];
-      if (i < lastEnd) continue;
-      const posting = atPosting[k];
-      const slot = index.slotOf(posting);
-      if (only !== null && slot !== only) continue;
-      const entry = index.entry(slot);
-      if (!entry) continue;
-      const keys = entry.words;
-      const pos = posting - entry.base;
-      let same = true;
-      for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === words[i + j];
-      if (!same) continue; // hash collision
-      const part = pq.parts[atPart[k]];
-      let q0 = i;
-      let s0 = pos;
-      while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) {
-        q0--;
-        s0--;
-      }
-      let q1 = i + KGRAM_WORDS;
-      let s1 = pos + KGRAM_WORDS;
-      while (q1 < part.to && s1 < keys.length && keys[s1] === words[q1]) {
-        q1++;
-        s1++;
-      }
-      if (made === this.madeSlot.length) this.growMade(made + 1);
-      this.madeSlot[made] = slot;
-      this.madeQ0[made] = q0;
-      this.madeQ1[made] = q1;
-      this.madeS0[made] = s0;
-      this.madeS1[made] = s1;
-      this.madeHope[made] = judge === null ? 1 : judge(entry, atPart[k], q0, q1, s0, s1);
-      madeAt[k] = made++;
-      lastEnd = q1;
-    }
-    for (let k = 0; k < n; k++) {
-      const b = madeAt[k];
-      if (b >= 0) this.add(this.madeSlot[b], atPart[k], this.madeQ0[b], this.madeQ1[b], this.madeS0[b], this.madeS1[b], P, this.madeHope[b]);
-    }
-  }
-
-  /** The blocks read posting by posting in look-up order (the plain way; blocksByDiagonal gives the same). */
-  blocksInQuoteOrder(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null, judge: BlockJudge | null = null): void {
     this.blocks = 0;
     this.groups = 0;
     this.groupOf.clear();
@@ -360,25 +235,6 @@ export class Candidates {
     }
     this.groupSize[g]++;
     this.group[b] = g;
-  }
-
-  private growPostings(size: number): void {
-    const keep = this.atPosting.length;
-    this.atPosting = grown(this.atPosting, size, keep);
-    this.atQuote = grown(this.atQuote, size, keep);
-    this.atPart = grown(this.atPart, size, keep);
-  }
-
-  private growMade(size: number): void {
-    const keep = this.madeSlot.length;
-    this.madeSlot = grown(this.madeSlot, size, keep);
-    this.madeQ0 = grown(this.madeQ0, size, keep);
-    this.madeQ1 = grown(this.madeQ1, size, keep);
-    this.madeS0 = grown(this.madeS0, size, keep);
-    this.madeS1 = grown(this.madeS1, size, keep);
-    const hope = new Uint8Array(this.madeS1.length);
-    hope.set(this.madeHope.subarray(0, keep));
-    this.madeHope = hope;
   }
 
   private growBlocks(): void {

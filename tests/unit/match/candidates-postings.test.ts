@@ -1,7 +1,7 @@
 // @vitest-environment node
-// The blocks read diagonal by diagonal (Candidates.findBlocks) must be the blocks of the plain
-// reading in look-up order, numbered alike; and a block judged as it is found must get the answer
-// the chain bounds give its chain of one block afterwards.
+// The blocks of Candidates.findBlocks must be those of the plain reading in look-up order, numbered
+// alike, with or without a judge; a block judged as it is found must get the answer the chain
+// bounds give its chain of one block afterwards; and a source left unjudged must not change an answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Candidates, type Block, type BlockJudge } from '../../../lib/match/candidates';
 import { mayAnchorParts, mayReachVerdict, possibleMatches, possibleMatchesOfBlock, mayAnchorPartsOfBlock } from '../../../lib/match/chain-bound';
@@ -63,7 +63,7 @@ function prepare(index: LibraryIndex, text: string) {
   return { pq, words: index.wordNumbers(keys), hashes: Uint32Array.from(keys, hashKey) };
 }
 
-describe('blocks read diagonal by diagonal', () => {
+describe('blocks found with a judge', () => {
   let small: Source[];
   let indexes: LibraryIndex[];
   let texts: string[];
@@ -75,7 +75,7 @@ describe('blocks read diagonal by diagonal', () => {
 
   it('are the blocks of the plain reading, in its order, for the whole library and for one source', () => {
     const cands = new Candidates();
-    const plainWay = new Candidates();
+    const judged = new Candidates();
     let blocks = 0;
     let onlyChecked = 0;
     for (const index of indexes) {
@@ -85,8 +85,10 @@ describe('blocks read diagonal by diagonal', () => {
         const plain = plainBlocks(index, pq, words, hashes, null);
         cands.findBlocks(index, pq, words, hashes);
         expect(blocksOf(cands)).toEqual(plain);
-        plainWay.blocksInQuoteOrder(index, pq, words, hashes);
-        expect(blocksOf(plainWay)).toEqual(plain);
+        // A judge changes nothing of the blocks found.
+        judged.findBlocks(index, pq, words, hashes, null, (_e, _p, q0) => q0 % 2);
+        expect(blocksOf(judged)).toEqual(plain);
+        expect(Array.from(judged.hope.subarray(0, judged.blocks))).toEqual(plain.map((k) => k.q0 % 2));
         blocks += plain.length;
         if (plain.length > 0) {
           const only = plain[plain.length - 1].slot;
