@@ -2,7 +2,7 @@
 // (blocks), chained per source into places where the quote's words appear in order, close together.
 // The matcher keeps them in typed arrays (Candidates): at 10× a quote has up to a thousand blocks,
 // nearly all one shared phrase in an unrelated source, and most are dropped by a bound unaligned.
-import type { IndexedSource, LibraryIndex } from './library-index';
+import type { LibraryIndex } from './library-index';
 import type { ParsedQuote } from './quote-parts';
 import { kgramHash } from './fingerprints';
 import { KGRAM_WORDS, MAX_CHAINS_PER_SOURCE, MAX_UNMARKED_GAP_WORDS } from './thresholds';
@@ -24,14 +24,6 @@ export interface Chain {
   blocks: Block[];
   words: number; // words inside the blocks
 }
-
-/**
- * Asked of each block as it is found, while its source words are fresh in the processor's caches:
- * whether the block, taken alone as a chain, could still lead to a verdict (the matcher's chain
- * bound): 0 no, 1 maybe, or another number of the matcher's own (left for later). Its answer is
- * kept per block (Candidates.hope) for the chains of a single block.
- */
-export type BlockJudge = (entry: IndexedSource, part: number, q0: number, q1: number, s0: number, s1: number) => number;
 
 // The postings of one fingerprint at a time (LibraryIndex.lookupInto): one array for every lookup.
 const postings: number[] = [];
@@ -121,8 +113,6 @@ export class Candidates {
   q1 = new Int32Array(256);
   s0 = new Int32Array(256);
   s1 = new Int32Array(256);
-  /** Per block, the judge's answer when find was given one (see BlockJudge); else 1. */
-  hope = new Uint8Array(256);
   private group = new Int32Array(256); // each block's group (source and part), numbered by first block
 
   chains = 0;
@@ -146,19 +136,15 @@ export class Candidates {
   private prev = new Int32Array(64);
 
   /** The exact runs the quote shares with the library, then their chains (see findBlocks, findChains). */
-  find(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null, judge: BlockJudge | null = null): void {
-    this.findBlocks(index, pq, words, keyHashes, only, judge);
+  find(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null): void {
+    this.findBlocks(index, pq, words, keyHashes, only);
     this.chainAll();
   }
 
-  /**
-   * The blocks alone, in findBlocks' order. A `judge`, when given, is asked of each block as it is
-   * found (see BlockJudge); its answers are kept in `hope`.
-   */
-  findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null, judge: BlockJudge | null = null): void {
+  /** The blocks alone, in findBlocks' order. */
+  findBlocks(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null = null): void {
     this.blocks = 0;
     this.groups = 0;
-    this.groupOf.clear();
     // Per diagonal, (library token number − quote index) and part: where the last block found on
     // it ends in the quote. Two sources never share a diagonal for the same quote index (their
     // token ranges are apart), so the diagonal alone tells which source a block is in. K-grams are
@@ -167,6 +153,7 @@ export class Candidates {
     // always starts after it: the last end is all there is to remember.
     const lastEnd = this.lastEnd;
     lastEnd.clear();
+    this.groupOf.clear();
     const P = pq.parts.length;
     for (let pi = 0; pi < P; pi++) {
       const part = pq.parts[pi];
@@ -198,7 +185,7 @@ export class Candidates {
             q1++;
             s1++;
           }
-          this.add(slot, pi, q0, q1, s0, s1, P, judge === null ? 1 : judge(entry, pi, q0, q1, s0, s1));
+          this.add(slot, pi, q0, q1, s0, s1, P);
           lastEnd.set(id, q1);
         }
       }
@@ -215,10 +202,9 @@ export class Candidates {
   }
 
   /** A new block, counted in the group of its source and part (numbered by first block). */
-  private add(slot: number, part: number, q0: number, q1: number, s0: number, s1: number, parts: number, hope = 1): void {
+  private add(slot: number, part: number, q0: number, q1: number, s0: number, s1: number, parts: number): void {
     const b = this.blocks++;
     if (b === this.slot.length) this.growBlocks();
-    this.hope[b] = hope;
     this.slot[b] = slot;
     this.part[b] = part;
     this.q0[b] = q0;
@@ -246,9 +232,6 @@ export class Candidates {
     this.s0 = grown(this.s0, n + 1, n);
     this.s1 = grown(this.s1, n + 1, n);
     this.group = grown(this.group, n + 1, n);
-    const hope = new Uint8Array(this.slot.length);
-    hope.set(this.hope.subarray(0, n));
-    this.hope = hope;
   }
 
   /** Group the blocks by source and part (a counting sort, stable) and chain each group. */

@@ -123,30 +123,6 @@ export function possibleMatchesAt(cands: Candidates, c: number, part: QuotePart,
   return flags;
 }
 
-/**
- * possibleMatches for the chain of the one block quote [q0, q1) = source [s0, s1): what the
- * matcher asks of a block as it finds it (a chain of a single block depends on nothing else).
- */
-export function possibleMatchesOfBlock(
-  q0: number, q1: number, s0: number, s1: number, part: QuotePart, qWords: Int32Array, entry: IndexedSource, into?: Uint8Array,
-): Uint8Array | null {
-  const words = entry.words;
-  const N = words.length;
-  const V = entry.lexicon.size;
-  const n = part.to - part.from;
-  if (q1 < part.to && s1 + (part.to - q1) + EDGE_SLACK_WORDS >= N) return null;
-  let flags: Uint8Array;
-  if (into && into.length >= n) {
-    flags = into;
-    flags.fill(0, 0, n);
-  } else flags = new Uint8Array(n);
-  const lead = q0 - part.from;
-  markPossible(flags, part.from, qWords, part.from, q0, words, Math.max(0, s0 - lead - EDGE_SLACK_WORDS), s0, V);
-  for (let q = q0; q < q1; q++) flags[q - part.from] = 1;
-  markPossible(flags, part.from, qWords, q1, part.to, words, s1, Math.min(N, s1 + (part.to - q1) + EDGE_SLACK_WORDS), V);
-  return flags;
-}
-
 const EPSILON = 1e-9; // the bound errs towards aligning
 
 /**
@@ -209,14 +185,6 @@ export function mayAnchorPartsAt(
   const first = cands.firstBlock(c);
   const last = cands.lastBlock(c);
   return mayAnchorWith(flags, p, cands.q0[first], cands.s0[first], cands.q1[last], cands.s1[last], parts, qWords, entry, reach);
-}
-
-/** mayAnchorParts for the chain of the one block quote [q0, q1) = source [s0, s1) of part `p`. */
-export function mayAnchorPartsOfBlock(
-  p: number, q0: number, q1: number, s0: number, s1: number, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number, into?: Uint8Array,
-): boolean {
-  const flags = possibleMatchesOfBlock(q0, q1, s0, s1, parts[p], qWords, entry, into);
-  return flags === null || mayAnchorWith(flags, p, q0, s0, q1, s1, parts, qWords, entry, reach);
 }
 
 /** The rest of mayAnchorParts, given the chain's possible matches and its first and last block's edges. */

@@ -6,8 +6,8 @@ import { hasWords, SHORT_QUOTE_WORDS } from '../text/words';
 import { normalizeForMatch } from '../text/normalize';
 import { isStopword } from '../text/stopwords';
 import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
-import { Candidates, type BlockJudge, type Chain } from './candidates';
-import { mayAnchorPartsAt, mayAnchorPartsOfBlock, mayReachVerdict, possibleMatchesAt, possibleMatchesOfBlock, wordsPresent } from './chain-bound';
+import { Candidates, type Chain } from './candidates';
+import { mayAnchorPartsAt, mayReachVerdict, possibleMatchesAt, wordsPresent } from './chain-bound';
 import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
@@ -106,31 +106,6 @@ const quoteCandidates = new Candidates();
 // (markHopefulSlots): hopeful[slot] === hopeStamp.
 let hopeful = new Int32Array(256);
 let hopeStamp = 0;
-
-// Per slot, a mark that one of its blocks may anchor the current quote alone (blockJudge).
-let likely = new Int32Array(256);
-// A block's answer when its judge left it for later (Candidates.hope).
-const UNJUDGED = 2;
-
-/** Begin a quote's marks: no slot is hopeful or likely. */
-function newHopeStamp(): void {
-  if (++hopeStamp === 0x7fffffff) {
-    hopeful.fill(0);
-    likely.fill(0);
-    hopeStamp = 1;
-  }
-}
-
-/** Whether `slot` is marked hopeful for the current quote (the marks grow to hold it). */
-function isHopeful(slot: number): boolean {
-  if (slot >= hopeful.length) {
-    const size = Math.max(slot + 1, hopeful.length * 2);
-    const wider = new Int32Array(size);
-    wider.set(hopeful);
-    hopeful = wider;
-  }
-  return hopeful[slot] === hopeStamp;
-}
 
 function rank(v: Verdict): number {
   return VERDICT_INFO[v].rank;
@@ -256,8 +231,6 @@ class QuoteMatcher {
   /** False when chain c's alignment provably cannot give a single-part quote any verdict (see chain-bound.ts). */
   worthAligning(c: number): boolean {
     const cands = quoteCandidates;
-    // A chain of one block was judged as its block was found (blockWorthAligning).
-    if (cands.count[c] === 1 && cands.hope[cands.firstBlock(c)] !== UNJUDGED) return cands.hope[cands.firstBlock(c)] === 1;
     const part = this.pq.parts[cands.chainPart[c]];
     // The chain's own words already reach the altered threshold (see mayReachVerdict).
     const n = part.to - part.from;
@@ -267,66 +240,27 @@ class QuoteMatcher {
   }
 
   /**
-   * worthAligning for the chain of a single block, asked as the block is found (see BlockJudge):
-   * the same test on the same words, read while they are still in the processor's caches.
-   */
-  private blockWorthAligning(entry: IndexedSource, p: number, q0: number, q1: number, s0: number, s1: number): boolean {
-    const part = this.pq.parts[p];
-    const n = part.to - part.from;
-    if (q1 - q0 >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
-    const flags = possibleMatchesOfBlock(q0, q1, s0, s1, part, this.qWords, entry, this.flags);
-    return flags === null || mayReachVerdict(flags, n);
-  }
-
-  /** How far from an anchor judgeParts may place the other parts (see mayAnchorParts). */
-  private partsReach(): number {
-    let reach = 0;
-    for (const p of this.pq.parts) reach += maxGap(p.sep) + (p.to - p.from) + EDGE_SLACK_WORDS;
-    return reach;
-  }
-
-  /** The judge for find: the chain bound of a single-block chain, single part or in parts; null unpruned. */
-  private blockJudge(): BlockJudge | null {
-    if (!this.pruned) return null;
-    if (this.pq.parts.length === 1) return (entry, p, q0, q1, s0, s1) => (this.blockWorthAligning(entry, p, q0, q1, s0, s1) ? 1 : 0);
-    const reach = this.partsReach();
-    const parts = this.pq.parts;
-    newHopeStamp();
-    // Once a block of a source may anchor alone, that source is most likely aligned (unless the
-    // block joins a longer chain that may not): its later blocks are left unjudged, and judged by
-    // markHopefulSlots only if the source is still not hopeful there.
-    return (entry, p, q0, q1, s0, s1) => {
-      const slot = entry.slot;
-      if (likely[slot] === hopeStamp) return UNJUDGED;
-      const may = mayAnchorPartsOfBlock(p, q0, q1, s0, s1, parts, this.qWords, entry, reach, this.flags);
-      if (may) {
-        if (slot >= likely.length) {
-          const wider = new Int32Array(Math.max(slot + 1, likely.length * 2));
-          wider.set(likely);
-          likely = wider;
-        }
-        likely[slot] = hopeStamp;
-      }
-      return may ? 1 : 0;
-    };
-  }
-
-  /**
    * Mark the sources at least one of whose chains could anchor a reading of a quote in parts (see
    * mayAnchorParts): hopeful[slot] === hopeStamp afterwards; the others are not aligned at all.
-   * The marks of this quote were begun by blockJudge, as the blocks were found.
    */
   markHopefulSlots(): void {
     const cands = quoteCandidates;
     const parts = this.pq.parts;
-    const reach = this.partsReach();
+    let reach = 0;
+    for (const p of parts) reach += maxGap(p.sep) + (p.to - p.from) + EDGE_SLACK_WORDS;
+    if (++hopeStamp === 0x7fffffff) {
+      hopeful.fill(0);
+      hopeStamp = 1;
+    }
     for (let c = 0; c < cands.chains; c++) {
       const slot = cands.chainSlot[c];
-      if (isHopeful(slot)) continue;
-      // A chain of one block was judged as its block was found (blockJudge).
-      const judged = cands.count[c] === 1 ? cands.hope[cands.firstBlock(c)] : UNJUDGED;
-      const may = judged === UNJUDGED ? mayAnchorPartsAt(cands, c, parts, this.qWords, this.index.entry(slot)!, reach, this.flags) : judged === 1;
-      if (may) hopeful[slot] = hopeStamp;
+      if (slot >= hopeful.length) {
+        const wider = new Int32Array(Math.max(slot + 1, hopeful.length * 2));
+        wider.set(hopeful);
+        hopeful = wider;
+      }
+      if (hopeful[slot] === hopeStamp) continue;
+      if (mayAnchorPartsAt(cands, c, parts, this.qWords, this.index.entry(slot)!, reach, this.flags)) hopeful[slot] = hopeStamp;
     }
   }
 
@@ -653,7 +587,7 @@ class QuoteMatcher {
     const keyHashes = new Uint32Array(this.qKeys.length);
     for (let k = 0; k < keyHashes.length; k++) keyHashes[k] = hashKey(this.qKeys[k]);
     const cands = quoteCandidates;
-    cands.find(this.index, pq, this.qWords, keyHashes, this.only, this.blockJudge());
+    cands.find(this.index, pq, this.qWords, keyHashes, this.only);
     const bySlot = new Map<number, PartAlignment[]>();
     const single = pq.parts.length === 1;
     // A source whose chains can none of them anchor a reading of a quote in parts is not aligned
