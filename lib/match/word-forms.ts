@@ -39,3 +39,79 @@ export function punctuationOf(text: string, from: number, to: number): string {
   }
   return out;
 }
+
+// Comparisons of the forms above without building them: `surface` and the reader's diff compare
+// every word of a found quote with its source word, and most words are plain ASCII, which can be
+// compared code by code. Anything else builds both forms and compares the strings.
+
+/** The ASCII code `c` lower-cased. */
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** form === foldedForm(text, start, end) */
+export function sameFoldedForm(form: string, text: string, start: number, end: number): boolean {
+  if (!plainAscii(text, start, end)) return form === normalizeForMatch(text.slice(start, end)).text;
+  if (form.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (form.charCodeAt(i - start) !== lower(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** How two cased forms differ (caseDifference): not at all… */
+export const SAME_CASE = 0;
+/** …only in the first code unit (equal after `.slice(1)`)… */
+export const FIRST_UNIT_DIFFERS = 1;
+/** …or elsewhere. */
+export const OTHER_DIFFERENCE = 2;
+
+/** How casedFormOf(a, a0, a1) and casedFormOf(b, b0, b1) differ: SAME_CASE, FIRST_UNIT_DIFFERS or OTHER_DIFFERENCE. */
+export function caseDifference(a: string, a0: number, a1: number, b: string, b0: number, b1: number): number {
+  if (!plainAscii(a, a0, a1) || !plainAscii(b, b0, b1)) {
+    const qa = casedFormOf(a, a0, a1);
+    const qb = casedFormOf(b, b0, b1);
+    if (qa === qb) return SAME_CASE;
+    return qa.slice(1) === qb.slice(1) ? FIRST_UNIT_DIFFERS : OTHER_DIFFERENCE;
+  }
+  if (a1 - a0 !== b1 - b0) {
+    // Different lengths: never equal, and equal after the first unit only when both are empty then.
+    return a1 - a0 <= 1 && b1 - b0 <= 1 ? FIRST_UNIT_DIFFERS : OTHER_DIFFERENCE;
+  }
+  for (let k = 1; k < a1 - a0; k++) if (a.charCodeAt(a0 + k) !== b.charCodeAt(b0 + k)) return OTHER_DIFFERENCE;
+  return a1 === a0 || a.charCodeAt(a0) === b.charCodeAt(b0) ? SAME_CASE : FIRST_UNIT_DIFFERS;
+}
+
+/**
+ * Whether text[from, to) is ASCII that normalises code by code: a hyphen stays a hyphen unless it
+ * follows a letter (then it may be a line-break hyphenation, which normalisation removes).
+ */
+function simplePunctuation(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return false;
+    if (c === 0x2d && i > from) {
+      const p = text.charCodeAt(i - 1);
+      if ((p >= 65 && p <= 90) || (p >= 97 && p <= 122)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether punctuationOf keeps the ASCII code `c`: not whitespace, a quote mark or a backtick (which normalises to one). */
+function keptMark(c: number): boolean {
+  return !(c === 32 || (c >= 9 && c <= 13) || c === 0x22 || c === 0x27 || c === 0x60);
+}
+
+/** punctuationOf(a, a0, a1) === punctuationOf(b, b0, b1) */
+export function samePunctuation(a: string, a0: number, a1: number, b: string, b0: number, b1: number): boolean {
+  if (!simplePunctuation(a, a0, a1) || !simplePunctuation(b, b0, b1)) return punctuationOf(a, a0, a1) === punctuationOf(b, b0, b1);
+  let i = a0;
+  let j = b0;
+  for (;;) {
+    while (i < a1 && !keptMark(a.charCodeAt(i))) i++;
+    while (j < b1 && !keptMark(b.charCodeAt(j))) j++;
+    if (i >= a1 || j >= b1) return i >= a1 && j >= b1;
+    if (lower(a.charCodeAt(i)) !== lower(b.charCodeAt(j))) return false;
+    i++;
+    j++;
+  }
+}
