@@ -67,7 +67,9 @@ export function numberKey(word: string): string | null {
  * when the pair is not a compound number.
  */
 export function compoundNumberKey(tens: string, unit: string): string | null {
-  const t = TENS_VALUE.get(tens); // a Map: called for nearly every pair of words, most not numbers
+  // Called for nearly every pair of words, most not numbers: the tens words are 5 to 7 letters.
+  if (tens.length < 5 || tens.length > 7) return null;
+  const t = TENS_VALUE.get(tens);
   if (t === undefined) return null;
   const c = UNITS.indexOf(unit);
   if (c >= 1 && c <= 9) return String(t + c);

@@ -55,12 +55,9 @@ const RECENT_SIZE = 4096; // a power of two
 const recentForm: string[] = new Array<string>(RECENT_SIZE).fill('');
 const recentKey: string[] = new Array<string>(RECENT_SIZE).fill('');
 
-/** The cache slot for the normalised codes [a, b). */
-function recentSlot(cs: Int32Array, a: number, b: number): number {
-  let h = 0x811c9dc5;
-  for (let k = a; k < b; k++) h = Math.imul(h ^ cs[k], 0x01000193);
-  return (h ^ (h >>> 15)) & (RECENT_SIZE - 1);
-}
+// The slot of a word: FNV-1a over its normalised codes, folded to the table's size.
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
 
 /** Whether `form` is the string of the normalised codes [a, b). */
 function holdsCodes(cs: Int32Array, form: string, a: number, b: number): boolean {
@@ -76,7 +73,12 @@ export function tokenizeQuick(text: string): Token[] {
   // The buffer as a local: the loops below read it without going back to the module's binding.
   const cs = codes;
   for (let i = 0; i < n; i++) {
-    const c = normalisedCode(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) {
+      cs[i] = code; // a lower-case letter, most of any text, is its own code
+      continue;
+    }
+    const c = normalisedCode(code);
     if (c === OTHER) return tokenize(text);
     if (c === 45 && i + 1 < n && normalisedCode(text.charCodeAt(i + 1)) === SPACE) return tokenize(text);
     cs[i] = c;
@@ -99,15 +101,20 @@ export function tokenizeQuick(text: string): Token[] {
       continue;
     }
     const a = i;
+    // The word's recent-words hash (recentSlot's) is taken as its codes are read.
+    let h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
     i++;
     for (;;) {
       const d = cs[i];
-      if (isWordCode(d)) i++;
-      else if (d === 39 && isWordCode(cs[i + 1])) i += 2;
-      else if ((d === 46 || d === 44) && isDigitCode(cs[i - 1]) && isDigitCode(cs[i + 1])) i += 2;
-      else break;
+      if (isWordCode(d)) {
+        h = Math.imul(h ^ d, HASH_PRIME);
+        i++;
+      } else if ((d === 39 && isWordCode(cs[i + 1])) || ((d === 46 || d === 44) && isDigitCode(cs[i - 1]) && isDigitCode(cs[i + 1]))) {
+        h = Math.imul(Math.imul(h ^ d, HASH_PRIME) ^ cs[i + 1], HASH_PRIME);
+        i += 2;
+      } else break;
     }
-    const slot = recentSlot(cs, a, i);
+    const slot = (h ^ (h >>> 15)) & (RECENT_SIZE - 1);
     let form = recentForm[slot];
     let key: string;
     if (holdsCodes(cs, form, a, i)) {
