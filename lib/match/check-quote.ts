@@ -397,17 +397,6 @@ class QuoteMatcher {
     const eqPrefix = eqPrefixScratch;
     eqPrefix[0] = 0;
     for (let i = 0; i < n; i++) eqPrefix[i + 1] = eqPrefix[i] + eqAt[i];
-    const spanOf = (qa: number, qb: number): [number, number] => {
-      let s0 = -1;
-      let s1 = -1;
-      for (const c of al.cols) {
-        if (c.kind === 'eq' && c.q >= part.from + qa && c.q < part.from + qb) {
-          if (s0 < 0) s0 = c.s;
-          s1 = c.s + 1;
-        }
-      }
-      return [s0, s1];
-    };
 
     // The source stops inside the quote, everything before matching.
     if (al.sourceEnds) {
@@ -416,7 +405,7 @@ class QuoteMatcher {
       const ratio = eqPrefix[head] / (head + delsBefore[head]);
       const content = this.contentWords(al, part.from, part.from + head);
       if (head >= PARTIAL_MIN_WORDS && head / n >= PARTIAL_MIN_SHARE && ratio >= PARTIAL_MIN_MATCH_RATIO && content >= PARTIAL_MIN_CONTENT_WORDS) {
-        const [s0, s1] = spanOf(0, head);
+        const [s0, s1] = spanOfWords(al, part.from, 0, head);
         return { slot: al.slot, verdict: 'partial', s0, s1, eq: al.eq, similarity: al.eq / Math.max(n, al.srcWords), sourceEnds: true };
       }
     }
@@ -429,7 +418,7 @@ class QuoteMatcher {
       const rest = restEq / (n - p);
       if (n - p - restEq < PARTIAL_MIN_REST_WORDS) continue;
       if (head >= PARTIAL_MIN_MATCH_RATIO && rest <= PARTIAL_MAX_REST_RATIO && this.contentWords(al, part.from, part.from + p) >= PARTIAL_MIN_CONTENT_WORDS) {
-        const [s0, s1] = spanOf(0, p);
+        const [s0, s1] = spanOfWords(al, part.from, 0, p);
         return { slot: al.slot, verdict: 'partial', s0, s1, eq: eqPrefix[p], similarity: eqPrefix[p] / n, sourceEnds: false };
       }
     }
@@ -440,7 +429,7 @@ class QuoteMatcher {
       const rest = eqPrefix[p] / p;
       if (p - eqPrefix[p] < PARTIAL_MIN_REST_WORDS) continue;
       if (tail >= PARTIAL_MIN_MATCH_RATIO && rest <= PARTIAL_MAX_REST_RATIO && this.contentWords(al, part.from + p, part.to) >= PARTIAL_MIN_CONTENT_WORDS) {
-        const [s0, s1] = spanOf(p, n);
+        const [s0, s1] = spanOfWords(al, part.from, p, n);
         return { slot: al.slot, verdict: 'partial', s0, s1, eq: eqPrefix[n] - eqPrefix[p], similarity: (eqPrefix[n] - eqPrefix[p]) / n, sourceEnds: false };
       }
     }
@@ -649,8 +638,7 @@ class QuoteMatcher {
     }
     const readings = [...bestBySlot.values()];
 
-    const byRank = (a: Reading, b: Reading) => this.compare(a, b);
-    readings.sort(byRank);
+    readings.sort((a, b) => this.compare(a, b));
     const top = readings[0];
 
     // A partial match whose rest is elsewhere, or nothing whole: maybe spliced.
@@ -881,6 +869,19 @@ class QuoteMatcher {
     readings.sort((a, b) => this.compare(a, b));
     return this.answer(readings[0], readings.slice(1));
   }
+}
+
+/** The source span [s0, s1) of the equal words among the part's words [qa, qb) (the part starts at `from`); -1 for none. */
+function spanOfWords(al: PartAlignment, from: number, qa: number, qb: number): [number, number] {
+  let s0 = -1;
+  let s1 = -1;
+  for (const c of al.cols) {
+    if (c.kind === 'eq' && c.q >= from + qa && c.q < from + qb) {
+      if (s0 < 0) s0 = c.s;
+      s1 = c.s + 1;
+    }
+  }
+  return [s0, s1];
 }
 
 /** Append columns one by one (no spread of a long array into arguments). */

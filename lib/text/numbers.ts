@@ -63,12 +63,20 @@ export function numberKey(word: string): string | null {
 }
 
 /**
+ * False when `word` is surely not a tens word ("twenty" … "ninety": 5 to 7 letters ending in "y"),
+ * checked without a lookup: compoundNumberKey is asked about nearly every pair of words.
+ */
+export function mayBeTens(word: string): boolean {
+  const n = word.length;
+  return n >= 5 && n <= 7 && word.charCodeAt(n - 1) === 121;
+}
+
+/**
  * "twenty" + "seven" (written "twenty-seven") → "27"; "twenty" + "first" → "21st". Returns null
  * when the pair is not a compound number.
  */
 export function compoundNumberKey(tens: string, unit: string): string | null {
-  // Called for nearly every pair of words, most not numbers: the tens words are 5 to 7 letters.
-  if (tens.length < 5 || tens.length > 7) return null;
+  if (!mayBeTens(tens)) return null;
   const t = TENS_VALUE.get(tens);
   if (t === undefined) return null;
   const c = UNITS.indexOf(unit);

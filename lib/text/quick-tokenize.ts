@@ -6,6 +6,7 @@
 // the text, and its normalised offsets are those less the whitespace dropped before it. A text
 // holding any other character, or a hyphen before whitespace (which may be a line-break
 // hyphenation), is handed to `tokenize`. A test compares the two on random and real text.
+import { mayBeTens } from './numbers';
 import { matchKey, mergeCompoundNumbers, tokenize, type Token } from './tokenize';
 
 const SPACE = -1;
@@ -51,7 +52,7 @@ let codes = new Int32Array(256);
 // form and key back without slicing a new string and hashing it in matchKey's large cache; the
 // same few thousand words make up the quotes and contexts of a page. An entry holds a form and
 // matchKey(form), so a hit gives exactly what the slow way gives.
-const RECENT_SIZE = 4096; // a power of two
+const RECENT_SIZE = 16384; // a power of two; 4,096 left a third of a long page's 2,000 distinct quote words sharing a slot
 const recentForm: string[] = new Array<string>(RECENT_SIZE).fill('');
 const recentKey: string[] = new Array<string>(RECENT_SIZE).fill('');
 
@@ -86,6 +87,7 @@ export function tokenizeQuick(text: string): Token[] {
   cs[n] = SPACE; // past the end: no word character
   const tokens: Token[] = [];
   let dropped = 0; // whitespace characters normalisation drops before i
+  let mayMerge = false; // a token may be a tens word (see mayBeTens)
   let i = 0;
   while (i < n) {
     const c = cs[i];
@@ -129,7 +131,11 @@ export function tokenizeQuick(text: string): Token[] {
       recentKey[slot] = key;
     }
     tokens.push({ start: a, end: i, normStart: a - dropped, normEnd: i - dropped, form, key });
+    if (!mayMerge && mayBeTens(form)) mayMerge = true;
   }
+  // Only a tens word merges with the next one ("twenty one"): without one, the merge would hand
+  // the tokens back as they are.
+  if (!mayMerge) return tokens;
   // The character after a token: a whitespace run is one space.
   return mergeCompoundNumbers(tokens, (t) => (cs[t.end] === SPACE ? 32 : cs[t.end]));
 }
