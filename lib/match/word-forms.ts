@@ -49,11 +49,22 @@ function lower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/**
+ * The normalised code of a word's character where normalisation maps it alone (ASCII other than
+ * whitespace, hyphen and backtick stays itself; a curly single quote becomes "'"), -1 otherwise.
+ * Case is kept.
+ */
+function wordCode(c: number): number {
+  if (c < 0x80) return c === 0x2d || c === 0x60 || c === 32 || (c >= 9 && c <= 13) ? -1 : c;
+  return c === 0x2018 || c === 0x2019 ? 39 : -1;
+}
+
 /** form === foldedForm(text, start, end) */
 export function sameFoldedForm(form: string, text: string, start: number, end: number): boolean {
-  if (!plainAscii(text, start, end)) return form === normalizeForMatch(text.slice(start, end)).text;
-  if (form.length !== end - start) return false;
-  for (let i = start; i < end; i++) if (form.charCodeAt(i - start) !== lower(text.charCodeAt(i))) return false;
+  // Every character must be looked at first: a combining mark changes the character before it.
+  if (!simpleWord(text, start, end)) return form === normalizeForMatch(text.slice(start, end)).text;
+  if (form.length !== end - start) return false; // one normalised character per character
+  for (let i = start; i < end; i++) if (form.charCodeAt(i - start) !== lower(wordCode(text.charCodeAt(i)))) return false;
   return true;
 }
 
@@ -64,20 +75,27 @@ export const FIRST_UNIT_DIFFERS = 1;
 /** …or elsewhere. */
 export const OTHER_DIFFERENCE = 2;
 
+/** Whether every character of text[start, end) normalises alone (see wordCode). */
+function simpleWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (wordCode(text.charCodeAt(i)) < 0) return false;
+  return true;
+}
+
 /** How casedFormOf(a, a0, a1) and casedFormOf(b, b0, b1) differ: SAME_CASE, FIRST_UNIT_DIFFERS or OTHER_DIFFERENCE. */
 export function caseDifference(a: string, a0: number, a1: number, b: string, b0: number, b1: number): number {
-  if (!plainAscii(a, a0, a1) || !plainAscii(b, b0, b1)) {
+  if (!simpleWord(a, a0, a1) || !simpleWord(b, b0, b1)) {
     const qa = casedFormOf(a, a0, a1);
     const qb = casedFormOf(b, b0, b1);
     if (qa === qb) return SAME_CASE;
     return qa.slice(1) === qb.slice(1) ? FIRST_UNIT_DIFFERS : OTHER_DIFFERENCE;
   }
+  // Both forms have one code per character.
   if (a1 - a0 !== b1 - b0) {
     // Different lengths: never equal, and equal after the first unit only when both are empty then.
     return a1 - a0 <= 1 && b1 - b0 <= 1 ? FIRST_UNIT_DIFFERS : OTHER_DIFFERENCE;
   }
-  for (let k = 1; k < a1 - a0; k++) if (a.charCodeAt(a0 + k) !== b.charCodeAt(b0 + k)) return OTHER_DIFFERENCE;
-  return a1 === a0 || a.charCodeAt(a0) === b.charCodeAt(b0) ? SAME_CASE : FIRST_UNIT_DIFFERS;
+  for (let k = 1; k < a1 - a0; k++) if (wordCode(a.charCodeAt(a0 + k)) !== wordCode(b.charCodeAt(b0 + k))) return OTHER_DIFFERENCE;
+  return a1 === a0 || wordCode(a.charCodeAt(a0)) === wordCode(b.charCodeAt(b0)) ? SAME_CASE : FIRST_UNIT_DIFFERS;
 }
 
 /**

@@ -4,8 +4,8 @@
 // the backtick and curly single quotes become "'", curly double quotes and guillemets '"', en and
 // em dashes '-'. Whitespace runs become one space. So a word's original offsets are its offsets in
 // the text, and its normalised offsets are those less the whitespace dropped before it. A text
-// holding any other character, or a hyphen before whitespace (which may be a line-break
-// hyphenation), is handed to `tokenize`. A test compares the two on random and real text.
+// holding any other character, or a hyphen between a letter and a line break (which may be a
+// line-break hyphenation), is handed to `tokenize`. A test compares the two on random and real text.
 import { mayBeTens } from './numbers';
 import { matchKey, mergeCompoundNumbers, tokenize, type Token } from './tokenize';
 
@@ -67,6 +67,20 @@ function holdsCodes(cs: Int32Array, form: string, a: number, b: number): boolean
   return true;
 }
 
+/**
+ * Whether the hyphen at `i` may be a line-break hyphenation, which normalisation removes: after
+ * an ASCII letter (any other letter sends the text to tokenize anyway), then spaces or tabs and a
+ * line break. Any other hyphen is a plain '-'.
+ */
+function mayJoinLines(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  if (!((before >= 65 && before <= 90) || (before >= 97 && before <= 122))) return false;
+  let j = i + 1;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  if (text.charCodeAt(j) === 13) j++;
+  return text.charCodeAt(j) === 10;
+}
+
 /** tokenize(text), the same tokens, computed without offset tables where the text allows. */
 export function tokenizeQuick(text: string): Token[] {
   const n = text.length;
@@ -81,7 +95,7 @@ export function tokenizeQuick(text: string): Token[] {
     }
     const c = normalisedCode(code);
     if (c === OTHER) return tokenize(text);
-    if (c === 45 && i + 1 < n && normalisedCode(text.charCodeAt(i + 1)) === SPACE) return tokenize(text);
+    if (c === 45 && mayJoinLines(text, i)) return tokenize(text);
     cs[i] = c;
   }
   cs[n] = SPACE; // past the end: no word character
