@@ -133,7 +133,7 @@ class QuoteMatcher {
   // on first use.
   private ctxMemo: ContextStems | null = null;
   private saidMemo: Attribution | null = null;
-  private readonly attributionBySlot = new Map<number, number>();
+  private attributionBySlot: Map<number, number> | null = null; // made on first use, like the two above
   private readonly nearby = new Map<string, PartAlignment | null>(); // alignNear's answers
   private readonly flags: Uint8Array; // reused by the chain bounds, one word each
   maxAlteredEq = 0;
@@ -672,10 +672,11 @@ class QuoteMatcher {
   }
 
   attribution(slot: number): number {
-    let score = this.attributionBySlot.get(slot);
+    const bySlot = (this.attributionBySlot ??= new Map());
+    let score = bySlot.get(slot);
     if (score === undefined) {
       score = this.said.score(this.index.entry(slot)!.source);
-      this.attributionBySlot.set(slot, score);
+      bySlot.set(slot, score);
     }
     return score;
   }

@@ -61,6 +61,16 @@ function wordCode(c: number): number {
 
 /** form === foldedForm(text, start, end) */
 export function sameFoldedForm(form: string, text: string, start: number, end: number): boolean {
+  if (form.length === end - start) {
+    // The usual case, in one loop: printable ASCII but the backtick, each character its own
+    // normalised form once lower-cased (a combining mark after one would stop the loop).
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 32 || c >= 0x80 || c === 0x60 || lower(c) !== form.charCodeAt(i - start)) break;
+    }
+    if (i === end) return true;
+  }
   // Every character must be looked at first: a combining mark changes the character before it.
   if (!simpleWord(text, start, end)) return form === normalizeForMatch(text.slice(start, end)).text;
   if (form.length !== end - start) return false; // one normalised character per character
@@ -83,6 +93,15 @@ function simpleWord(text: string, start: number, end: number): boolean {
 
 /** How casedFormOf(a, a0, a1) and casedFormOf(b, b0, b1) differ: SAME_CASE, FIRST_UNIT_DIFFERS or OTHER_DIFFERENCE. */
 export function caseDifference(a: string, a0: number, a1: number, b: string, b0: number, b1: number): number {
+  if (a1 - a0 === b1 - b0) {
+    // The usual case, in one loop: the same printable ASCII (but the backtick), its own cased form.
+    let k = 0;
+    for (; k < a1 - a0; k++) {
+      const c = a.charCodeAt(a0 + k);
+      if (c <= 32 || c >= 0x80 || c === 0x60 || c !== b.charCodeAt(b0 + k)) break;
+    }
+    if (k === a1 - a0) return SAME_CASE;
+  }
   if (!simpleWord(a, a0, a1) || !simpleWord(b, b0, b1)) {
     const qa = casedFormOf(a, a0, a1);
     const qb = casedFormOf(b, b0, b1);
@@ -121,6 +140,12 @@ function keptMark(c: number): boolean {
 
 /** punctuationOf(a, a0, a1) === punctuationOf(b, b0, b1) */
 export function samePunctuation(a: string, a0: number, a1: number, b: string, b0: number, b1: number): boolean {
+  // The same characters have the same punctuation (most often a single space on both sides).
+  if (a1 - a0 === b1 - b0) {
+    let k = 0;
+    while (k < a1 - a0 && a.charCodeAt(a0 + k) === b.charCodeAt(b0 + k)) k++;
+    if (k >= a1 - a0) return true;
+  }
   if (!simplePunctuation(a, a0, a1) || !simplePunctuation(b, b0, b1)) return punctuationOf(a, a0, a1) === punctuationOf(b, b0, b1);
   let i = a0;
   let j = b0;

@@ -48,6 +48,18 @@ const DIGIT_ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
 
 /** The matching key of a lower-case word if it is a numeral or number word, else null. */
 export function numberKey(word: string): string | null {
+  // The three expressions below all start with a digit: most words pass them by at once.
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return digitsKey(word);
+  const c = CARDINAL.get(word);
+  if (c !== undefined) return String(c);
+  const o = ORDINAL.get(word);
+  if (o !== undefined) return `${o}${ordinalSuffix(o)}`;
+  return null;
+}
+
+/** numberKey of a word starting with an ASCII digit. */
+function digitsKey(word: string): string | null {
   if (GROUPED_DIGITS.test(word)) return word.replace(/,/g, '');
   if (/^\d+(?:\.\d+)?$/.test(word)) return word.replace(/^0+(?=\d)/, '');
   const ord = DIGIT_ORDINAL.exec(word);
@@ -55,11 +67,7 @@ export function numberKey(word: string): string | null {
     const n = Number(ord[1]);
     return `${n}${ordinalSuffix(n)}`;
   }
-  const c = CARDINAL.get(word);
-  if (c !== undefined) return String(c);
-  const o = ORDINAL.get(word);
-  if (o !== undefined) return `${o}${ordinalSuffix(o)}`;
-  return null;
+  return null; // the number words are all letters
 }
 
 /**
