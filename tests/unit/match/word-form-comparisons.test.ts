@@ -131,7 +131,7 @@ describe('diffWithSource', () => {
         const s0 = rng.int(0, count - 1);
         const s1 = Math.min(count, s0 + rng.int(1, 25));
         let text = s.text.slice(entry.data.tokenStarts[s0], entry.data.tokenEnds[s1 - 1]);
-        // Half of them changed: a word's case, an apostrophe's style, a word dropped or replaced.
+        // Most of them changed: a word's case, an apostrophe's style, a word dropped or replaced.
         const change = rng.int(0, 5);
         if (change === 1) text = text.toUpperCase();
         else if (change === 2) text = text.replace(/'/g, '’').replace(/’/g, "'");
