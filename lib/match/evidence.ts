@@ -40,7 +40,8 @@ function slice(text: string, words: Word[]): string {
 /** The text of the words from `start` to `end`, widened as `slice` says. */
 function sliceRange(text: string, start: number, end: number): string {
   const inner = text.slice(start, end);
-  const open = count(inner, 0x5b) - count(inner, 0x5d); // '[' less ']'
+  // '[' less ']': counted only when there is one (a search by the engine, not a loop of ours).
+  const open = inner.indexOf('[') < 0 && inner.indexOf(']') < 0 ? 0 : count(inner, 0x5b) - count(inner, 0x5d);
   if (open > 0) {
     const close = text.indexOf(']', end);
     if (close >= 0) end = close + 1;
