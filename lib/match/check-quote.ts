@@ -10,7 +10,7 @@ import { Candidates, type Chain } from './candidates';
 import { mayAnchorPartsAt, mayReachVerdict, possibleMatchesAt, wordsPresent } from './chain-bound';
 import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
-import { casedFormOf, foldedForm, punctuationOf } from './word-forms';
+import { caseDifference, FIRST_UNIT_DIFFERS, SAME_CASE, sameFoldedForm, samePunctuation } from './word-forms';
 import { hashKey } from './fingerprints';
 import { wordIndexIn, type IndexedSource, type LibraryIndex, type WordPlaces } from './library-index';
 import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
@@ -94,6 +94,19 @@ interface OtherWord {
   end: number;
 }
 
+// The word pairs surface compares, reused (it never runs inside itself).
+let pairQScratch = new Int32Array(64);
+let pairSScratch = new Int32Array(64);
+
+/** Room for `count` word pairs for surface. */
+function surfacePairs(count: number): { q: Int32Array; s: Int32Array } {
+  if (pairQScratch.length < count) {
+    pairQScratch = new Int32Array(2 * count);
+    pairSScratch = new Int32Array(2 * count);
+  }
+  return { q: pairQScratch, s: pairSScratch };
+}
+
 // judgeSingle's per-word tables, reused (it never runs inside itself).
 let eqAtScratch = new Uint8Array(64);
 let delsBeforeScratch = new Int32Array(64);
@@ -120,7 +133,7 @@ class QuoteMatcher {
   // on first use.
   private ctxMemo: ContextStems | null = null;
   private saidMemo: Attribution | null = null;
-  private readonly attributionBySlot = new Map<number, number>();
+  private attributionBySlot: Map<number, number> | null = null; // made on first use, like the two above
   private readonly nearby = new Map<string, PartAlignment | null>(); // alignNear's answers
   private readonly flags: Uint8Array; // reused by the chain bounds, one word each
   maxAlteredEq = 0;
@@ -320,27 +333,25 @@ class QuoteMatcher {
 
   // --- verbatim or minor -------------------------------------------------------------------
 
-  /** For an exact alignment: verbatim when only quote style, case of a first letter and edge punctuation differ. */
-  surface(entry: IndexedSource, pairs: Array<[number, number]>, partStarts: Set<number>): 'verbatim' | 'minor' {
+  /**
+   * For an exact alignment of quote words pairQ[k] to source words pairS[k] (k < count): verbatim
+   * when only quote style, case of a first letter and edge punctuation differ. Words and the marks
+   * between them are compared in place (word-forms.ts), without building their forms.
+   */
+  surface(entry: IndexedSource, pairQ: Int32Array, pairS: Int32Array, count: number, partStart: number): 'verbatim' | 'minor' {
     const src = entry.source.text;
     const { tokenStarts, tokenEnds } = entry.data;
     const qt = this.pq.tokens;
-    for (let k = 0; k < pairs.length; k++) {
-      const [q, s] = pairs[k];
+    const qText = this.pq.text;
+    for (let k = 0; k < count; k++) {
+      const q = pairQ[k];
+      const s = pairS[k];
       const tok = qt[q];
-      const sForm = foldedForm(src, tokenStarts[s], tokenEnds[s]);
-      if (tok.form !== sForm) return 'minor';
-      const qc = casedFormOf(this.pq.text, tok.start, tok.end);
-      const sc = casedFormOf(src, tokenStarts[s], tokenEnds[s]);
-      if (qc !== sc) {
-        const firstOnly = partStarts.has(q) && qc.slice(1) === sc.slice(1);
-        if (!firstOnly) return 'minor';
-      }
-      if (k > 0 && !partStarts.has(q)) {
-        const [prevQ, prevS] = pairs[k - 1];
-        const qp = punctuationOf(this.pq.text, qt[prevQ].end, tok.start);
-        const sp = punctuationOf(src, tokenEnds[prevS], tokenStarts[s]);
-        if (qp !== sp) return 'minor';
+      if (!sameFoldedForm(tok.form, src, tokenStarts[s], tokenEnds[s])) return 'minor';
+      const cased = caseDifference(qText, tok.start, tok.end, src, tokenStarts[s], tokenEnds[s]);
+      if (cased !== SAME_CASE && !(q === partStart && cased === FIRST_UNIT_DIFFERS)) return 'minor';
+      if (k > 0 && q !== partStart) {
+        if (!samePunctuation(qText, qt[pairQ[k - 1]].end, tok.start, src, tokenEnds[pairS[k - 1]], tokenStarts[s])) return 'minor';
       }
     }
     return 'verbatim';
@@ -354,8 +365,13 @@ class QuoteMatcher {
     const n = part.to - part.from;
     const entry = this.index.entry(al.slot)!;
     if (al.exact && al.eq === n) {
-      const pairs = al.cols.map((c): [number, number] => [c.q, c.s]);
-      const surface = this.surface(entry, pairs, new Set([part.from]));
+      const cols = al.cols;
+      const { q: pairQ, s: pairS } = surfacePairs(cols.length);
+      for (let k = 0; k < cols.length; k++) {
+        pairQ[k] = cols[k].q;
+        pairS[k] = cols[k].s;
+      }
+      const surface = this.surface(entry, pairQ, pairS, cols.length, part.from);
       const verdict = this.pq.editorial ? 'elided' : surface;
       return { slot: al.slot, verdict, s0: al.sFirst, s1: al.sLast + 1, eq: n, similarity: 1, sourceEnds: false };
     }
@@ -381,17 +397,6 @@ class QuoteMatcher {
     const eqPrefix = eqPrefixScratch;
     eqPrefix[0] = 0;
     for (let i = 0; i < n; i++) eqPrefix[i + 1] = eqPrefix[i] + eqAt[i];
-    const spanOf = (qa: number, qb: number): [number, number] => {
-      let s0 = -1;
-      let s1 = -1;
-      for (const c of al.cols) {
-        if (c.kind === 'eq' && c.q >= part.from + qa && c.q < part.from + qb) {
-          if (s0 < 0) s0 = c.s;
-          s1 = c.s + 1;
-        }
-      }
-      return [s0, s1];
-    };
 
     // The source stops inside the quote, everything before matching.
     if (al.sourceEnds) {
@@ -400,7 +405,7 @@ class QuoteMatcher {
       const ratio = eqPrefix[head] / (head + delsBefore[head]);
       const content = this.contentWords(al, part.from, part.from + head);
       if (head >= PARTIAL_MIN_WORDS && head / n >= PARTIAL_MIN_SHARE && ratio >= PARTIAL_MIN_MATCH_RATIO && content >= PARTIAL_MIN_CONTENT_WORDS) {
-        const [s0, s1] = spanOf(0, head);
+        const [s0, s1] = spanOfWords(al, part.from, 0, head);
         return { slot: al.slot, verdict: 'partial', s0, s1, eq: al.eq, similarity: al.eq / Math.max(n, al.srcWords), sourceEnds: true };
       }
     }
@@ -413,7 +418,7 @@ class QuoteMatcher {
       const rest = restEq / (n - p);
       if (n - p - restEq < PARTIAL_MIN_REST_WORDS) continue;
       if (head >= PARTIAL_MIN_MATCH_RATIO && rest <= PARTIAL_MAX_REST_RATIO && this.contentWords(al, part.from, part.from + p) >= PARTIAL_MIN_CONTENT_WORDS) {
-        const [s0, s1] = spanOf(0, p);
+        const [s0, s1] = spanOfWords(al, part.from, 0, p);
         return { slot: al.slot, verdict: 'partial', s0, s1, eq: eqPrefix[p], similarity: eqPrefix[p] / n, sourceEnds: false };
       }
     }
@@ -424,7 +429,7 @@ class QuoteMatcher {
       const rest = eqPrefix[p] / p;
       if (p - eqPrefix[p] < PARTIAL_MIN_REST_WORDS) continue;
       if (tail >= PARTIAL_MIN_MATCH_RATIO && rest <= PARTIAL_MAX_REST_RATIO && this.contentWords(al, part.from + p, part.to) >= PARTIAL_MIN_CONTENT_WORDS) {
-        const [s0, s1] = spanOf(p, n);
+        const [s0, s1] = spanOfWords(al, part.from, p, n);
         return { slot: al.slot, verdict: 'partial', s0, s1, eq: eqPrefix[n] - eqPrefix[p], similarity: (eqPrefix[n] - eqPrefix[p]) / n, sourceEnds: false };
       }
     }
@@ -585,7 +590,9 @@ class QuoteMatcher {
     if (!hasWords(this.query.text, SHORT_QUOTE_WORDS)) return this.checkShort();
 
     const keyHashes = new Uint32Array(this.qKeys.length);
-    for (let k = 0; k < keyHashes.length; k++) keyHashes[k] = hashKey(this.qKeys[k]);
+    // A key the lexicon holds has its hash there (lexicon.hashes is hashKey of each key).
+    const { hashes } = this.index.lexicon;
+    for (let k = 0; k < keyHashes.length; k++) keyHashes[k] = this.qWords[k] >= 0 ? hashes[this.qWords[k]] : hashKey(this.qKeys[k]);
     const cands = quoteCandidates;
     cands.find(this.index, pq, this.qWords, keyHashes, this.only);
     const bySlot = new Map<number, PartAlignment[]>();
@@ -631,8 +638,7 @@ class QuoteMatcher {
     }
     const readings = [...bestBySlot.values()];
 
-    const byRank = (a: Reading, b: Reading) => this.compare(a, b);
-    readings.sort(byRank);
+    readings.sort((a, b) => this.compare(a, b));
     const top = readings[0];
 
     // A partial match whose rest is elsewhere, or nothing whole: maybe spliced.
@@ -666,10 +672,11 @@ class QuoteMatcher {
   }
 
   attribution(slot: number): number {
-    let score = this.attributionBySlot.get(slot);
+    const bySlot = (this.attributionBySlot ??= new Map());
+    let score = bySlot.get(slot);
     if (score === undefined) {
       score = this.said.score(this.index.entry(slot)!.source);
-      this.attributionBySlot.set(slot, score);
+      bySlot.set(slot, score);
     }
     return score;
   }
@@ -754,9 +761,8 @@ class QuoteMatcher {
     const pq = this.pq;
     if (pq.parts.length !== 1) return NOT_FOUND;
     const part = pq.parts[0];
-    const keys = this.qKeys.slice(part.from, part.to);
     const words = this.qWords.subarray(part.from, part.to);
-    const len = keys.length;
+    const len = part.to - part.from;
     // Only a source holding every word can hold the phrase: go through those holding its rarest
     // word (fewest sources), the pivot, and in each walk the pivot's positions, testing the
     // phrase's other words around each directly. The pivot's positions in all those sources come
@@ -783,7 +789,6 @@ class QuoteMatcher {
     }
     const readings: Reading[] = [];
     const near = len === 1 ? SINGLE_WORD_CONTEXT_NEAR : 0;
-    const partStart = new Set([part.from]);
     let found = shortPlaces;
     const sourcesWithWord = (w: number) => this.index.sourcesWithWord(w);
     for (let i = 0; i < slots.length; i++) {
@@ -847,8 +852,12 @@ class QuoteMatcher {
         if (ctxScore < 0) continue;
         // Without more context, a place cannot beat a best that already has the best verdict.
         if (best && ctxScore <= bestContext && (pq.editorial || best.verdict === 'verbatim')) continue;
-        const pairs = keys.map((_k, j): [number, number] => [part.from + j, pos + j]);
-        const verdict = this.surface(entry, pairs, partStart);
+        const { q: pairQ, s: pairS } = surfacePairs(len);
+        for (let j = 0; j < len; j++) {
+          pairQ[j] = part.from + j;
+          pairS[j] = pos + j;
+        }
+        const verdict = this.surface(entry, pairQ, pairS, len, part.from);
         const reading: Reading = { slot, verdict: pq.editorial ? 'elided' : verdict, s0: pos, s1: pos + len, eq: len, similarity: 1, sourceEnds: false };
         if (!best || rank(reading.verdict) < rank(best.verdict) || (reading.verdict === best.verdict && ctxScore > bestContext)) {
           best = reading;
@@ -861,6 +870,19 @@ class QuoteMatcher {
     readings.sort((a, b) => this.compare(a, b));
     return this.answer(readings[0], readings.slice(1));
   }
+}
+
+/** The source span [s0, s1) of the equal words among the part's words [qa, qb) (the part starts at `from`); -1 for none. */
+function spanOfWords(al: PartAlignment, from: number, qa: number, qb: number): [number, number] {
+  let s0 = -1;
+  let s1 = -1;
+  for (const c of al.cols) {
+    if (c.kind === 'eq' && c.q >= from + qa && c.q < from + qb) {
+      if (s0 < 0) s0 = c.s;
+      s1 = c.s + 1;
+    }
+  }
+  return [s0, s1];
 }
 
 /** Append columns one by one (no spread of a long array into arguments). */

@@ -5,7 +5,7 @@ import type { DiffOp, Match } from '../types';
 import { passageAt } from '../library/passages';
 import type { Token } from '../text/tokenize';
 import type { IndexedSource } from './library-index';
-import { foldedForm } from './word-forms';
+import { foldedForm, sameFoldedForm } from './word-forms';
 
 interface Word {
   form: string;
@@ -34,10 +34,14 @@ function count(s: string, code: number): number {
 /** The text of a run of words, widened to take in a bracket it opens or closes ("[forces]"). */
 function slice(text: string, words: Word[]): string {
   if (!words.length) return '';
-  let start = words[0].start;
-  let end = words[words.length - 1].end;
+  return sliceRange(text, words[0].start, words[words.length - 1].end);
+}
+
+/** The text of the words from `start` to `end`, widened as `slice` says. */
+function sliceRange(text: string, start: number, end: number): string {
   const inner = text.slice(start, end);
-  const open = count(inner, 0x5b) - count(inner, 0x5d); // '[' less ']'
+  // '[' less ']': counted only when there is one (a search by the engine, not a loop of ours).
+  const open = inner.indexOf('[') < 0 && inner.indexOf(']') < 0 ? 0 : count(inner, 0x5b) - count(inner, 0x5d);
   if (open > 0) {
     const close = text.indexOf(']', end);
     if (close >= 0) end = close + 1;
@@ -105,6 +109,26 @@ export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: st
   return ops;
 }
 
+/**
+ * wordDiff(quoteText, quoteTokens, source text, sourceWords(entry, s0, s1)). A quote whose words
+ * all have the source words' forms (most found quotes) is one equal op, found by comparing the
+ * forms in place; only a quote that differs builds the word lists for jsdiff.
+ */
+export function diffWithSource(entry: IndexedSource, quoteText: string, quoteTokens: Token[], s0: number, s1: number): DiffOp[] {
+  const { tokenStarts, tokenEnds } = entry.data;
+  const text = entry.source.text;
+  const n = quoteTokens.length;
+  if (n === s1 - s0) {
+    let same = true;
+    for (let k = 0; k < n && same; k++) same = sameFoldedForm(quoteTokens[k].form, text, tokenStarts[s0 + k], tokenEnds[s0 + k]);
+    if (same) {
+      if (n === 0) return [];
+      return [{ op: 'equal', quote: sliceRange(quoteText, quoteTokens[0].start, quoteTokens[n - 1].end), source: sliceRange(text, tokenStarts[s0], tokenEnds[s1 - 1]) }];
+    }
+  }
+  return wordDiff(quoteText, quoteTokens, text, sourceWords(entry, s0, s1));
+}
+
 export interface SpanEvidence {
   s0: number; // token range of the source span
   s1: number;
@@ -131,7 +155,7 @@ export function buildMatch(entry: IndexedSource, quoteText: string, quoteTokens:
     section: first >= 0 ? passages[first].section : null,
     page: null,
     similarity: Math.max(0, Math.min(1, ev.similarity)),
-    diff: wordDiff(quoteText, quoteTokens, text, sourceWords(entry, ev.s0, ev.s1)),
+    diff: diffWithSource(entry, quoteText, quoteTokens, ev.s0, ev.s1),
     sourceEnds: ev.sourceEnds,
   };
 }

@@ -85,6 +85,16 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
+/** A whitespace unit [from, to): one space, or the previous space's original range extended over it. */
+function addSpace(out: string[], offsets: OffsetBuffer, lastWasSpace: boolean, from: number, to: number): void {
+  if (!lastWasSpace) {
+    out.push(' ');
+    offsets.push(from, to);
+  } else {
+    offsets.ends[offsets.length - 1] = to;
+  }
+}
+
 export function normalizeForMatch(original: string, options: NormalizeOptions = {}): NormalizedText {
   const fold = options.fold !== false;
   const n = original.length;
@@ -92,16 +102,6 @@ export function normalizeForMatch(original: string, options: NormalizeOptions = 
   const offsets = new OffsetBuffer(n + 16);
   let lastWasSpace = false;
 
-  const space = (from: number, to: number) => {
-    if (!lastWasSpace) {
-      out.push(' ');
-      offsets.push(from, to);
-      lastWasSpace = true;
-    } else {
-      // Extend the previous space's original range over the whole run.
-      offsets.ends[offsets.length - 1] = to;
-    }
-  };
 
   let i = 0;
   while (i < n) {
@@ -109,7 +109,8 @@ export function normalizeForMatch(original: string, options: NormalizeOptions = 
     // Fast path: a run of plain ASCII (no spaces, hyphens or backticks) needs nothing but case folding.
     if (code < 0x80 && code !== 0x2d && code !== 0x60) {
       if (isAsciiSpace(code)) {
-        space(i, i + 1);
+        addSpace(out, offsets, lastWasSpace, i, i + 1);
+        lastWasSpace = true;
         i++;
         continue;
       }
@@ -146,7 +147,8 @@ export function normalizeForMatch(original: string, options: NormalizeOptions = 
       continue;
     }
     if (WHITESPACE.test(unit)) {
-      space(i, j);
+      addSpace(out, offsets, lastWasSpace, i, j);
+      lastWasSpace = true;
       i = j;
       continue;
     }
@@ -158,8 +160,10 @@ export function normalizeForMatch(original: string, options: NormalizeOptions = 
       continue;
     }
     // NFKC can turn a compatibility space (NBSP, ideographic space) into ' '.
-    if (/^\s+$/.test(norm)) space(i, j);
-    else {
+    if (/^\s+$/.test(norm)) {
+      addSpace(out, offsets, lastWasSpace, i, j);
+      lastWasSpace = true;
+    } else {
       for (let u = 0; u < norm.length; u++) {
         out.push(norm[u]);
         offsets.push(i, j);

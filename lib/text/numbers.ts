@@ -48,13 +48,9 @@ const DIGIT_ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
 
 /** The matching key of a lower-case word if it is a numeral or number word, else null. */
 export function numberKey(word: string): string | null {
-  if (GROUPED_DIGITS.test(word)) return word.replace(/,/g, '');
-  if (/^\d+(?:\.\d+)?$/.test(word)) return word.replace(/^0+(?=\d)/, '');
-  const ord = DIGIT_ORDINAL.exec(word);
-  if (ord) {
-    const n = Number(ord[1]);
-    return `${n}${ordinalSuffix(n)}`;
-  }
+  // The three expressions below all start with a digit: most words pass them by at once.
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return digitsKey(word);
   const c = CARDINAL.get(word);
   if (c !== undefined) return String(c);
   const o = ORDINAL.get(word);
@@ -62,12 +58,34 @@ export function numberKey(word: string): string | null {
   return null;
 }
 
+/** numberKey of a word starting with an ASCII digit. */
+function digitsKey(word: string): string | null {
+  if (GROUPED_DIGITS.test(word)) return word.replace(/,/g, '');
+  if (/^\d+(?:\.\d+)?$/.test(word)) return word.replace(/^0+(?=\d)/, '');
+  const ord = DIGIT_ORDINAL.exec(word);
+  if (ord) {
+    const n = Number(ord[1]);
+    return `${n}${ordinalSuffix(n)}`;
+  }
+  return null; // the number words are all letters
+}
+
+/**
+ * False when `word` is surely not a tens word ("twenty" … "ninety": 5 to 7 letters ending in "y"),
+ * checked without a lookup: compoundNumberKey is asked about nearly every pair of words.
+ */
+export function mayBeTens(word: string): boolean {
+  const n = word.length;
+  return n >= 5 && n <= 7 && word.charCodeAt(n - 1) === 121;
+}
+
 /**
  * "twenty" + "seven" (written "twenty-seven") → "27"; "twenty" + "first" → "21st". Returns null
  * when the pair is not a compound number.
  */
 export function compoundNumberKey(tens: string, unit: string): string | null {
-  const t = TENS_VALUE.get(tens); // a Map: called for nearly every pair of words, most not numbers
+  if (!mayBeTens(tens)) return null;
+  const t = TENS_VALUE.get(tens);
   if (t === undefined) return null;
   const c = UNITS.indexOf(unit);
   if (c >= 1 && c <= 9) return String(t + c);

@@ -4,8 +4,9 @@
 // the backtick and curly single quotes become "'", curly double quotes and guillemets '"', en and
 // em dashes '-'. Whitespace runs become one space. So a word's original offsets are its offsets in
 // the text, and its normalised offsets are those less the whitespace dropped before it. A text
-// holding any other character, or a hyphen before whitespace (which may be a line-break
-// hyphenation), is handed to `tokenize`. A test compares the two on random and real text.
+// holding any other character, or a hyphen between a letter and a line break (which may be a
+// line-break hyphenation), is handed to `tokenize`. A test compares the two on random and real text.
+import { mayBeTens } from './numbers';
 import { matchKey, mergeCompoundNumbers, tokenize, type Token } from './tokenize';
 
 const SPACE = -1;
@@ -51,22 +52,33 @@ let codes = new Int32Array(256);
 // form and key back without slicing a new string and hashing it in matchKey's large cache; the
 // same few thousand words make up the quotes and contexts of a page. An entry holds a form and
 // matchKey(form), so a hit gives exactly what the slow way gives.
-const RECENT_SIZE = 4096; // a power of two
+const RECENT_SIZE = 16384; // a power of two; 4,096 left a third of a long page's 2,000 distinct quote words sharing a slot
 const recentForm: string[] = new Array<string>(RECENT_SIZE).fill('');
 const recentKey: string[] = new Array<string>(RECENT_SIZE).fill('');
 
-/** The cache slot for the normalised codes [a, b). */
-function recentSlot(cs: Int32Array, a: number, b: number): number {
-  let h = 0x811c9dc5;
-  for (let k = a; k < b; k++) h = Math.imul(h ^ cs[k], 0x01000193);
-  return (h ^ (h >>> 15)) & (RECENT_SIZE - 1);
-}
+// The slot of a word: FNV-1a over its normalised codes, folded to the table's size.
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
 
 /** Whether `form` is the string of the normalised codes [a, b). */
 function holdsCodes(cs: Int32Array, form: string, a: number, b: number): boolean {
   if (form.length !== b - a) return false;
   for (let k = a; k < b; k++) if (form.charCodeAt(k - a) !== cs[k]) return false;
   return true;
+}
+
+/**
+ * Whether the hyphen at `i` may be a line-break hyphenation, which normalisation removes: after
+ * an ASCII letter (any other letter sends the text to tokenize anyway), then spaces or tabs and a
+ * line break. Any other hyphen is a plain '-'.
+ */
+function mayJoinLines(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  if (!((before >= 65 && before <= 90) || (before >= 97 && before <= 122))) return false;
+  let j = i + 1;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  if (text.charCodeAt(j) === 13) j++;
+  return text.charCodeAt(j) === 10;
 }
 
 /** tokenize(text), the same tokens, computed without offset tables where the text allows. */
@@ -76,14 +88,20 @@ export function tokenizeQuick(text: string): Token[] {
   // The buffer as a local: the loops below read it without going back to the module's binding.
   const cs = codes;
   for (let i = 0; i < n; i++) {
-    const c = normalisedCode(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) {
+      cs[i] = code; // a lower-case letter, most of any text, is its own code
+      continue;
+    }
+    const c = normalisedCode(code);
     if (c === OTHER) return tokenize(text);
-    if (c === 45 && i + 1 < n && normalisedCode(text.charCodeAt(i + 1)) === SPACE) return tokenize(text);
+    if (c === 45 && mayJoinLines(text, i)) return tokenize(text);
     cs[i] = c;
   }
   cs[n] = SPACE; // past the end: no word character
   const tokens: Token[] = [];
   let dropped = 0; // whitespace characters normalisation drops before i
+  let mayMerge = false; // a token may be a tens word (see mayBeTens)
   let i = 0;
   while (i < n) {
     const c = cs[i];
@@ -99,15 +117,20 @@ export function tokenizeQuick(text: string): Token[] {
       continue;
     }
     const a = i;
+    // The word's recent-words hash (recentSlot's) is taken as its codes are read.
+    let h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
     i++;
     for (;;) {
       const d = cs[i];
-      if (isWordCode(d)) i++;
-      else if (d === 39 && isWordCode(cs[i + 1])) i += 2;
-      else if ((d === 46 || d === 44) && isDigitCode(cs[i - 1]) && isDigitCode(cs[i + 1])) i += 2;
-      else break;
+      if (isWordCode(d)) {
+        h = Math.imul(h ^ d, HASH_PRIME);
+        i++;
+      } else if ((d === 39 && isWordCode(cs[i + 1])) || ((d === 46 || d === 44) && isDigitCode(cs[i - 1]) && isDigitCode(cs[i + 1]))) {
+        h = Math.imul(Math.imul(h ^ d, HASH_PRIME) ^ cs[i + 1], HASH_PRIME);
+        i += 2;
+      } else break;
     }
-    const slot = recentSlot(cs, a, i);
+    const slot = (h ^ (h >>> 15)) & (RECENT_SIZE - 1);
     let form = recentForm[slot];
     let key: string;
     if (holdsCodes(cs, form, a, i)) {
@@ -122,7 +145,11 @@ export function tokenizeQuick(text: string): Token[] {
       recentKey[slot] = key;
     }
     tokens.push({ start: a, end: i, normStart: a - dropped, normEnd: i - dropped, form, key });
+    if (!mayMerge && mayBeTens(form)) mayMerge = true;
   }
+  // Only a tens word merges with the next one ("twenty one"): without one, the merge would hand
+  // the tokens back as they are.
+  if (!mayMerge) return tokens;
   // The character after a token: a whitespace run is one space.
   return mergeCompoundNumbers(tokens, (t) => (cs[t.end] === SPACE ? 32 : cs[t.end]));
 }

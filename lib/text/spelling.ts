@@ -52,7 +52,7 @@ const WORD_PAIR_LIST: Record<string, string> = {
 };
 
 // Greek/Latin ae/oe spellings (paediatric/pediatric), matched anywhere in the word.
-const AE_OE_INFIXES: Array<[string, string]> = [
+const AE_OE_INFIXES: ReadonlyArray<[string, string]> = [
   ['paed', 'ped'], ['haem', 'hem'], ['anaem', 'anem'], ['anaes', 'anes'], ['leukaem', 'leukem'],
   ['oestr', 'estr'], ['foet', 'fet'], ['diarrhoe', 'diarrhe'], ['oedem', 'edem'], ['oesophag', 'esophag'],
   ['enquir', 'inquir'],
@@ -99,6 +99,18 @@ for (const stem of RE_STEMS) {
   RE_FORMS.set(stem + 'ing', amer + 'ing'); // centring → centering
 }
 
+/** The rules as data, for tests that compare the fold with a plain reading of them. */
+export const SPELLING_RULES = {
+  ourStems: OUR_STEMS,
+  aeOeInfixes: AE_OE_INFIXES,
+  wordPairs: WORD_PAIRS as ReadonlyMap<string, string>,
+  doubleL: DOUBLE_L as ReadonlyMap<string, string>,
+  reForms: RE_FORMS as ReadonlyMap<string, string>,
+  ise: ISE,
+  yse: YSE,
+  iseExceptions: ISE_EXCEPTIONS as ReadonlySet<string>,
+};
+
 /** The spelling-folded form of a lower-case word (American spelling where the two differ). */
 export function foldSpelling(word: string): string {
   if (word.length < 4) return word;
@@ -109,24 +121,30 @@ export function foldSpelling(word: string): string {
   const re = RE_FORMS.get(word);
   if (re) return re;
   let w = word;
-  for (const stem of OUR_STEMS) {
-    const at = w.indexOf(stem);
-    if (at >= 0) {
-      w = w.slice(0, at) + stem.slice(0, -2) + 'r' + w.slice(at + stem.length);
-      break;
+  // Each -our stem ends in "our", each infix but one holds "ae" or "oe", each -ise/-yse form "is"
+  // or "ys": a word without them skips those searches.
+  if (w.includes('our')) {
+    for (const stem of OUR_STEMS) {
+      const at = w.indexOf(stem);
+      if (at >= 0) {
+        w = w.slice(0, at) + stem.slice(0, -2) + 'r' + w.slice(at + stem.length);
+        break;
+      }
     }
   }
-  for (const [brit, amer] of AE_OE_INFIXES) {
-    const at = w.indexOf(brit);
-    if (at >= 0) {
-      w = w.slice(0, at) + amer + w.slice(at + brit.length);
-      break;
+  if (w.includes('ae') || w.includes('oe') || w.includes('enquir')) {
+    for (const [brit, amer] of AE_OE_INFIXES) {
+      const at = w.indexOf(brit);
+      if (at >= 0) {
+        w = w.slice(0, at) + amer + w.slice(at + brit.length);
+        break;
+      }
     }
   }
   if (w.endsWith('logue') || w.endsWith('logues') || w.endsWith('logued') || w.endsWith('loguing')) {
     w = w.replace(/logu(e|es|ed|ing)$/, (_m, s: string) => 'log' + (s === 'e' ? '' : s === 'es' ? 's' : s));
   }
-  if (!ISE_EXCEPTIONS.has(word)) {
+  if ((w.includes('is') || w.includes('ys')) && !ISE_EXCEPTIONS.has(word)) {
     const ise = ISE.exec(w);
     if (ise) w = `${ise[1]}iz${ise[2]}`;
     else {

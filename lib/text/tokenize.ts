@@ -47,8 +47,14 @@ export function matchKey(form: string): string {
   return key;
 }
 
+/** Whether `s` is all ASCII (then NFD leaves it as it is, and it holds no combining mark). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 function computeKey(form: string): string {
-  const plain = form.normalize('NFD').replace(/\p{M}/gu, '');
+  const plain = isAscii(form) ? form : form.normalize('NFD').replace(/\p{M}/gu, '');
   const num = numberKey(plain);
   if (num !== null) return num;
   const apos = plain.indexOf("'");

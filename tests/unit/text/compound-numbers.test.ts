@@ -56,3 +56,37 @@ describe('mergeCompoundNumbers', () => {
     expect(untouched).toBeGreaterThan(1000);
   });
 });
+
+describe('compoundNumberKey', () => {
+  // The tens and units as the number words are written, looked up without any shortcut.
+  const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+  const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+  function plain(tens: string, unit: string): string | null {
+    const t = TENS.indexOf(tens);
+    if (t < 0) return null;
+    const value = 20 + 10 * t;
+    const u = UNITS.indexOf(unit);
+    if (u >= 0) return String(value + u + 1);
+    const o = ORDINALS.indexOf(unit);
+    if (o < 0) return null;
+    const n = value + o + 1;
+    const suffix = n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+  }
+
+  it('merges exactly the tens followed by a unit or an ordinal unit, whatever the words’ lengths', () => {
+    const rng = createRng(17);
+    const words = [...TENS, ...UNITS, ...ORDINALS, 'zero', 'ten', 'eleven', 'twentieth', 'hundred', 'tenth', 'forty-', 'fort', 'fortyy', 'seventyy', 'a', ''];
+    for (let k = 0; k < 400; k++) words.push(Array.from({ length: rng.int(1, 9) }, () => rng.pick([...'aefnorstwxy'])).join(''));
+    let merged = 0;
+    for (const a of words) {
+      for (const b of words) {
+        const key = compoundNumberKey(a, b);
+        expect(key).toBe(plain(a, b));
+        if (key !== null) merged++;
+      }
+    }
+    expect(merged).toBe(TENS.length * (UNITS.length + ORDINALS.length));
+  });
+});
