@@ -11,7 +11,7 @@ import type { SourceIndexData } from '../match/library-index';
 import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
 import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconStems } from '../match/packed-lexicon';
 import type { Source } from '../types';
-import { LEXICON_ROW, type LibraryDb, type StoredIndex, type StoredLexicon, type StoredSource, toSource } from './db';
+import { LEXICON_ROW, type LibraryDb, SNAPSHOT_ROW, type StoredIndex, type StoredLexicon, type StoredSnapshot, type StoredSource, toSource } from './db';
 import { pauseBehindTasks } from '../page/slices';
 
 /** A source's index built and waiting to be written by writeIndexRows. */
@@ -139,18 +139,25 @@ export async function removeSource(db: LibraryDb, id: string): Promise<void> {
 export interface LoadReport {
   loaded: string[]; // ids whose stored index was used
   built: string[]; // ids built now (missing, stale version, changed text, other or damaged lexicon) and written back
+  // Where the rows came from: the snapshot, or the rows one by one (none stored, or not the
+  // library read: stale, damaged or of another lexicon).
+  rowsFrom: 'snapshot' | 'rows';
+  // Rows worth storing as the snapshot (storeSnapshot), when they were read one by one and every
+  // source had its current row; null otherwise.
+  snapshot: StoredSnapshot | null;
 }
 
 /**
  * The steps of a load, each reported as it ends, so that a timed build can say where a cold start
- * goes. The three reads are asked for together in one transaction and answered in this order; the
- * lexicon is decoded while the rows are still being read.
+ * goes. The reads are asked for one after another, each as soon as the one before is answered
+ * (the lexicon, the snapshot of the rows or else the rows themselves, the sources); the lexicon
+ * is decoded while the rows are being read, and the rows unpacked while the sources are.
  */
 export type LoadPhase =
-  | 'opened' // the database open and the read transaction started
+  | 'opened' // the database open and the first read's transaction started
   | 'lexicon-read' // the lexicon row
   | 'lexicon' // the lexicon decoded, with its stored stems when usable (else its words are stemmed in pieces while reads are awaited)
-  | 'rows-read' // every index row (reported once the lexicon is decoded)
+  | 'rows-read' // every index row, from the snapshot or read one by one (reported once the lexicon is decoded)
   | 'unpacked' // every row that may be current unpacked
   | 'sources-read' // every source row, texts included (reported once the rows are unpacked, and added if they were)
   | 'built' // the sources checked against their rows; those without a current one indexed now
@@ -184,6 +191,12 @@ async function whileWaiting<T>(read: Promise<T>, work: () => boolean): Promise<T
   return read;
 }
 
+/** A read asked for now and awaited later: its failure is not reported as unhandled meanwhile. */
+function asked<T>(read: Promise<T>): Promise<T> {
+  void read.catch(() => undefined);
+  return read;
+}
+
 /** A row that may stand in for its source's index under `generation`, before the source itself is read. */
 function isUsable(row: StoredIndex, generation: string | null): boolean {
   return (
@@ -195,57 +208,90 @@ function isUsable(row: StoredIndex, generation: string | null): boolean {
   );
 }
 
+/** The format of the stored snapshot; one of another format is not read (and is replaced by the next load). */
+export const SNAPSHOT_FORMAT = 1;
+
+/** The snapshot's rows, when it is whole and of this format and lexicon; null otherwise (the rows are then read one by one). */
+function snapshotRows(snapshot: StoredSnapshot | undefined, generation: string | null): StoredIndex[] | null {
+  if (!snapshot || generation === null || snapshot.format !== SNAPSHOT_FORMAT || snapshot.generation !== generation) return null;
+  const rows = snapshot.rows;
+  if (!Array.isArray(rows) || rows.length === 0) return null;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row || typeof row.id !== 'string' || !row.data || !isUsable(row, generation)) return null;
+    if (i > 0 && !(rows[i - 1].id < row.id)) return null; // in id order, each once, as the sources are read
+  }
+  return rows;
+}
+
+/**
+ * Stores the rows of a load (LoadReport.snapshot) as the snapshot a cold start reads next. It is
+ * checked when read, never assumed current: a library changed since is read row by row again.
+ */
+export async function storeSnapshot(db: LibraryDb, snapshot: StoredSnapshot): Promise<void> {
+  await db.snapshot.put(snapshot);
+}
+
+/** The rows that may be current, unpacked against the stored lexicon; damaged ones are left out (and rebuilt). */
+function unpackRows(rows: readonly StoredIndex[], generation: string | null, lexicon: Lexicon): Map<string, { row: StoredIndex; data: SourceIndexData }> {
+  const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
+  for (const row of rows) {
+    if (!isUsable(row, generation)) continue;
+    try {
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, lexicon) });
+    } catch {
+      // a damaged row is rebuilt like a stale one
+    }
+  }
+  return unpacked;
+}
+
 /**
  * The in-memory index of every stored source, from stored index rows where they are current.
  * The index starts from the stored lexicon, so current rows' word numbers are used as they are.
  * Rows that had to be built are written back, each only if its source is still the same text.
  *
+ * The rows come from the stored snapshot when it is whole and of this lexicon, else one by one.
  * The sources (their texts: most of the bytes read) are asked for last, and the lexicon and rows are
  * decoded, and the index built from the rows, while the browser is still reading them; a row's
  * source hash is checked once they come, and an index built from a row that turns out stale is
- * dropped for one built the ordinary way.
+ * dropped for one built the ordinary way (from the rows read one by one, if the snapshot's were stale).
  */
 export async function loadLibraryIndex(
   db: LibraryDb,
   onPhase?: (phase: LoadPhase) => void,
 ): Promise<{ index: LibraryIndex; sources: StoredSource[]; report: LoadReport }> {
-  // Each read as soon as it comes (the transaction starts once the database is open).
-  let lexiconIn: (row: StoredLexicon | undefined) => void = () => undefined;
-  let rowsIn: (rows: StoredIndex[]) => void = () => undefined;
-  const lexiconRead = new Promise<StoredLexicon | undefined>((resolve) => (lexiconIn = resolve));
-  const rowsRead = new Promise<StoredIndex[]>((resolve) => (rowsIn = resolve));
-  const all = db.transaction('r', db.sources, db.indexes, db.lexicon, () => {
-    onPhase?.('opened');
-    const lexiconRow = db.lexicon.get(LEXICON_ROW);
-    const rows = db.indexes.toArray();
-    const sources = db.sources.toArray();
-    void lexiconRow.then(lexiconIn, () => undefined);
-    void rows.then(rowsIn, () => undefined);
-    return Promise.all([lexiconRow, rows, sources]);
+  // Each read in a transaction of its own, asked for only once the one before is answered. In
+  // Chrome's IndexedDB a small read asked for beside large ones is answered with them, not before:
+  // the lexicon row took 160–420 ms to come with the rows and texts asked for together, 25–60 ms
+  // alone, and the rows 100–200 ms longer with the texts asked for beside them. Separate
+  // transactions may see the library in different states if it is written meanwhile; the checks
+  // below catch that as they catch any stale row (generation, words within the lexicon, hashes).
+  const lexiconRow = await db.transaction('r', db.lexicon, () => {
+    onPhase?.('opened'); // the database open, the first read's transaction started
+    return db.lexicon.get(LEXICON_ROW);
   });
-  // A failed transaction ends each race with its error.
-  const lexiconRow = await Promise.race([lexiconRead, all.then(([row]) => row)]);
   onPhase?.('lexicon-read');
-  // Decoded while the rows are still being read (after a worker restart the worker would otherwise
-  // sit idle here), with its stored stems; a lexicon without usable ones has its words stemmed in
-  // pieces for as long as the rows keep it waiting.
+  const snapshotRead = asked(db.snapshot.get(SNAPSHOT_ROW));
+  // Decoded while the rows are being read (after a worker restart the worker would otherwise sit
+  // idle here), with its stored stems; a lexicon without usable ones has its words stemmed in
+  // pieces for as long as the reads keep it waiting.
   const decoded = decodeLexicon(lexiconRow);
   const lexicon = decoded?.lexicon;
   const generation = decoded ? decoded.generation : null;
   onPhase?.('lexicon');
   const stemming = () => lexicon?.stemMore(STEMS_AT_A_TIME) ?? false;
-  const rows = await whileWaiting(Promise.race([rowsRead, all.then(([, r]) => r)]), stemming);
+  const readRows = () => whileWaiting(asked(db.indexes.toArray()), stemming);
+  let rowsFrom: LoadReport['rowsFrom'] = 'snapshot';
+  let rows = snapshotRows(await whileWaiting(snapshotRead, stemming), generation);
+  if (!rows) {
+    rowsFrom = 'rows';
+    rows = await readRows();
+  }
+  const sourcesRead = asked(db.sources.toArray()); // the texts, read while the rows are unpacked
   onPhase?.('rows-read');
   const base = lexicon ?? new Lexicon();
-  const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
-  for (const row of rows) {
-    if (!isUsable(row, generation)) continue;
-    try {
-      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, base) });
-    } catch {
-      // a damaged row is rebuilt like a stale one
-    }
-  }
+  let unpacked = unpackRows(rows, generation, base);
   onPhase?.('unpacked');
   // Every row usable: the index is built from them now, while the sources are still being read,
   // on source records that are filled in when they come (placing a source with its data reads
@@ -254,19 +300,28 @@ export async function loadLibraryIndex(
   if (rows.length > 0 && unpacked.size === rows.length) {
     const records = rows.map((row) => ({ id: row.id }) as Source); // the rest of each record follows
     const index = new LibraryIndex(base);
-    index.addAll(records.map((source, i) => ({ source, data: unpacked.get(rows[i].id)!.data })));
+    const byRow = rows.map((row) => unpacked.get(row.id)!.data);
+    index.addAll(records.map((source, i) => ({ source, data: byRow[i] })));
     early = { index, records };
     onPhase?.('added');
   }
-  const [, , sources] = await whileWaiting(all, stemming);
+  const sources = await whileWaiting(sourcesRead, stemming);
   onPhase?.('sources-read');
-  const report: LoadReport = { loaded: [], built: [] };
-  if (early && sources.length === rows.length && sources.every((s, i) => rows[i].id === s.id && isCurrent(rows[i], s, generation))) {
+  const current = (list: readonly StoredIndex[]) =>
+    sources.length === list.length && sources.every((s, i) => list[i].id === s.id && isCurrent(list[i], s, generation));
+  if (early && current(rows)) {
     sources.forEach((s, i) => Object.assign(early.records[i], toSource(s)));
-    report.loaded.push(...sources.map((s) => s.id));
+    const snapshot = rowsFrom === 'rows' && generation !== null ? { id: SNAPSHOT_ROW, format: SNAPSHOT_FORMAT, generation, rows } : null;
     onPhase?.('built');
-    return { index: early.index, sources, report };
+    return { index: early.index, sources, report: { loaded: sources.map((s) => s.id), built: [], rowsFrom, snapshot } };
   }
+  if (rowsFrom === 'snapshot') {
+    // The snapshot is not of this library (changed since it was stored): the rows, one by one.
+    rowsFrom = 'rows';
+    rows = await readRows();
+    unpacked = unpackRows(rows, generation, base);
+  }
+  const report: LoadReport = { loaded: [], built: [], rowsFrom, snapshot: null };
   const index = new LibraryIndex(base);
   const fresh: PendingIndex[] = [];
   const items: { source: Source; data: SourceIndexData }[] = [];
@@ -287,6 +342,10 @@ export async function loadLibraryIndex(
   onPhase?.('built');
   index.addAll(items);
   onPhase?.('added');
+  // A stale snapshot, the rows read one by one instead, each current: they make the next snapshot.
+  if (fresh.length === 0 && generation !== null && current(rows)) {
+    report.snapshot = { id: SNAPSHOT_ROW, format: SNAPSHOT_FORMAT, generation, rows };
+  }
   if (fresh.length) {
     await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
       const same: PendingIndex[] = [];
