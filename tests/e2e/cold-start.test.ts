@@ -48,9 +48,38 @@ async function checkedPage(screenshot?: string): Promise<{ painted: Record<strin
   return { painted, cards, page };
 }
 
+/**
+ * The stored snapshot of the index rows, read from a script-less extension page (which does not
+ * wake the worker): how many rows it holds (0 when there is none), after `change` is applied to it.
+ */
+async function snapshot(change?: 'reverse'): Promise<number> {
+  const page = await launched.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    return await page.evaluate(async (how) => {
+      const req = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+      const db = await req(indexedDB.open('verbatim'));
+      try {
+        if (!db.objectStoreNames.contains('snapshot')) return 0;
+        const tx = db.transaction('snapshot', 'readwrite');
+        const row = (await req(tx.objectStore('snapshot').get('library'))) as { rows: unknown[] } | undefined;
+        if (row && how === 'reverse') await req(tx.objectStore('snapshot').put({ ...row, rows: [...row.rows].reverse() }));
+        return row ? row.rows.length : 0;
+      } finally {
+        db.close();
+      }
+    }, change);
+  } finally {
+    await page.close();
+  }
+}
+
+let warmAnswers: { painted: Record<string, string[]>; cards: string[] } | null = null;
+
 describe('a cold start from the stored library', () => {
   it('gives the page the answers of a warm worker, and the card its passage and source', async () => {
     const warm = await checkedPage();
+    warmAnswers = { painted: warm.painted, cards: warm.cards };
     await warm.page.close();
     await stopServiceWorker(launched);
     const cold = await checkedPage('cold-start-card.png');
@@ -62,5 +91,28 @@ describe('a cold start from the stored library', () => {
     expect(cold.cards[1]).toContain('HMICFRS press release');
     expect(cold.cards[1]).toContain('It cannot be overstated how complex');
     await cold.page.close();
+  }, 120_000);
+
+  it('reads the rows from the snapshot a load stored, and a stale snapshot is passed over: the answers stay the warm worker\'s', async () => {
+    expect(warmAnswers).not.toBeNull();
+    // Stored a few seconds after a load that read the rows one by one.
+    let rows = 0;
+    for (let i = 0; i < 40 && rows === 0; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      rows = await snapshot();
+    }
+    expect(rows).toBe(4); // the four built-in sources
+    await stopServiceWorker(launched);
+    const fromSnapshot = await checkedPage('cold-start-snapshot-card.png');
+    expect(fromSnapshot.painted).toEqual(warmAnswers!.painted);
+    expect(fromSnapshot.cards).toEqual(warmAnswers!.cards);
+    await fromSnapshot.page.close();
+    // Rows out of order are not the library's: the load reads the rows one by one instead.
+    expect(await snapshot('reverse')).toBe(rows);
+    await stopServiceWorker(launched);
+    const passedOver = await checkedPage();
+    expect(passedOver.painted).toEqual(warmAnswers!.painted);
+    expect(passedOver.cards).toEqual(warmAnswers!.cards);
+    await passedOver.page.close();
   }, 120_000);
 });
