@@ -11,7 +11,7 @@ import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from 
 import { TRACING, traceMark } from '@/lib/page/trace';
 
 /**
- * How long after a load the snapshot of its rows is written: after the page that woke the worker
+ * How long after a load its rows are folded into the snapshot: after the page that woke the worker
  * has had its answers, so that writing 6 MB does not compete with them.
  */
 const SNAPSHOT_DELAY_MS = 3000;
@@ -37,7 +37,7 @@ interface Loaded {
   index: LibraryIndex;
   infos: Map<string, SourceInfo>;
   pageStarts: Map<string, number[]>; // PDF sources: where each page begins in the text
-  snapshot: StoredSnapshot | null; // the rows to store as the snapshot, when the load read them one by one
+  snapshot: StoredSnapshot | null; // the rows to fold into the snapshot, when the load took separate rows or built any
 }
 
 export class LibraryService {
@@ -90,9 +90,10 @@ export class LibraryService {
   }
 
   /**
-   * Writes the rows a load read one by one as the snapshot the next cold start reads, unless the
-   * library was invalidated meanwhile (a load checks a snapshot anyway; this only saves a stale
-   * one's write). A failure only means the next cold start reads the rows one by one again.
+   * Folds the rows a load offered into the snapshot the next cold start reads (their separate rows
+   * are deleted as they go in), unless the library was invalidated meanwhile (the write checks
+   * each row against its source anyway; this only saves a stale one's write). A failure only
+   * means the next cold start reads the separate rows again.
    */
   private storeSnapshotLater(attempt: Promise<Loaded>, loaded: Loaded): void {
     const snapshot = loaded.snapshot;

@@ -43,11 +43,12 @@ export interface StoredLexicon extends PackedLexicon {
 export const LEXICON_ROW = 'library';
 
 /**
- * Every index row of the library in one value (one row, id SNAPSHOT_ROW), in source-id order, as
+ * Most of the library's index rows in one value (one row, id SNAPSHOT_ROW), in source-id order, as
  * a cold start reads it: Chrome's IndexedDB gives back one large value in about half the time of
- * a row per source. Written after a load that found every row current (see storeSnapshot in
- * stored-index.ts) and trusted only while its format, its lexicon generation and its list of
- * sources and their hashes are those of the library then read; else the rows are read instead.
+ * a row per source. It holds the rows, not a copy: a row folded into it is deleted from `indexes`
+ * in the same transaction (see storeSnapshot in stored-index.ts), so `indexes` keeps only rows
+ * written since (imports, edits, rebuilt rows), which win over the snapshot's for their source.
+ * Each row in it is checked like a separate one; one of another format or lexicon is not read.
  */
 export interface StoredSnapshot {
   id: string;
@@ -96,8 +97,9 @@ export class LibraryDb extends Dexie {
     this.version(6)
       .stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id', lexicon: 'id' })
       .upgrade((tx) => tx.table('indexes').where('version').below(4).delete());
-    // Version 7: the snapshot of the index rows (one row), read by a cold start in place of the
-    // rows. The table starts empty and is filled after the next load; nothing else is touched.
+    // Version 7: the snapshot holding the index rows (one row), read by a cold start with the
+    // separate rows. The table starts empty and is filled after the next load, which moves the
+    // rows into it; the upgrade itself touches nothing else.
     this.version(7).stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id', lexicon: 'id', snapshot: 'id' });
   }
 }
