@@ -3,12 +3,18 @@
 // moment, so nothing here assumes it lives long: the index is rebuilt on demand.
 import { type LibraryIndex, checkQuote, searchLibrary } from '@/lib/match/index';
 import type { QuoteCheck, QuoteQuery } from '@/lib/types';
-import type { LibraryDb, StoredSource } from '@/lib/library/db';
-import { loadLibraryIndex } from '@/lib/library/stored-index';
+import type { LibraryDb, StoredSnapshot, StoredSource } from '@/lib/library/db';
+import { loadLibraryIndex, storeSnapshot } from '@/lib/library/stored-index';
 import { type InstallReport, type ReadCatalogueFile, installBuiltins, loadCatalogue } from '@/lib/library/builtin';
 import { pageAt } from '@/lib/library/pdf-text';
 import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
 import { TRACING, traceMark } from '@/lib/page/trace';
+
+/**
+ * How long after a load its rows are folded into the snapshot: after the page that woke the worker
+ * has had its answers, so that writing 6 MB does not compete with them.
+ */
+const SNAPSHOT_DELAY_MS = 3000;
 
 /** Resumes in a later task, after the tasks and answers already queued. */
 function nextTask(): Promise<void> {
@@ -31,6 +37,7 @@ interface Loaded {
   index: LibraryIndex;
   infos: Map<string, SourceInfo>;
   pageStarts: Map<string, number[]>; // PDF sources: where each page begins in the text
+  snapshot: StoredSnapshot | null; // the rows to fold into the snapshot, when the load took separate rows or built any
 }
 
 export class LibraryService {
@@ -65,19 +72,37 @@ export class LibraryService {
     if (this.installing) await this.installing;
     if (!this.loaded) {
       const attempt = (async () => {
-        const { index, sources: stored } = await loadLibraryIndex(this.db, TRACING ? (phase) => traceMark(`bg:load:${phase}`) : undefined);
+        const { index, sources: stored, report } = await loadLibraryIndex(this.db, TRACING ? (phase) => traceMark(`bg:load:${phase}`) : undefined);
         return {
           index,
           infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),
           pageStarts: new Map(stored.flatMap((s) => (s.pageStarts ? [[s.id, s.pageStarts] as const] : []))),
+          snapshot: report.snapshot,
         };
       })();
       this.loaded = attempt;
+      attempt.then((l) => this.storeSnapshotLater(attempt, l), () => undefined);
       attempt.catch(() => {
         if (this.loaded === attempt) this.loaded = null; // a failed build is retried next time
       });
     }
     return this.loaded;
+  }
+
+  /**
+   * Folds the rows a load offered into the snapshot the next cold start reads (their separate rows
+   * are deleted as they go in), unless the library was invalidated meanwhile (the write checks
+   * each row against its source anyway; this only saves a stale one's write). A failure only
+   * means the next cold start reads the separate rows again.
+   */
+  private storeSnapshotLater(attempt: Promise<Loaded>, loaded: Loaded): void {
+    const snapshot = loaded.snapshot;
+    if (!snapshot) return;
+    loaded.snapshot = null; // its rows are not held in memory past the write
+    setTimeout(() => {
+      if (this.loaded !== attempt) return;
+      storeSnapshot(this.db, snapshot).catch(() => undefined);
+    }, SNAPSHOT_DELAY_MS);
   }
 
   /**

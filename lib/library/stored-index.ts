@@ -11,7 +11,7 @@ import type { SourceIndexData } from '../match/library-index';
 import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
 import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconStems } from '../match/packed-lexicon';
 import type { Source } from '../types';
-import { LEXICON_ROW, type LibraryDb, type StoredIndex, type StoredLexicon, type StoredSource, toSource } from './db';
+import { LEXICON_ROW, type LibraryDb, SNAPSHOT_ROW, type StoredIndex, type StoredLexicon, type StoredSnapshot, type StoredSource, toSource } from './db';
 import { pauseBehindTasks } from '../page/slices';
 
 /** A source's index built and waiting to be written by writeIndexRows. */
@@ -139,18 +139,25 @@ export async function removeSource(db: LibraryDb, id: string): Promise<void> {
 export interface LoadReport {
   loaded: string[]; // ids whose stored index was used
   built: string[]; // ids built now (missing, stale version, changed text, other or damaged lexicon) and written back
+  fromSnapshot: string[]; // of `loaded`, those whose row was the snapshot's
+  fromRows: string[]; // of `loaded`, those whose row was a separate row (written since the snapshot)
+  // The rows to fold into the snapshot (storeSnapshot): offered when the load took a separate row,
+  // built one, or found rows in the snapshot for sources no longer stored; null when everything
+  // came from the snapshot unchanged.
+  snapshot: StoredSnapshot | null;
 }
 
 /**
  * The steps of a load, each reported as it ends, so that a timed build can say where a cold start
- * goes. The three reads are asked for together in one transaction and answered in this order; the
- * lexicon is decoded while the rows are still being read.
+ * goes. The reads are asked for one after another, each as soon as the one before is answered
+ * (the lexicon, the snapshot with the separate rows, the sources); the lexicon
+ * is decoded while the rows are being read, and the rows unpacked while the sources are.
  */
 export type LoadPhase =
-  | 'opened' // the database open and the read transaction started
+  | 'opened' // the database open and the first read's transaction started
   | 'lexicon-read' // the lexicon row
   | 'lexicon' // the lexicon decoded, with its stored stems when usable (else its words are stemmed in pieces while reads are awaited)
-  | 'rows-read' // every index row (reported once the lexicon is decoded)
+  | 'rows-read' // every index row: the snapshot's and the separate ones (reported once the lexicon is decoded)
   | 'unpacked' // every row that may be current unpacked
   | 'sources-read' // every source row, texts included (reported once the rows are unpacked, and added if they were)
   | 'built' // the sources checked against their rows; those without a current one indexed now
@@ -184,6 +191,12 @@ async function whileWaiting<T>(read: Promise<T>, work: () => boolean): Promise<T
   return read;
 }
 
+/** A read asked for now and awaited later: its failure is not reported as unhandled meanwhile. */
+function asked<T>(read: Promise<T>): Promise<T> {
+  void read.catch(() => undefined);
+  return read;
+}
+
 /** A row that may stand in for its source's index under `generation`, before the source itself is read. */
 function isUsable(row: StoredIndex, generation: string | null): boolean {
   return (
@@ -195,88 +208,186 @@ function isUsable(row: StoredIndex, generation: string | null): boolean {
   );
 }
 
+/** The format of the stored snapshot; one of another format is not read (and is replaced by the next load). */
+export const SNAPSHOT_FORMAT = 1;
+
+/**
+ * The snapshot's rows when it is of this format and lexicon, else none (those sources then have
+ * their separate rows or are built). Entries that are not rows at all are left out; each row left
+ * is still checked like a separate one.
+ */
+function snapshotRows(snapshot: StoredSnapshot | undefined, generation: string | null): StoredIndex[] {
+  if (!snapshot || generation === null || snapshot.format !== SNAPSHOT_FORMAT || snapshot.generation !== generation) return [];
+  if (!Array.isArray(snapshot.rows)) return [];
+  return snapshot.rows.filter((row) => !!row && typeof row === 'object' && typeof row.id === 'string' && !!row.data);
+}
+
+/**
+ * Each source's row in id order (the order the sources are read in): its separate row when it has
+ * one (written since the snapshot: an import, an edit, a rebuilt row), else the snapshot's.
+ */
+function mergeRows(fromSnapshot: readonly StoredIndex[], separate: readonly StoredIndex[]): { rows: StoredIndex[]; separateIds: Set<string> } {
+  const byId = new Map<string, StoredIndex>();
+  for (const row of fromSnapshot) byId.set(row.id, row);
+  const separateIds = new Set<string>();
+  for (const row of separate) {
+    byId.set(row.id, row);
+    separateIds.add(row.id);
+  }
+  const ids = [...byId.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return { rows: ids.map((id) => byId.get(id)!), separateIds };
+}
+
+/** The same row as far as the snapshot is concerned: same source, text, engine version and lexicon. */
+function sameRow(a: StoredIndex, b: StoredIndex): boolean {
+  return a.id === b.id && a.contentHash === b.contentHash && a.version === b.version && a.data?.lexicon === b.data?.lexicon;
+}
+
+/** What storeSnapshot did: the rows the snapshot now holds, and the separate rows folded into it (deleted). */
+export interface SnapshotWrite {
+  held: number;
+  folded: string[];
+}
+
+/**
+ * Folds a load's rows (LoadReport.snapshot) into the stored snapshot, so each row is stored in one
+ * place: in one read-write transaction, every offered row whose source is still stored with the
+ * same hash goes into the snapshot, and a separate row identical to it (same id, hash, version and
+ * generation) is deleted. A separate row that changed since the load stays, and the snapshot
+ * leaves that source out. The snapshot is replaced whole: a row it held that the load did not
+ * offer (a source changed meanwhile) is not carried over, and is rebuilt if ever needed.
+ */
+export async function storeSnapshot(db: LibraryDb, offered: StoredSnapshot): Promise<SnapshotWrite> {
+  return db.transaction('rw', db.snapshot, db.indexes, db.sources, async () => {
+    // Each stored source's hash, from the hash index: the texts themselves are not read.
+    const hashes = new Map<string, string>();
+    await db.sources.orderBy('contentHash').eachKey((hash, cursor) => {
+      hashes.set(String(cursor.primaryKey), String(hash));
+    });
+    const separate = new Map((await db.indexes.toArray()).map((row) => [row.id, row]));
+    const held: StoredIndex[] = [];
+    const folded: string[] = [];
+    for (const row of offered.rows) {
+      if (hashes.get(row.id) !== row.contentHash || row.data.lexicon !== offered.generation) continue; // removed or changed since
+      const own = separate.get(row.id);
+      if (own) {
+        if (!sameRow(own, row)) continue; // rewritten since the load: stays a separate row
+        folded.push(row.id);
+      }
+      held.push(row);
+    }
+    if (held.length > 0) await db.snapshot.put({ id: SNAPSHOT_ROW, format: SNAPSHOT_FORMAT, generation: offered.generation, rows: held });
+    else await db.snapshot.delete(SNAPSHOT_ROW);
+    await db.indexes.bulkDelete(folded);
+    return { held: held.length, folded };
+  });
+}
+
+/** The rows that may be current, unpacked against the stored lexicon; damaged ones are left out (and rebuilt). */
+function unpackRows(rows: readonly StoredIndex[], generation: string | null, lexicon: Lexicon): Map<string, { row: StoredIndex; data: SourceIndexData }> {
+  const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
+  for (const row of rows) {
+    if (!isUsable(row, generation)) continue;
+    try {
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, lexicon) });
+    } catch {
+      // a damaged row is rebuilt like a stale one
+    }
+  }
+  return unpacked;
+}
+
+/** The rows to offer as the snapshot: one per source, all numbering their words into `generation`, in id order. */
+function offerSnapshot(rows: readonly StoredIndex[], generation: string): StoredSnapshot {
+  const held = rows.filter((row) => row.data.lexicon === generation).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { id: SNAPSHOT_ROW, format: SNAPSHOT_FORMAT, generation, rows: held };
+}
+
 /**
  * The in-memory index of every stored source, from stored index rows where they are current.
  * The index starts from the stored lexicon, so current rows' word numbers are used as they are.
- * Rows that had to be built are written back, each only if its source is still the same text.
+ * Rows that had to be built are written back as separate rows, each only if its source is still
+ * the same text.
  *
- * The sources (their texts: most of the bytes read) are asked for last, and the lexicon and rows are
- * decoded, and the index built from the rows, while the browser is still reading them; a row's
- * source hash is checked once they come, and an index built from a row that turns out stale is
- * dropped for one built the ordinary way.
+ * Each row is stored in one place: in the snapshot (most of them, read as one value) or as a
+ * separate row written since. Both are read together and a source's separate row, when it has
+ * one, wins. The sources (their texts: most of the bytes read) are asked for last, and the
+ * lexicon and rows are decoded, and the index built from the rows, while the browser is still
+ * reading them; a row's source hash is checked once they come, and an index built from a row that
+ * turns out stale is dropped for one built the ordinary way.
  */
 export async function loadLibraryIndex(
   db: LibraryDb,
   onPhase?: (phase: LoadPhase) => void,
 ): Promise<{ index: LibraryIndex; sources: StoredSource[]; report: LoadReport }> {
-  // Each read as soon as it comes (the transaction starts once the database is open).
-  let lexiconIn: (row: StoredLexicon | undefined) => void = () => undefined;
-  let rowsIn: (rows: StoredIndex[]) => void = () => undefined;
-  const lexiconRead = new Promise<StoredLexicon | undefined>((resolve) => (lexiconIn = resolve));
-  const rowsRead = new Promise<StoredIndex[]>((resolve) => (rowsIn = resolve));
-  const all = db.transaction('r', db.sources, db.indexes, db.lexicon, () => {
-    onPhase?.('opened');
-    const lexiconRow = db.lexicon.get(LEXICON_ROW);
-    const rows = db.indexes.toArray();
-    const sources = db.sources.toArray();
-    void lexiconRow.then(lexiconIn, () => undefined);
-    void rows.then(rowsIn, () => undefined);
-    return Promise.all([lexiconRow, rows, sources]);
+  // Each read asked for only once the one before is answered. In Chrome's IndexedDB a small read
+  // asked for beside large ones is answered with them, not before: the lexicon row took 160–420 ms
+  // to come with the rows and texts asked for together, 25–60 ms alone, and the rows 100–200 ms
+  // longer with the texts asked for beside them. Separate transactions may see the library in
+  // different states if it is written meanwhile; the checks below catch that as they catch any
+  // stale row (generation, words within the lexicon, hashes).
+  const lexiconRow = await db.transaction('r', db.lexicon, () => {
+    onPhase?.('opened'); // the database open, the first read's transaction started
+    return db.lexicon.get(LEXICON_ROW);
   });
-  // A failed transaction ends each race with its error.
-  const lexiconRow = await Promise.race([lexiconRead, all.then(([row]) => row)]);
   onPhase?.('lexicon-read');
-  // Decoded while the rows are still being read (after a worker restart the worker would otherwise
-  // sit idle here), with its stored stems; a lexicon without usable ones has its words stemmed in
-  // pieces for as long as the rows keep it waiting.
+  // The snapshot and the separate rows in one transaction: a snapshot write that folds rows in
+  // between two reads would otherwise hide those rows from both.
+  const rowsRead = asked(db.transaction('r', db.snapshot, db.indexes, () => Promise.all([db.snapshot.get(SNAPSHOT_ROW), db.indexes.toArray()])));
+  // Decoded while the rows are being read (after a worker restart the worker would otherwise sit
+  // idle here), with its stored stems; a lexicon without usable ones has its words stemmed in
+  // pieces for as long as the reads keep it waiting.
   const decoded = decodeLexicon(lexiconRow);
   const lexicon = decoded?.lexicon;
   const generation = decoded ? decoded.generation : null;
   onPhase?.('lexicon');
   const stemming = () => lexicon?.stemMore(STEMS_AT_A_TIME) ?? false;
-  const rows = await whileWaiting(Promise.race([rowsRead, all.then(([, r]) => r)]), stemming);
+  const [storedSnapshot, separate] = await whileWaiting(rowsRead, stemming);
+  const sourcesRead = asked(db.sources.toArray()); // the texts, read while the rows are unpacked
+  const { rows, separateIds } = mergeRows(snapshotRows(storedSnapshot, generation), separate);
   onPhase?.('rows-read');
   const base = lexicon ?? new Lexicon();
-  const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
-  for (const row of rows) {
-    if (!isUsable(row, generation)) continue;
-    try {
-      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, base) });
-    } catch {
-      // a damaged row is rebuilt like a stale one
-    }
-  }
+  const unpacked = unpackRows(rows, generation, base);
   onPhase?.('unpacked');
   // Every row usable: the index is built from them now, while the sources are still being read,
   // on source records that are filled in when they come (placing a source with its data reads
-  // only its id). It stands only if every source then has its current row, in the same order.
+  // only its id). Should a row turn out stale, this index is dropped below.
   let early: { index: LibraryIndex; records: Source[] } | null = null;
   if (rows.length > 0 && unpacked.size === rows.length) {
     const records = rows.map((row) => ({ id: row.id }) as Source); // the rest of each record follows
     const index = new LibraryIndex(base);
-    index.addAll(records.map((source, i) => ({ source, data: unpacked.get(rows[i].id)!.data })));
+    const byRow = rows.map((row) => unpacked.get(row.id)!.data);
+    index.addAll(records.map((source, i) => ({ source, data: byRow[i] })));
     early = { index, records };
     onPhase?.('added');
   }
-  const [, , sources] = await whileWaiting(all, stemming);
+  const sources = await whileWaiting(sourcesRead, stemming);
   onPhase?.('sources-read');
-  const report: LoadReport = { loaded: [], built: [] };
+  const report: LoadReport = { loaded: [], built: [], fromSnapshot: [], fromRows: [], snapshot: null };
+  const taken = (id: string) => {
+    report.loaded.push(id);
+    (separateIds.has(id) ? report.fromRows : report.fromSnapshot).push(id);
+  };
   if (early && sources.length === rows.length && sources.every((s, i) => rows[i].id === s.id && isCurrent(rows[i], s, generation))) {
     sources.forEach((s, i) => Object.assign(early.records[i], toSource(s)));
-    report.loaded.push(...sources.map((s) => s.id));
+    for (const s of sources) taken(s.id);
+    // Separate rows taken: folded into the snapshot next.
+    if (report.fromRows.length > 0 && generation !== null) report.snapshot = offerSnapshot(rows, generation);
     onPhase?.('built');
     return { index: early.index, sources, report };
   }
   const index = new LibraryIndex(base);
   const fresh: PendingIndex[] = [];
   const items: { source: Source; data: SourceIndexData }[] = [];
+  const used: StoredIndex[] = [];
   for (const s of sources) {
     const source = toSource(s);
     const found = unpacked.get(s.id);
     let data: SourceIndexData;
     if (found && isCurrent(found.row, s, generation)) {
       data = found.data;
-      report.loaded.push(s.id);
+      taken(s.id);
+      used.push(found.row);
     } else {
       data = buildSourceIndex(source);
       fresh.push({ id: s.id, contentHash: s.contentHash, data });
@@ -287,15 +398,22 @@ export async function loadLibraryIndex(
   onPhase?.('built');
   index.addAll(items);
   onPhase?.('added');
+  let written: StoredIndex[] = [];
   if (fresh.length) {
-    await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
+    written = await db.transaction('rw', db.sources, db.indexes, db.lexicon, async () => {
       const same: PendingIndex[] = [];
       for (const p of fresh) {
         const now = await db.sources.get(p.id);
         if (now && now.contentHash === p.contentHash) same.push(p);
       }
-      await writeIndexRows(db, same);
+      return writeIndexRows(db, same);
     });
+  }
+  // Rows built, separate rows taken, or rows stored for sources no longer there (or stale): the
+  // snapshot is rewritten to hold what this load used.
+  const snapshotGeneration = written.length > 0 ? written[0].data.lexicon : generation;
+  if (snapshotGeneration !== null && (written.length > 0 || report.fromRows.length > 0 || rows.length !== used.length)) {
+    report.snapshot = offerSnapshot([...used, ...written], snapshotGeneration);
   }
   return { index, sources, report };
 }

@@ -227,13 +227,13 @@ export function loadSplit(t: Timeline): LoadSplit | null {
 }
 
 const LOAD_PHASES: [keyof LoadSplit, string][] = [
-  ['open', 'open the database, start the read transaction'],
-  ['lexiconRead', 'read the lexicon row'],
+  ['open', 'open the database, start the first read\'s transaction'],
+  ['lexiconRead', 'read the lexicon row (alone: the rows are asked for once it is in)'],
   ['lexicon', 'decode the lexicon and its stored stems (without usable stems, its words are stemmed in pieces while reads are awaited)'],
-  ['rows', 'read every index row: what is left of it once the lexicon is decoded'],
+  ['rows', 'read the index rows (the snapshot, one value, with the separate rows written since it, usually none): what is left of it once the lexicon is decoded'],
   ['unpack', 'unpack the index rows'],
   ['addAll', 'add them to the index (addAll; before the sources are in when every row is usable)'],
-  ['sources', 'read every source (texts included): what is left of it once the rows are unpacked and added'],
+  ['sources', 'read every source (texts included; asked for once the rows are in): what is left of it once the rows are unpacked and added'],
   ['build', 'check the sources against their rows (and index those without a current row)'],
   ['rest', 'the service\'s maps of source details'],
   ['total', 'load the library, in all'],

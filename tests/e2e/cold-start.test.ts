@@ -48,9 +48,50 @@ async function checkedPage(screenshot?: string): Promise<{ painted: Record<strin
   return { painted, cards, page };
 }
 
+/**
+ * The stored snapshot of the index rows and the separate rows beside it, read from a script-less
+ * extension page (which does not wake the worker): how many rows each holds, after `change` is
+ * applied to the snapshot ('foreign': marked as of another lexicon, so none of its rows is trusted).
+ */
+async function storedRows(change?: 'foreign'): Promise<{ snapshot: number; separate: number }> {
+  const page = await launched.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    return await page.evaluate(async (how) => {
+      const req = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+      const db = await req(indexedDB.open('verbatim'));
+      try {
+        if (!db.objectStoreNames.contains('snapshot')) return { snapshot: 0, separate: -1 };
+        const tx = db.transaction(['snapshot', 'indexes'], 'readwrite');
+        const row = (await req(tx.objectStore('snapshot').get('library'))) as { rows: unknown[]; generation: string } | undefined;
+        if (row && how === 'foreign') await req(tx.objectStore('snapshot').put({ ...row, generation: 'another-lexicon' }));
+        const separate = await req(tx.objectStore('indexes').count());
+        return { snapshot: row ? row.rows.length : 0, separate };
+      } finally {
+        db.close();
+      }
+    }, change);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until the background has folded the rows into the snapshot: four rows there, none beside it. */
+async function foldedIn(): Promise<{ snapshot: number; separate: number }> {
+  let rows = await storedRows();
+  for (let i = 0; i < 40 && !(rows.snapshot === 4 && rows.separate === 0); i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    rows = await storedRows();
+  }
+  return rows;
+}
+
+let warmAnswers: { painted: Record<string, string[]>; cards: string[] } | null = null;
+
 describe('a cold start from the stored library', () => {
   it('gives the page the answers of a warm worker, and the card its passage and source', async () => {
     const warm = await checkedPage();
+    warmAnswers = { painted: warm.painted, cards: warm.cards };
     await warm.page.close();
     await stopServiceWorker(launched);
     const cold = await checkedPage('cold-start-card.png');
@@ -62,5 +103,25 @@ describe('a cold start from the stored library', () => {
     expect(cold.cards[1]).toContain('HMICFRS press release');
     expect(cold.cards[1]).toContain('It cannot be overstated how complex');
     await cold.page.close();
+  }, 120_000);
+
+  it('reads the rows from the snapshot that holds them, and a snapshot of another lexicon is rebuilt from the texts: the answers stay the warm worker\'s', async () => {
+    expect(warmAnswers).not.toBeNull();
+    // Moved into the snapshot a few seconds after a load that took them as separate rows: each row stored once.
+    expect(await foldedIn()).toEqual({ snapshot: 4, separate: 0 }); // the four built-in sources
+    await stopServiceWorker(launched);
+    const fromSnapshot = await checkedPage('cold-start-snapshot-card.png');
+    expect(fromSnapshot.painted).toEqual(warmAnswers!.painted);
+    expect(fromSnapshot.cards).toEqual(warmAnswers!.cards);
+    await fromSnapshot.page.close();
+    // A snapshot not of the stored lexicon is not read: every source is indexed from its text again,
+    // written back as separate rows, and folded into a new snapshot afterwards.
+    expect((await storedRows('foreign')).snapshot).toBe(4);
+    await stopServiceWorker(launched);
+    const rebuilt = await checkedPage();
+    expect(rebuilt.painted).toEqual(warmAnswers!.painted);
+    expect(rebuilt.cards).toEqual(warmAnswers!.cards);
+    await rebuilt.page.close();
+    expect(await foldedIn()).toEqual({ snapshot: 4, separate: 0 });
   }, 120_000);
 });
