@@ -29,6 +29,44 @@ export function kgramHash(keyHashes: ArrayLike<number>, i: number, k = KGRAM_WOR
   return mix(h);
 }
 
+/**
+ * kgramHash of every start 0 … count - 1, written into `out`: the same values, with the k-gram
+ * and the finaliser worked out in place, since a call per token is what a loop run once per
+ * cold start (not yet optimised) pays for most.
+ */
+export function kgramHashesInto(keyHashes: Uint32Array, count: number, out: Uint32Array, k = KGRAM_WORDS): void {
+  if (k === 3 && count > 0) {
+    // Trigrams (the k in use): each key hash read once, carried along in locals.
+    let a = keyHashes[0];
+    let b = keyHashes[1];
+    for (let i = 0; i < count; i++) {
+      const c = keyHashes[i + 2];
+      let h = Math.imul(0x9747b28c ^ a, 0x5bd1e995);
+      h = Math.imul(h ^ b, 0x5bd1e995) + 1;
+      h = Math.imul(h ^ c, 0x5bd1e995) + 2;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      out[i] = h >>> 0;
+      a = b;
+      b = c;
+    }
+    return;
+  }
+  for (let i = 0; i < count; i++) {
+    let h = 0x9747b28c;
+    for (let j = 0; j < k; j++) h = Math.imul(h ^ keyHashes[i + j], 0x5bd1e995) + j;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    out[i] = h >>> 0;
+  }
+}
+
 /** Hashes of every k-gram of `keyHashes[from, to)`. */
 export function kgramHashes(keyHashes: ArrayLike<number>, from = 0, to = keyHashes.length, k = KGRAM_WORDS): Uint32Array {
   const count = Math.max(0, to - from - k + 1);

@@ -17,7 +17,8 @@ export class Lexicon {
   private stemmed = 0; // words whose stem is known: the first `stemmed` word numbers
   private readonly stemOfWord: number[] = [];
   private readonly stemTexts: string[] = [];
-  private readonly wordsOfStem: number[][] = [];
+  // The words of each stem: grouped when first asked for (short quotes, library search), then kept up to date.
+  private wordsOfStem: number[][] | null = null;
   /** Matching key of each word number. */
   readonly keys: string[] = [];
   /** Whether each word's key is a stopword (context ignores those). */
@@ -40,7 +41,14 @@ export class Lexicon {
   /** The word numbers that share each stem. */
   get stemWords(): readonly (readonly number[])[] {
     if (this.stemmed < this.keys.length) this.stemAll();
-    return this.wordsOfStem;
+    return (this.wordsOfStem ??= this.groupByStem());
+  }
+
+  private groupByStem(): number[][] {
+    const groups: number[][] = [];
+    for (let st = 0; st < this.stemTexts.length; st++) groups.push([]);
+    for (let id = 0; id < this.stemmed; id++) groups[this.stemOfWord[id]].push(id);
+    return groups;
   }
 
   private stemAll(): void {
@@ -61,10 +69,10 @@ export class Lexicon {
         st = this.stemTexts.length;
         this.stemIds.set(stem, st);
         this.stemTexts.push(stem);
-        this.wordsOfStem.push([]);
+        this.wordsOfStem?.push([]);
       }
       this.stemOfWord.push(st);
-      this.wordsOfStem[st].push(id);
+      this.wordsOfStem?.[st].push(id);
     }
     this.stemmed = end;
     return end < this.keys.length;
@@ -81,7 +89,6 @@ export class Lexicon {
     for (let st = 0; st < stemTexts.length; st++) {
       lx.stemIds.set(stemTexts[st], st);
       lx.stemTexts.push(stemTexts[st]);
-      lx.wordsOfStem.push([]);
     }
     if (lx.stemIds.size !== stemTexts.length) throw new Error('lexicon stems: a stem text repeats');
     let next = 0; // numbered in order of first appearance: a stem not seen before takes the next number
@@ -90,7 +97,6 @@ export class Lexicon {
       if (!Number.isInteger(st) || st < 0 || st > next || st >= stemTexts.length) throw new Error('lexicon stems: numbered out of order');
       if (st === next) next++;
       lx.stemOfWord.push(st);
-      lx.wordsOfStem[st].push(id);
     }
     if (next !== stemTexts.length) throw new Error('lexicon stems: a stem text no word has');
     lx.stemmed = keys.length;
@@ -100,8 +106,16 @@ export class Lexicon {
   /** A lexicon holding exactly these keys, numbered by their place in the list (keys must be distinct). */
   static fromKeys(keys: readonly string[]): Lexicon {
     const lx = new Lexicon();
-    for (const key of keys) lx.intern(key);
-    if (lx.size !== keys.length) throw new Error('lexicon keys repeat');
+    // Each key set straight in (a repeat shows in the map's size), without intern's look-up first.
+    const { ids, stop, hashes } = lx;
+    for (let id = 0; id < keys.length; id++) {
+      const key = keys[id];
+      ids.set(key, id);
+      lx.keys.push(key);
+      stop.push(isStopword(key));
+      hashes.push(hashKey(key));
+    }
+    if (ids.size !== keys.length) throw new Error('lexicon keys repeat');
     return lx;
   }
 

@@ -6,7 +6,7 @@ import type { Source } from '../types';
 import { parsePassages, type Passage } from '../library/passages';
 import { WordScanner } from '../text/scan-words';
 import { sourceVocabulary } from '../text/source-vocabulary';
-import { hashKey, kgramHash, type Fingerprints } from './fingerprints';
+import { hashKey, kgramHashesInto, type Fingerprints } from './fingerprints';
 import { Lexicon } from './lexicon';
 import { PostingTable } from './postings';
 import { SortedPostings } from './sorted-postings';
@@ -110,12 +110,28 @@ export function fingerprintWords(wordHashes: ArrayLike<number>, tokenWords: Uint
   for (let i = 0; i < n; i++) tokenHashes[i] = wordHashes[tokenWords[i]];
   const count = Math.max(0, n - KGRAM_WORDS + 1);
   if (count === 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };
-  for (let i = 0; i < count; i++) kgrams[i] = kgramHash(tokenHashes, i);
+  kgramHashesInto(tokenHashes, count, kgrams);
   // Winnowing as winnow() does it: the minimum of each window (rightmost on ties), each kept once.
   const windows = Math.max(1, count - WINNOW_WINDOW + 1);
   const width = Math.min(WINNOW_WINDOW, count);
   let kept = 0;
   let last = -1;
+  if (width === 2) {
+    // Windows of two (the w in use): the smaller of each pair, the right one on a tie.
+    let right = kgrams[0];
+    for (let start = 0; start < windows; start++) {
+      const left = right;
+      right = kgrams[start + 1];
+      const best = right <= left ? start + 1 : start;
+      if (best !== last) {
+        keptHashes[kept] = right <= left ? right : left;
+        keptPositions[kept] = best;
+        kept++;
+        last = best;
+      }
+    }
+    return { hashes: keptHashes.slice(0, kept), positions: keptPositions.slice(0, kept) };
+  }
   for (let start = 0; start < windows; start++) {
     let best = start;
     for (let i = start + 1; i < start + width; i++) if (kgrams[i] <= kgrams[best]) best = i;

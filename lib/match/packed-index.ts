@@ -184,10 +184,21 @@ export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): 
     throw new Error(`stored index of ${stored.id}: no word numbers for its ${n} tokens`);
   }
   if (!(offsets instanceof Uint8Array) || !offsetsAreWhole(offsets, n)) throw new Error(`stored index of ${stored.id}: offsets cut off or overlong`);
-  const tokenWords = words instanceof Uint32Array ? words : new Uint32Array(words);
   const size = lexicon.size;
   let max = 0;
-  for (let i = 0; i < n; i++) if (tokenWords[i] > max) max = tokenWords[i];
+  let tokenWords: Uint32Array;
+  if (words instanceof Uint32Array) {
+    tokenWords = words;
+    for (let i = 0; i < n; i++) if (tokenWords[i] > max) max = tokenWords[i];
+  } else {
+    // Widened in the loop that finds the largest word number: one pass over the tokens, not two.
+    tokenWords = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = words[i];
+      tokenWords[i] = w;
+      if (w > max) max = w;
+    }
+  }
   if (n > 0 && max >= size) throw new Error(`stored index of ${stored.id}: word ${max} is not in the lexicon of ${size} words`);
   const fp = fingerprintWords(lexicon.hashes, tokenWords);
   return new StoredSourceIndexData(stored.id, lexicon.keys, tokenWords, fp.hashes, fp.positions, stored.passages, offsets);
