@@ -1,0 +1,98 @@
+// The loops a cold start runs once per stored row, written for an engine that has not optimised
+// them yet, must give exactly what the plain definitions give: fingerprints as
+// winnow(kgramHashes(…)) of fingerprints.ts, and a lexicon's stem groups as stemming word by word.
+import { describe, expect, it } from 'vitest';
+import { hashKey, kgramHash, kgramHashes, kgramHashesInto, winnow } from '../../../lib/match/fingerprints';
+import { buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
+import { Lexicon } from '../../../lib/match/lexicon';
+import { loadSotuLibrary } from '../../../scripts/eval/library';
+
+/** Fingerprints the plain way: one hash per token, every k-gram, then winnowing. */
+function reference(vocabulary: readonly string[], tokenWords: Uint32Array) {
+  const tokenHashes = Uint32Array.from(tokenWords, (w) => hashKey(vocabulary[w]));
+  return winnow(kgramHashes(tokenHashes));
+}
+
+function pseudoRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0);
+}
+
+describe('cold-start fingerprinting', () => {
+  it('equals winnow(kgramHashes()) for every address of the State of the Union library', () => {
+    const library = loadSotuLibrary();
+    expect(library.length).toBe(233);
+    let fingerprints = 0;
+    for (const source of library) {
+      const data = buildSourceIndex(source);
+      const hashes = data.vocabulary.map(hashKey);
+      const got = fingerprintWords(hashes, data.tokenWords);
+      const want = reference(data.vocabulary, data.tokenWords);
+      expect(got.hashes, source.id).toEqual(want.hashes);
+      expect(got.positions, source.id).toEqual(want.positions);
+      fingerprints += got.hashes.length;
+    }
+    expect(fingerprints).toBeGreaterThan(500_000);
+  });
+
+  it('equals the plain definitions for every short length, repeated hashes included', () => {
+    const next = pseudoRandom(7);
+    for (let n = 0; n < 12; n++) {
+      for (const vocabularySize of [1, 2, 5]) {
+        const vocabulary = Array.from({ length: vocabularySize }, (_, k) => `w${k}`);
+        const tokenWords = Uint32Array.from({ length: n }, () => next() % vocabularySize);
+        const got = fingerprintWords(vocabulary.map(hashKey), tokenWords);
+        const want = reference(vocabulary, tokenWords);
+        expect([...got.hashes], `n=${n}`).toEqual([...want.hashes]);
+        expect([...got.positions], `n=${n}`).toEqual([...want.positions]);
+      }
+    }
+  });
+
+  it('kgramHashesInto gives kgramHash at every start, for k = 3 and other k', () => {
+    const next = pseudoRandom(11);
+    const keyHashes = Uint32Array.from({ length: 400 }, next);
+    keyHashes[5] = 0xffffffff;
+    keyHashes[6] = 0x80000000;
+    for (const k of [1, 2, 3, 4, 5]) {
+      const count = keyHashes.length - k + 1;
+      const out = new Uint32Array(count);
+      kgramHashesInto(keyHashes, count, out, k);
+      const want = Uint32Array.from({ length: count }, (_, i) => kgramHash(keyHashes, i, k));
+      expect(out, `k=${k}`).toEqual(want);
+    }
+  });
+});
+
+describe('lexicon stem groups formed on first use', () => {
+  const keys = ['running', 'runs', 'run', 'the', 'nations', 'nation', 'national', 'ran'];
+
+  it('are the groups of stemming word by word, from stored stems or worked out, and follow later words', () => {
+    const fresh = Lexicon.fromKeys(keys);
+    const stored = Lexicon.withStems(keys, fresh.stemOf, fresh.stems);
+    const byWord: number[][] = fresh.stems.map(() => []);
+    fresh.stemOf.forEach((st, id) => byWord[st].push(id));
+    expect(fresh.stemWords).toEqual(byWord);
+    expect(stored.stemWords).toEqual(byWord);
+
+    // Words interned after the groups were formed join them (or a new one) when stemmed.
+    for (const lx of [fresh, stored]) {
+      lx.intern('nationals');
+      lx.intern('zebra');
+      const groups: number[][] = lx.stems.map(() => []);
+      lx.stemOf.forEach((st, id) => groups[st].push(id));
+      expect(lx.stemWords).toEqual(groups);
+      expect(lx.stemWords[lx.stemOf[lx.idOf('zebra')]]).toEqual([lx.idOf('zebra')]);
+    }
+  });
+
+  it('stemmed in pieces before the groups are asked for, the groups still hold every word', () => {
+    const lx = new Lexicon();
+    for (const key of keys) lx.intern(key);
+    while (lx.stemMore(3));
+    const groups: number[][] = lx.stems.map(() => []);
+    lx.stemOf.forEach((st, id) => groups[st].push(id));
+    expect(lx.stemWords).toEqual(groups);
+    expect(groups.flat().sort((a, b) => a - b)).toEqual(keys.map((_, id) => id));
+  });
+});
