@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hashKey, kgramHash, kgramHashes, kgramHashesInto, winnow } from '../../../lib/match/fingerprints';
 import { buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
 import { Lexicon } from '../../../lib/match/lexicon';
+import { packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
 
 /** Fingerprints the plain way: one hash per token, every k-gram, then winnowing. */
@@ -94,5 +95,25 @@ describe('lexicon stem groups formed on first use', () => {
     lx.stemOf.forEach((st, id) => groups[st].push(id));
     expect(lx.stemWords).toEqual(groups);
     expect(groups.flat().sort((a, b) => a - b)).toEqual(keys.map((_, id) => id));
+  });
+});
+
+describe('stored offsets checked whole on load', () => {
+  it('accepts the whole row and refuses it cut anywhere, or with a byte too many', () => {
+    const [source] = loadSotuLibrary(1);
+    const built = buildSourceIndex(source);
+    const lexicon = new Lexicon();
+    const words = Uint32Array.from(built.tokenWords, (w) => lexicon.intern(built.vocabulary[w]));
+    const row = packSourceIndex(built, words, 'g');
+    const data = unpackSourceIndex(row, lexicon);
+    expect(data.tokenStarts).toEqual(built.tokenStarts);
+    expect(data.tokenEnds).toEqual(built.tokenEnds);
+    const length = row.offsets.length;
+    for (let cut = Math.max(0, length - 40); cut < length; cut++) {
+      expect(() => unpackSourceIndex({ ...row, offsets: row.offsets.slice(0, cut) }, lexicon), `cut at ${cut}`).toThrow(/offsets/);
+    }
+    for (const extra of [0, 1, 3, 0x80, 0x83]) {
+      expect(() => unpackSourceIndex({ ...row, offsets: Uint8Array.of(...row.offsets, extra) }, lexicon), `extra ${extra}`).toThrow(/offsets/);
+    }
   });
 });
