@@ -222,6 +222,11 @@ function snapshotRows(snapshot: StoredSnapshot | undefined, generation: string |
   return snapshot.rows.filter((row) => !!row && typeof row === 'object' && typeof row.id === 'string' && !!row.data);
 }
 
+/** Ids in IndexedDB's key order (code unit by code unit), the order `toArray` gives the sources in. */
+function inKeyOrder(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /**
  * Each source's row in id order (the order the sources are read in): its separate row when it has
  * one (written since the snapshot: an import, an edit, a rebuilt row), else the snapshot's.
@@ -234,7 +239,7 @@ function mergeRows(fromSnapshot: readonly StoredIndex[], separate: readonly Stor
     byId.set(row.id, row);
     separateIds.add(row.id);
   }
-  const ids = [...byId.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const ids = [...byId.keys()].sort(inKeyOrder);
   return { rows: ids.map((id) => byId.get(id)!), separateIds };
 }
 
@@ -299,7 +304,7 @@ function unpackRows(rows: readonly StoredIndex[], generation: string | null, lex
 
 /** The rows to offer as the snapshot: one per source, all numbering their words into `generation`, in id order. */
 function offerSnapshot(rows: readonly StoredIndex[], generation: string): StoredSnapshot {
-  const held = rows.filter((row) => row.data.lexicon === generation).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const held = rows.filter((row) => row.data.lexicon === generation).sort((x, y) => inKeyOrder(x.id, y.id));
   return { id: SNAPSHOT_ROW, format: SNAPSHOT_FORMAT, generation, rows: held };
 }
 
@@ -356,8 +361,7 @@ export async function loadLibraryIndex(
   if (rows.length > 0 && unpacked.size === rows.length) {
     const records = rows.map((row) => ({ id: row.id }) as Source); // the rest of each record follows
     const index = new LibraryIndex(base);
-    const byRow = rows.map((row) => unpacked.get(row.id)!.data);
-    index.addAll(records.map((source, i) => ({ source, data: byRow[i] })));
+    index.addAll(records.map((source, i) => ({ source, data: unpacked.get(rows[i].id)!.data })));
     early = { index, records };
     onPhase?.('added');
   }

@@ -55,16 +55,7 @@ export function kgramHashesInto(keyHashes: Uint32Array, count: number, out: Uint
     }
     return;
   }
-  for (let i = 0; i < count; i++) {
-    let h = 0x9747b28c;
-    for (let j = 0; j < k; j++) h = Math.imul(h ^ keyHashes[i + j], 0x5bd1e995) + j;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    out[i] = h >>> 0;
-  }
+  for (let i = 0; i < count; i++) out[i] = kgramHash(keyHashes, i, k);
 }
 
 /** Hashes of every k-gram of `keyHashes[from, to)`. */

@@ -106,16 +106,9 @@ export class Lexicon {
   /** A lexicon holding exactly these keys, numbered by their place in the list (keys must be distinct). */
   static fromKeys(keys: readonly string[]): Lexicon {
     const lx = new Lexicon();
-    // Each key set straight in (a repeat shows in the map's size), without intern's look-up first.
-    const { ids, stop, hashes } = lx;
-    for (let id = 0; id < keys.length; id++) {
-      const key = keys[id];
-      ids.set(key, id);
-      lx.keys.push(key);
-      stop.push(isStopword(key));
-      hashes.push(hashKey(key));
-    }
-    if (ids.size !== keys.length) throw new Error('lexicon keys repeat');
+    // Each key appended straight away (a repeat shows in the map's size), without intern's look-up first.
+    for (const key of keys) lx.append(key);
+    if (lx.ids.size !== keys.length) throw new Error('lexicon keys repeat');
     return lx;
   }
 
@@ -130,9 +123,12 @@ export class Lexicon {
 
   /** The number of a key, added when new. */
   intern(key: string): number {
-    let id = this.ids.get(key);
-    if (id !== undefined) return id;
-    id = this.keys.length;
+    return this.ids.get(key) ?? this.append(key);
+  }
+
+  /** A new word number for a key not yet held. */
+  private append(key: string): number {
+    const id = this.keys.length;
     this.ids.set(key, id);
     this.keys.push(key);
     this.stop.push(isStopword(key));

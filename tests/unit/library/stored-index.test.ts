@@ -6,11 +6,11 @@ import { importSources } from '../../../lib/library/import';
 import { removeSources } from '../../../lib/library/removal';
 import { loadLibraryIndex, prepareIndex, putSource, removeSource, writeIndexRows } from '../../../lib/library/stored-index';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex, checkQuote } from '../../../lib/match/index';
-import type { SourceIndexData } from '../../../lib/match/library-index';
 import { Lexicon } from '../../../lib/match/lexicon';
 import { packLexicon, unpackLexicon, unpackLexiconStems } from '../../../lib/match/packed-lexicon';
 import { STEMMER_VERSION } from '../../../lib/text/stopwords';
 import { loadGold, loadSources } from '../match/corpus';
+import { expectSameData } from './index-data';
 import { quoteContext } from '../../../lib/quotes/index';
 import { generatePages } from '../../../scripts/eval/generate';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
@@ -25,18 +25,6 @@ function name(): string {
 afterEach(async () => {
   for (const d of open.splice(0)) await d.delete();
 });
-
-/** The same index data, token for token: keys (whatever vocabulary they are numbered in), offsets, fingerprints, passages. */
-function expectSameData(a: SourceIndexData | undefined, b: SourceIndexData): void {
-  expect(a).toBeDefined();
-  const keys = (d: SourceIndexData) => Array.from(d.tokenWords, (w) => d.vocabulary[w]);
-  expect(keys(a!)).toEqual(keys(b));
-  expect(a!.tokenStarts).toEqual(b.tokenStarts);
-  expect(a!.tokenEnds).toEqual(b.tokenEnds);
-  expect(a!.fingerprints).toEqual(b.fingerprints);
-  expect(a!.fingerprintPositions).toEqual(b.fingerprintPositions);
-  expect(a!.passages).toEqual(b.passages);
-}
 
 describe('schema upgrade from version 1', () => {
   it('keeps every source and adds a usable index table', async () => {

@@ -9,9 +9,9 @@ import { removeSources, restoreRemoval } from '../../../lib/library/removal';
 import { serialize } from 'node:v8';
 import { SNAPSHOT_FORMAT, loadLibraryIndex, putSource, storeSnapshot } from '../../../lib/library/stored-index';
 import { LibraryIndex, checkQuote } from '../../../lib/match/index';
-import type { SourceIndexData } from '../../../lib/match/library-index';
 import { LibraryService } from '../../../entrypoints/background/library-service';
 import { loadGold, loadSources } from '../match/corpus';
+import { expectSameData } from './index-data';
 import { quoteContext } from '../../../lib/quotes/index';
 import { generatePages } from '../../../scripts/eval/generate';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
@@ -29,18 +29,6 @@ function freshDb(): LibraryDb {
 afterEach(async () => {
   for (const d of open.splice(0)) await d.delete();
 });
-
-/** The same index data, token for token. */
-function expectSameData(a: SourceIndexData | undefined, b: SourceIndexData): void {
-  expect(a).toBeDefined();
-  const keys = (d: SourceIndexData) => Array.from(d.tokenWords, (w) => d.vocabulary[w]);
-  expect(keys(a!)).toEqual(keys(b));
-  expect(a!.tokenStarts).toEqual(b.tokenStarts);
-  expect(a!.tokenEnds).toEqual(b.tokenEnds);
-  expect(a!.fingerprints).toEqual(b.fingerprints);
-  expect(a!.fingerprintPositions).toEqual(b.fingerprintPositions);
-  expect(a!.passages).toEqual(b.passages);
-}
 
 /** The built-in sources stored, loaded once, and the rows that load offered folded into the snapshot. */
 async function withSnapshot(): Promise<{ db: LibraryDb; snapshot: StoredSnapshot }> {

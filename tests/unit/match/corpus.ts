@@ -65,3 +65,17 @@ export function loadGold(): { article: string; quotes: Array<GoldQuote & { query
   }));
   return { article, quotes };
 }
+
+/**
+ * Article context taken from the sources themselves, so that it often recurs: 200 characters
+ * before and after a 40-character gap, at `count` places spread through the texts in turn.
+ */
+export function contextSamples(texts: readonly string[], count = 40): { before: string; after: string }[] {
+  const samples: { before: string; after: string }[] = [];
+  for (let k = 0; k < count; k++) {
+    const text = texts[k % texts.length];
+    const at = Math.floor((text.length * (k + 1)) / (count + 1));
+    samples.push({ before: text.slice(Math.max(0, at - 200), at), after: text.slice(at + 40, at + 240) });
+  }
+  return samples;
+}

@@ -8,7 +8,7 @@ import { articleContext, contextSupports, ContextStems } from '../../../lib/matc
 import { LibraryIndex, positionsOf } from '../../../lib/match/library-index';
 import type { Source } from '../../../lib/types';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
-import { loadSources } from './corpus';
+import { contextSamples, loadSources } from './corpus';
 
 const corpus = loadSources();
 
@@ -54,11 +54,7 @@ describe('ContextStems.stemsHeldBy', () => {
   it('counts the context stems a source holds, and no place of a source holding too few is supported', () => {
     let below = 0;
     let above = 0;
-    for (let k = 0; k < 40; k++) {
-      const text = texts[k % texts.length];
-      const at = Math.floor((text.length * (k + 1)) / 41);
-      const before = text.slice(Math.max(0, at - 200), at);
-      const after = text.slice(at + 40, at + 240);
+    for (const { before, after } of contextSamples(texts)) {
       const ctx = articleContext(before, after, 10);
       const stems = ContextStems.of(before, after, 10, lx);
       for (const near of [0, 4]) {

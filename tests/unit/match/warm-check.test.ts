@@ -17,7 +17,7 @@ import type { QuoteQuery, Source } from '../../../lib/types';
 import { generatePages } from '../../../scripts/eval/generate';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
 import { tenfoldLibrary } from '../../../scripts/bench/tenfold';
-import { loadSources } from './corpus';
+import { contextSamples, loadSources } from './corpus';
 
 const corpus = loadSources();
 
@@ -84,12 +84,7 @@ describe('ContextStems', () => {
   it('answers as contextSupports and contextOverlap at every place of the corpus', () => {
     let supported = 0;
     let checked = 0;
-    for (let k = 0; k < 40; k++) {
-      // Article context taken from the sources themselves, so that it often recurs.
-      const text = texts[k % texts.length];
-      const at = Math.floor((text.length * (k + 1)) / 41);
-      const before = text.slice(Math.max(0, at - 200), at);
-      const after = text.slice(at + 40, at + 240);
+    for (const { before, after } of contextSamples(texts)) {
       const ctx = articleContext(before, after, 10);
       const viaWords = ContextStems.of(before, after, 10, index.lexicon);
       const viaStems = ContextStems.fromContext(ctx, index.lexicon);
