@@ -5,11 +5,11 @@
 // engine's, its hash is the source's and its lexicon generation is the stored lexicon's; anything
 // else (a missing or damaged lexicon included) is rebuilt and rewritten.
 import Dexie from 'dexie';
-import { Lexicon } from '../match/lexicon';
+import { Lexicon, type WordFacts } from '../match/lexicon';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex } from '../match/library-index';
 import type { SourceIndexData } from '../match/library-index';
 import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
-import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconStems } from '../match/packed-lexicon';
+import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconFacts, unpackLexiconStems } from '../match/packed-lexicon';
 import type { Source } from '../types';
 import { LEXICON_ROW, type LibraryDb, SNAPSHOT_ROW, type StoredIndex, type StoredLexicon, type StoredSnapshot, type StoredSource, toSource } from './db';
 import { pauseBehindTasks } from '../page/slices';
@@ -29,26 +29,46 @@ export function prepareIndex(source: StoredSource): PendingIndex {
   return { id: source.id, contentHash: source.contentHash, data: buildSourceIndex(toSource(source)) };
 }
 
-/** The stored lexicon's words, generation and usable stems (null when absent, stale or damaged), or null when the words are missing or damaged. */
-function readLexicon(row: StoredLexicon | undefined): { keys: string[]; generation: string; stems: LexiconStems | null } | null {
+/** The stored lexicon's words, generation, usable stems and facts (each null when absent, stale or damaged), or null when the words are missing or damaged. */
+function readLexicon(row: StoredLexicon | undefined): { keys: string[]; generation: string; stems: LexiconStems | null; facts: WordFacts | null } | null {
   if (!row) return null;
   try {
-    return { keys: unpackLexicon(row), generation: row.generation, stems: unpackLexiconStems(row) };
+    return { keys: unpackLexicon(row), generation: row.generation, stems: unpackLexiconStems(row), facts: unpackLexiconFacts(row) };
   } catch {
     return null;
   }
 }
 
-/** The in-memory lexicon of stored words, taking their stored stems when those are whole and consistent. */
-function lexiconOf(keys: readonly string[], stems: LexiconStems | null): { lexicon: Lexicon; stemsTaken: boolean } {
-  if (stems) {
+/** A lexicon of stored words, and which of its stored parts it took as they were. */
+interface TakenLexicon {
+  lexicon: Lexicon;
+  stemsTaken: boolean;
+  factsTaken: boolean;
+}
+
+/**
+ * The in-memory lexicon of stored words, taking their stored stems and facts when those are whole
+ * and consistent; a part that fails its checks is worked out from the words instead. Throws when
+ * the words themselves repeat.
+ */
+function lexiconOf(keys: readonly string[], stems: LexiconStems | null, facts: WordFacts | null): TakenLexicon {
+  const tries: [LexiconStems | null, WordFacts | null][] = [[stems, facts]];
+  if (stems && facts) tries.push([stems, null], [null, facts]);
+  if (stems || facts) tries.push([null, null]);
+  for (let t = 0; ; t++) {
+    const [s, f] = tries[t];
     try {
-      return { lexicon: Lexicon.withStems(keys, stems.stemOf, stems.texts), stemsTaken: true };
-    } catch {
-      // inconsistent stems: worked out from the words instead
+      const lexicon = s ? Lexicon.withStems(keys, s.stemOf, s.texts, f ?? undefined) : Lexicon.fromKeys(keys, f ?? undefined);
+      return { lexicon, stemsTaken: !!s, factsTaken: !!f };
+    } catch (error) {
+      if (t === tries.length - 1) throw error; // the words themselves repeat
     }
   }
-  return { lexicon: Lexicon.fromKeys(keys), stemsTaken: false };
+}
+
+/** Whether a lexicon row holds usable stems and facts: a load then works out nothing per word. */
+function isComplete(taken: TakenLexicon): boolean {
+  return taken.stemsTaken && taken.factsTaken;
 }
 
 /**
@@ -69,12 +89,12 @@ export async function writeIndexRows(db: LibraryDb, pending: readonly PendingInd
   if (pending.length === 0) return [];
   const current = await db.lexicon.get(LEXICON_ROW);
   let stored = readLexicon(current);
-  let taken: { lexicon: Lexicon; stemsTaken: boolean };
+  let taken: TakenLexicon;
   try {
-    taken = stored ? lexiconOf(stored.keys, stored.stems) : { lexicon: new Lexicon(), stemsTaken: false };
+    taken = stored ? lexiconOf(stored.keys, stored.stems, stored.facts) : { lexicon: new Lexicon(), stemsTaken: false, factsTaken: false };
   } catch {
     stored = null; // a stored lexicon listing a word twice is damaged: replaced like a missing one
-    taken = { lexicon: new Lexicon(), stemsTaken: false };
+    taken = { lexicon: new Lexicon(), stemsTaken: false, factsTaken: false };
   }
   const generation = stored?.generation ?? newLexiconGeneration();
   const lexicon = taken.lexicon;
@@ -97,13 +117,16 @@ export async function writeIndexRows(db: LibraryDb, pending: readonly PendingInd
     }
     rows.push({ id: p.id, version: SOURCE_INDEX_VERSION, contentHash: p.contentHash, data: packSourceIndex(p.data, words, generation) });
   }
-  // Written when new, grown, or without usable stems; the Lexicon stems any word not stemmed yet.
-  if (!stored || lexicon.size !== before || !taken.stemsTaken) {
-    const packed = packLexicon(lexicon.keys, generation, { stemOf: lexicon.stemOf, texts: lexicon.stems });
-    await db.lexicon.put({ id: LEXICON_ROW, ...packed });
-  }
+  // Written when new, grown, or without usable stems or facts; the Lexicon stems any word not stemmed yet.
+  if (!stored || lexicon.size !== before || !isComplete(taken)) await putLexicon(db, lexicon, generation);
   for (const row of rows) await db.indexes.put(row);
   return rows;
+}
+
+/** Puts the lexicon row: the words of `lexicon` under `generation`, with their stems and facts. */
+async function putLexicon(db: LibraryDb, lexicon: Lexicon, generation: string): Promise<void> {
+  const packed = packLexicon(lexicon.keys, generation, { stemOf: lexicon.stemOf, texts: lexicon.stems }, lexicon.facts());
+  await db.lexicon.put({ id: LEXICON_ROW, ...packed });
 }
 
 /** True when a stored row may stand in for building the source's index, read against the lexicon of `generation`. */
@@ -163,12 +186,13 @@ export type LoadPhase =
   | 'built' // the sources checked against their rows; those without a current one indexed now
   | 'added'; // every source added to the in-memory index: straight after 'unpacked' when every row was usable, else after 'built'
 
-/** The in-memory lexicon of a stored lexicon row (with its stored stems when usable) and its generation; null when missing or damaged. */
-function decodeLexicon(row: StoredLexicon | undefined): { lexicon: Lexicon; generation: string } | null {
+/** The in-memory lexicon of a stored lexicon row (with its stored stems and facts when usable) and its generation; null when missing or damaged. */
+function decodeLexicon(row: StoredLexicon | undefined): { lexicon: Lexicon; generation: string; complete: boolean } | null {
   const stored = readLexicon(row);
   if (!stored) return null;
   try {
-    return { lexicon: lexiconOf(stored.keys, stored.stems).lexicon, generation: stored.generation };
+    const taken = lexiconOf(stored.keys, stored.stems, stored.facts);
+    return { lexicon: taken.lexicon, generation: stored.generation, complete: isComplete(taken) };
   } catch {
     return null; // a lexicon listing a word twice is damaged too
   }
@@ -248,6 +272,24 @@ function sameRow(a: StoredIndex, b: StoredIndex): boolean {
   return a.id === b.id && a.contentHash === b.contentHash && a.version === b.version && a.data?.lexicon === b.data?.lexicon;
 }
 
+/**
+ * Rewrites the lexicon row of `generation` with its words' stems and facts when it lacks usable
+ * ones (a row written before they were stored, or with them damaged): the same words, byte for
+ * byte, under the same generation, so every row stays valid. Another generation's row is left alone.
+ */
+async function completeLexicon(db: LibraryDb, generation: string): Promise<void> {
+  const row = await db.lexicon.get(LEXICON_ROW);
+  const stored = readLexicon(row);
+  if (!stored || stored.generation !== generation) return;
+  let taken: TakenLexicon;
+  try {
+    taken = lexiconOf(stored.keys, stored.stems, stored.facts);
+  } catch {
+    return; // damaged words: the next write replaces the lexicon
+  }
+  if (!isComplete(taken)) await putLexicon(db, taken.lexicon, generation);
+}
+
 /** What storeSnapshot did: the rows the snapshot now holds, and the separate rows folded into it (deleted). */
 export interface SnapshotWrite {
   held: number;
@@ -256,14 +298,14 @@ export interface SnapshotWrite {
 
 /**
  * Folds a load's rows (LoadReport.snapshot) into the stored snapshot, so each row is stored in one
- * place: in one read-write transaction, every offered row whose source is still stored with the
+ * place (and completes the lexicon row, see completeLexicon): in one read-write transaction, every offered row whose source is still stored with the
  * same hash goes into the snapshot, and a separate row identical to it (same id, hash, version and
  * generation) is deleted. A separate row that changed since the load stays, and the snapshot
  * leaves that source out. The snapshot is replaced whole: a row it held that the load did not
  * offer (a source changed meanwhile) is not carried over, and is rebuilt if ever needed.
  */
 export async function storeSnapshot(db: LibraryDb, offered: StoredSnapshot): Promise<SnapshotWrite> {
-  return db.transaction('rw', db.snapshot, db.indexes, db.sources, async () => {
+  return db.transaction('rw', db.snapshot, db.indexes, db.sources, db.lexicon, async () => {
     // Each stored source's hash, from the hash index: the texts themselves are not read.
     const hashes = new Map<string, string>();
     await db.sources.orderBy('contentHash').eachKey((hash, cursor) => {
@@ -284,6 +326,7 @@ export async function storeSnapshot(db: LibraryDb, offered: StoredSnapshot): Pro
     if (held.length > 0) await db.snapshot.put({ id: SNAPSHOT_ROW, format: SNAPSHOT_FORMAT, generation: offered.generation, rows: held });
     else await db.snapshot.delete(SNAPSHOT_ROW);
     await db.indexes.bulkDelete(folded);
+    await completeLexicon(db, offered.generation);
     return { held: held.length, folded };
   });
 }
@@ -375,8 +418,8 @@ export async function loadLibraryIndex(
   if (early && sources.length === rows.length && sources.every((s, i) => rows[i].id === s.id && isCurrent(rows[i], s, generation))) {
     sources.forEach((s, i) => Object.assign(early.records[i], toSource(s)));
     for (const s of sources) taken(s.id);
-    // Separate rows taken: folded into the snapshot next.
-    if (report.fromRows.length > 0 && generation !== null) report.snapshot = offerSnapshot(rows, generation);
+    // Separate rows taken: folded into the snapshot next (which also completes a lexicon row stored without stems or facts).
+    if ((report.fromRows.length > 0 || !decoded?.complete) && generation !== null) report.snapshot = offerSnapshot(rows, generation);
     onPhase?.('built');
     return { index: early.index, sources, report };
   }
@@ -414,9 +457,11 @@ export async function loadLibraryIndex(
     });
   }
   // Rows built, separate rows taken, or rows stored for sources no longer there (or stale): the
-  // snapshot is rewritten to hold what this load used.
+  // snapshot is rewritten to hold what this load used. (Also offered when the lexicon row lacked
+  // usable stems or facts: the fold completes it.)
   const snapshotGeneration = written.length > 0 ? written[0].data.lexicon : generation;
-  if (snapshotGeneration !== null && (written.length > 0 || report.fromRows.length > 0 || rows.length !== used.length)) {
+  const incomplete = !!decoded && !decoded.complete;
+  if (snapshotGeneration !== null && (written.length > 0 || report.fromRows.length > 0 || rows.length !== used.length || incomplete)) {
     report.snapshot = offerSnapshot([...used, ...written], snapshotGeneration);
   }
   return { index, sources, report };

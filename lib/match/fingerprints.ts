@@ -2,6 +2,9 @@
 // token keys. See thresholds.ts for why k = 3 and w = 2.
 import { KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
 
+/** Names hashKey's output: a stored table of key hashes made under another number is not read. Bump it whenever hashKey changes. */
+export const KEY_HASH_VERSION = 1;
+
 /** 32-bit FNV-1a hash of a key. */
 export function hashKey(key: string): number {
   let h = 0x811c9dc5;

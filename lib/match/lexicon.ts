@@ -5,26 +5,53 @@
 // database, taken over from the stored library lexicon (see lib/match/packed-lexicon.ts), so the
 // word numbers of stored rows are this lexicon's word numbers without any translation.
 import { hashKey } from './fingerprints';
+import { KeyTable, Uint32List } from './key-table';
 import { isStopword, lightStem } from '../text/stopwords';
+
+/**
+ * What a lexicon works out for each word besides its stem, as stored with the library lexicon
+ * (packed-lexicon.ts): each word's hashKey, and the numbers of the words that are stopwords.
+ */
+export interface WordFacts {
+  hashes: Uint32Array; // hashKey of each word, in word-number order
+  stopWords: ArrayLike<number>; // the word numbers whose key isStopword, ascending
+  stemHashes?: Uint32Array; // hashKey of each stem text, in stem-number order (with stored stems only)
+}
+
+/** Every this many words or stems (and the last), a stored hash is checked against hashKey when taken. */
+const HASH_SPOT_CHECK = 61;
 
 // Light stems are worked out on first use (context, short quotes, library search), for every word
 // interned by then, unless they came stored with the library lexicon (withStems) or a caller with
 // time to spare has worked them out already (stemMore: a cold load without stored stems does it in
 // pieces while it waits for its reads).
 export class Lexicon {
-  private readonly ids = new Map<string, number>();
-  private readonly stemIds = new Map<string, number>();
+  private readonly ids: KeyTable;
+  private readonly hashList: Uint32List;
+  private stemIds = new KeyTable();
+  private stemHashes = new Uint32List(); // hashKey of each stem text, for stemIds
   private stemmed = 0; // words whose stem is known: the first `stemmed` word numbers
-  private readonly stemOfWord: number[] = [];
-  private readonly stemTexts: string[] = [];
+  private stemOfWord: number[] = [];
+  private stemTexts: string[] = [];
   // The words of each stem: grouped when first asked for (short quotes, library search), then kept up to date.
   private wordsOfStem: number[][] | null = null;
   /** Matching key of each word number. */
-  readonly keys: string[] = [];
+  readonly keys: string[];
   /** Whether each word's key is a stopword (context ignores those). */
-  readonly stop: boolean[] = [];
+  readonly stop: boolean[];
+
+  /** An empty lexicon (`taken`: the words of fromKeys, with their stored facts). */
+  constructor(taken?: TakenWords) {
+    this.keys = taken?.keys ?? [];
+    this.stop = taken?.stop ?? [];
+    this.hashList = new Uint32List(taken?.hashes);
+    this.ids = new KeyTable(this.keys.length);
+  }
+
   /** FNV-1a hash of each word's key (fingerprints.ts `hashKey`), for fingerprinting tokens by number. */
-  readonly hashes: number[] = [];
+  get hashes(): Uint32Array {
+    return this.hashList.values;
+  }
 
   /** Light stem number of each word. */
   get stemOf(): readonly number[] {
@@ -64,11 +91,13 @@ export class Lexicon {
     const end = Math.min(this.keys.length, this.stemmed + count);
     for (let id = this.stemmed; id < end; id++) {
       const stem = lightStem(this.keys[id]);
-      let st = this.stemIds.get(stem);
-      if (st === undefined) {
+      const hash = hashKey(stem);
+      let st = this.stemIds.find(hash, stem, this.stemTexts, this.stemHashes.raw);
+      if (st < 0) {
         st = this.stemTexts.length;
-        this.stemIds.set(stem, st);
         this.stemTexts.push(stem);
+        this.stemHashes.push(hash);
+        this.stemIds.addAll(st, st + 1, this.stemTexts, this.stemHashes.raw);
         this.wordsOfStem?.push([]);
       }
       this.stemOfWord.push(st);
@@ -81,35 +110,70 @@ export class Lexicon {
   /**
    * A lexicon holding these keys with their stems already known (as stored with the library
    * lexicon), the same in every field as `fromKeys(keys)` stemmed in order would be. Stem numbers
-   * must come in order of first appearance and each text once; throws when they do not.
+   * must come in order of first appearance and each text once; throws when they do not. With
+   * `facts`, the words' and stems' hashes are taken as fromKeys takes them.
    */
-  static withStems(keys: readonly string[], stemOf: ArrayLike<number>, stemTexts: readonly string[]): Lexicon {
-    const lx = Lexicon.fromKeys(keys);
+  static withStems(keys: readonly string[], stemOf: ArrayLike<number>, stemTexts: readonly string[], facts?: WordFacts): Lexicon {
+    const lx = Lexicon.fromKeys(keys, facts);
     if (stemOf.length !== keys.length) throw new Error('lexicon stems: one stem number per word');
-    for (let st = 0; st < stemTexts.length; st++) {
-      lx.stemIds.set(stemTexts[st], st);
-      lx.stemTexts.push(stemTexts[st]);
-    }
-    if (lx.stemIds.size !== stemTexts.length) throw new Error('lexicon stems: a stem text repeats');
+    const S = stemTexts.length;
+    // Texts and stored hashes copied whole; hashes worked out only when none (or wrong ones) were stored.
+    const stored = facts?.stemHashes;
+    const hashes = stored && stored.length === S && spotChecked(stemTexts, stored) ? stored : Uint32Array.from(stemTexts, hashKey);
+    lx.stemTexts = stemTexts.slice();
+    lx.stemHashes = new Uint32List(hashes);
+    lx.stemIds = new KeyTable(S);
+    if (lx.stemIds.addAll(0, S, lx.stemTexts, lx.stemHashes.raw) >= 0) throw new Error('lexicon stems: a stem text repeats');
     let next = 0; // numbered in order of first appearance: a stem not seen before takes the next number
     for (let id = 0; id < keys.length; id++) {
       const st = stemOf[id];
-      if (!Number.isInteger(st) || st < 0 || st > next || st >= stemTexts.length) throw new Error('lexicon stems: numbered out of order');
+      if (!Number.isInteger(st) || st < 0 || st > next || st >= S) throw new Error('lexicon stems: numbered out of order');
       if (st === next) next++;
-      lx.stemOfWord.push(st);
     }
-    if (next !== stemTexts.length) throw new Error('lexicon stems: a stem text no word has');
+    if (next !== S) throw new Error('lexicon stems: a stem text no word has');
+    lx.stemOfWord = Array.from(stemOf);
     lx.stemmed = keys.length;
     return lx;
   }
 
-  /** A lexicon holding exactly these keys, numbered by their place in the list (keys must be distinct). */
-  static fromKeys(keys: readonly string[]): Lexicon {
-    const lx = new Lexicon();
-    // Each key appended straight away (a repeat shows in the map's size), without intern's look-up first.
-    for (const key of keys) lx.append(key);
-    if (lx.ids.size !== keys.length) throw new Error('lexicon keys repeat');
+  /**
+   * A lexicon holding exactly these keys, numbered by their place in the list (keys must be
+   * distinct; throws when one repeats). With `facts` (as stored with the library lexicon) each
+   * word's hash and stop flag are taken as given, not worked out: the same lexicon, provided the
+   * facts are hashKey's and isStopword's. A hash in every HASH_SPOT_CHECK and every listed stopword
+   * are checked against them, and facts that fail are refused (throws), never half taken.
+   */
+  static fromKeys(keys: readonly string[], facts?: WordFacts): Lexicon {
+    const n = keys.length;
+    if (!facts) {
+      const lx = new Lexicon();
+      // Each key appended straight away (a repeat is found as it is added), without intern's look-up first.
+      for (let id = 0; id < n; id++) lx.append(keys[id], hashKey(keys[id]));
+      return lx;
+    }
+    const { hashes, stopWords } = facts;
+    if (!(hashes instanceof Uint32Array) || hashes.length !== n || !spotChecked(keys, hashes)) throw new Error('lexicon facts: a hash is not the word\'s');
+    const stop = new Array<boolean>(n).fill(false);
+    let previous = -1;
+    for (let i = 0; i < stopWords.length; i++) {
+      const id = stopWords[i];
+      if (!(id > previous && id < n) || !isStopword(keys[id])) throw new Error('lexicon facts: a stop flag is not the word\'s');
+      stop[id] = true;
+      previous = id;
+    }
+    // Keys and hashes copied whole (no loop per word), then the word table filled from the hashes
+    // in one loop: keys are compared only where two hashes agree.
+    const lx = new Lexicon({ keys: keys.slice(), stop, hashes });
+    if (lx.ids.addAll(0, n, lx.keys, lx.hashList.raw) >= 0) throw new Error('lexicon keys repeat');
     return lx;
+  }
+
+  /** What this lexicon stores besides its words and stems (see WordFacts), its stems' hashes included. */
+  facts(): WordFacts {
+    if (this.stemmed < this.keys.length) this.stemAll();
+    const stopWords: number[] = [];
+    for (let id = 0; id < this.stop.length; id++) if (this.stop[id]) stopWords.push(id);
+    return { hashes: this.hashes, stopWords, stemHashes: this.stemHashes.values };
   }
 
   get size(): number {
@@ -118,27 +182,48 @@ export class Lexicon {
 
   /** The word number of a key, or -1 when the lexicon lacks it (a stored lexicon may also hold words of removed sources). */
   idOf(key: string): number {
-    return this.ids.get(key) ?? -1;
+    return this.ids.find(hashKey(key), key, this.keys, this.hashList.raw);
   }
 
   /** The number of a key, added when new. */
   intern(key: string): number {
-    return this.ids.get(key) ?? this.append(key);
+    const hash = hashKey(key);
+    const id = this.ids.find(hash, key, this.keys, this.hashList.raw);
+    return id >= 0 ? id : this.append(key, hash);
   }
 
-  /** A new word number for a key not yet held. */
-  private append(key: string): number {
+  /** A new word number for a key (whose hash is `hash`); throws when the key is held already. */
+  private append(key: string, hash: number): number {
     const id = this.keys.length;
-    this.ids.set(key, id);
     this.keys.push(key);
     this.stop.push(isStopword(key));
-    this.hashes.push(hashKey(key));
+    this.hashList.push(hash);
+    if (this.ids.addAll(id, id + 1, this.keys, this.hashList.raw) >= 0) {
+      this.keys.pop();
+      this.stop.pop();
+      this.hashList.pop();
+      throw new Error('lexicon keys repeat');
+    }
     return id;
   }
 
   /** The number of a light stem, or -1 when no word of the library has it. */
   stemIdOf(stem: string): number {
     if (this.stemmed < this.keys.length) this.stemAll();
-    return this.stemIds.get(stem) ?? -1;
+    return this.stemIds.find(hashKey(stem), stem, this.stemTexts, this.stemHashes.raw);
   }
+}
+
+/** The words a lexicon starts from when fromKeys takes stored facts. */
+interface TakenWords {
+  keys: string[];
+  stop: boolean[];
+  hashes: Uint32Array; // copied
+}
+
+/** Whether stored hashes agree with hashKey at every HASH_SPOT_CHECK-th text and the last. */
+function spotChecked(texts: readonly string[], hashes: Uint32Array): boolean {
+  const n = texts.length;
+  for (let i = 0; i < n; i += HASH_SPOT_CHECK) if (hashKey(texts[i]) !== hashes[i]) return false;
+  return n === 0 || hashKey(texts[n - 1]) === hashes[n - 1];
 }

@@ -9,6 +9,12 @@
 // texts in stem-number order, under their own checksum and the stemmer version they were made
 // with. Stems of another version, or damaged ones, are ignored (and worked out again); the words
 // stay valid either way.
+//
+// Likewise each word's hashKey and the numbers of the stopwords (what Lexicon works out per word
+// besides its stem), under their own checksum, seeded with the words' so that facts of other words
+// fail it, and the versions of hashKey and the stopword list they were made with.
+import { KEY_HASH_VERSION } from './fingerprints';
+import type { WordFacts } from './lexicon';
 import { STEMMER_VERSION } from '../text/stopwords';
 
 /** What IndexedDB keeps for the library lexicon. */
@@ -22,7 +28,16 @@ export interface PackedLexicon {
   stemOf?: Uint16Array | Uint32Array; // each word's stem number, in word-number order
   stems?: Uint8Array; // the distinct stem texts in stem-number order, joined by WORD_SEPARATOR, as UTF-8
   stemChecksum?: number; // FNV-1a of `stems` followed by the bytes of `stemOf`
+  // The word facts, all four or none (rows written before they were stored have none):
+  facts?: string; // FACTS_VERSION they were made with
+  hashes?: Uint32Array; // hashKey of each word, in word-number order
+  stopWords?: Uint16Array | Uint32Array; // the numbers of the words that are stopwords, ascending
+  stemHashes?: Uint32Array; // hashKey of each stem text (rows with stems; empty without)
+  factsChecksum?: number; // factsChecksum of the above, seeded with `checksum`
 }
+
+/** hashKey's version and the stopword list's (the stemmer's number covers isStopword). */
+export const FACTS_VERSION = `hash${KEY_HASH_VERSION}-stop${STEMMER_VERSION}`;
 
 /** The light stems of a lexicon's words: numbered in order of first appearance, as Lexicon numbers them. */
 export interface LexiconStems {
@@ -43,16 +58,38 @@ function stemChecksum(stems: Uint8Array, stemOf: Uint16Array | Uint32Array): num
   return checksum(new Uint8Array(stemOf.buffer, stemOf.byteOffset, stemOf.byteLength), checksum(stems));
 }
 
+/** FNV-1a-like mix of 32-bit numbers (a quarter of the steps of hashing their bytes), after `seed`. */
+function wordsChecksum(numbers: Uint32Array | Uint16Array, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < numbers.length; i++) h = Math.imul(h ^ numbers[i], 0x01000193);
+  return Math.imul(h ^ numbers.length, 0x01000193) >>> 0;
+}
+
+function factsChecksum(wordsSum: number, hashes: Uint32Array, stopWords: Uint16Array | Uint32Array, stemHashes: Uint32Array): number {
+  return wordsChecksum(stemHashes, wordsChecksum(stopWords, wordsChecksum(hashes, wordsSum)));
+}
+
 /** A generation name no other lexicon has had: time and randomness, so two profiles never share one by chance. */
 export function newLexiconGeneration(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** The lexicon row of these words, with their stems when given (one stem number per word). */
-export function packLexicon(keys: readonly string[], generation: string, stems?: LexiconStems): PackedLexicon {
+/**
+ * The lexicon row of these words, with their stems when given (one stem number per word) and
+ * their facts when given (one hash per word).
+ */
+export function packLexicon(keys: readonly string[], generation: string, stems?: LexiconStems, facts?: WordFacts): PackedLexicon {
   const encoder = new TextEncoder();
   const words = encoder.encode(keys.join(WORD_SEPARATOR));
-  const packed: PackedLexicon = { generation, size: keys.length, words, checksum: checksum(words) };
+  let packed: PackedLexicon = { generation, size: keys.length, words, checksum: checksum(words) };
+  if (facts) {
+    if (facts.hashes.length !== keys.length) throw new Error('lexicon facts: one hash per word');
+    const hashes = Uint32Array.from(facts.hashes);
+    const stopWords = keys.length <= 0x10000 ? Uint16Array.from(facts.stopWords) : Uint32Array.from(facts.stopWords);
+    // The stems' hashes go with the stems they hash, and only then.
+    const stemHashes = stems && facts.stemHashes?.length === stems.texts.length ? Uint32Array.from(facts.stemHashes) : new Uint32Array(0);
+    packed = { ...packed, facts: FACTS_VERSION, hashes, stopWords, stemHashes, factsChecksum: factsChecksum(packed.checksum, hashes, stopWords, stemHashes) };
+  }
   if (!stems) return packed;
   if (stems.stemOf.length !== keys.length) throw new Error('lexicon stems: one stem number per word');
   // Two bytes a word while the stem numbers fit (a library of any likely size), else four.
@@ -97,4 +134,17 @@ export function unpackLexiconStems(stored: PackedLexicon): LexiconStems | null {
   }
   if (next !== texts.length) return null; // (a text listed twice is caught by Lexicon.withStems)
   return { stemOf, texts };
+}
+
+/**
+ * The stored facts of a lexicon row whose words are whole, or null when the row has none, has
+ * them from another hashKey or stopword list, or has them damaged or of other words: they are then
+ * worked out from the words. (Lexicon.fromKeys still spot-checks what it takes.)
+ */
+export function unpackLexiconFacts(stored: PackedLexicon): WordFacts | null {
+  const { hashes, stopWords, stemHashes, size } = stored;
+  if (stored.facts !== FACTS_VERSION) return null;
+  if (!(hashes instanceof Uint32Array) || !(stopWords instanceof Uint16Array || stopWords instanceof Uint32Array) || !(stemHashes instanceof Uint32Array)) return null;
+  if (hashes.length !== size || factsChecksum(stored.checksum, hashes, stopWords, stemHashes) !== stored.factsChecksum) return null;
+  return { hashes, stopWords, stemHashes };
 }
