@@ -93,3 +93,50 @@ export function winnow(kgrams: Uint32Array, w = WINNOW_WINDOW): Fingerprints {
   }
   return { hashes: Uint32Array.from(hashes), positions: Uint32Array.from(positions) };
 }
+
+/**
+ * winnow(kgramHashes(token hashes)) for k = 3 and w = 2 (the values in use), in one pass over the
+ * tokens given as word numbers into `wordHashes`, written into `outHashes` and `outPositions`
+ * (room for one per token); returns how many were kept. A cold start runs this once per token of
+ * the library, so there is no scratch pass per step, and the choice of each window's smaller
+ * k-gram is arithmetic rather than a branch (which a random hash mispredicts half the time).
+ */
+export function winnowTrigramPairsInto(wordHashes: Uint32Array, tokenWords: Uint32Array, outHashes: Uint32Array, outPositions: Uint32Array): number {
+  const count = tokenWords.length - 2; // trigrams
+  if (count <= 0) return 0;
+  let a = wordHashes[tokenWords[0]];
+  let b = wordHashes[tokenWords[1]];
+  let prev = 0; // the trigram before this one
+  let kept = 0;
+  let last = -1; // position of the trigram kept last
+  for (let i = 0; i < count; i++) {
+    const c = wordHashes[tokenWords[i + 2]];
+    let h = Math.imul(0x9747b28c ^ a, 0x5bd1e995);
+    h = Math.imul(h ^ b, 0x5bd1e995) + 1;
+    h = Math.imul(h ^ c, 0x5bd1e995) + 2;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    const cur = h >>> 0;
+    a = b;
+    b = c;
+    if (i > 0) {
+      // The window of trigrams i - 1 and i: the smaller, the right one on a tie; kept unless kept already.
+      const right = +(cur <= prev);
+      const best = i - 1 + right;
+      outHashes[kept] = prev + right * (cur - prev);
+      outPositions[kept] = best;
+      kept += +(best !== last);
+      last = best;
+    }
+    prev = cur;
+  }
+  if (count === 1) {
+    outHashes[0] = prev;
+    outPositions[0] = 0;
+    return 1;
+  }
+  return kept;
+}

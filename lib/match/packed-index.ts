@@ -10,7 +10,9 @@
 // which costs less than reading them would. A row is then two typed arrays, a few numbers and
 // strings, and the passages: few, large values, which IndexedDB's structured clone copies fast.
 import type { Passage } from '../library/passages';
+import { winnowTrigramPairsInto } from './fingerprints';
 import { SOURCE_INDEX_VERSION, fingerprintWords, type SourceIndexData } from './library-index';
+import { KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
 import type { Lexicon } from './lexicon';
 
 /** What IndexedDB keeps for a source's index (format 4). */
@@ -206,6 +208,22 @@ export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): 
     }
   }
   if (n > 0 && max >= size) throw new Error(`stored index of ${stored.id}: word ${max} is not in the lexicon of ${size} words`);
-  const fp = fingerprintWords(lexicon.hashes, tokenWords);
+  const fp = fingerprintsOf(lexicon.hashes, tokenWords);
   return new StoredSourceIndexData(stored.id, lexicon.keys, tokenWords, fp.hashes, fp.positions, stored.passages, offsets);
+}
+
+// Scratch for fingerprintsOf, reused from row to row.
+let keptHashes = new Uint32Array(0);
+let keptPositions = new Uint32Array(0);
+
+/** fingerprintWords of a row's tokens: in one pass when k = 3 and w = 2, as they are. */
+function fingerprintsOf(wordHashes: Uint32Array, tokenWords: Uint32Array): { hashes: Uint32Array; positions: Uint32Array } {
+  if (KGRAM_WORDS !== 3 || WINNOW_WINDOW !== 2) return fingerprintWords(wordHashes, tokenWords);
+  const n = tokenWords.length;
+  if (keptHashes.length < n) {
+    keptHashes = new Uint32Array(Math.max(n, keptHashes.length * 2));
+    keptPositions = new Uint32Array(keptHashes.length);
+  }
+  const kept = winnowTrigramPairsInto(wordHashes, tokenWords, keptHashes, keptPositions);
+  return { hashes: keptHashes.slice(0, kept), positions: keptPositions.slice(0, kept) };
 }
