@@ -2,7 +2,7 @@
 // them yet, must give exactly what the plain definitions give: fingerprints as
 // winnow(kgramHashes(…)) of fingerprints.ts, and a lexicon's stem groups as stemming word by word.
 import { describe, expect, it } from 'vitest';
-import { hashKey, kgramHash, kgramHashes, kgramHashesInto, winnow } from '../../../lib/match/fingerprints';
+import { hashKey, kgramHash, kgramHashes, kgramHashesInto, winnow, winnowTrigramPairsInto } from '../../../lib/match/fingerprints';
 import { buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
 import { Lexicon } from '../../../lib/match/lexicon';
 import { packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
@@ -20,7 +20,7 @@ function pseudoRandom(seed: number): () => number {
 }
 
 describe('cold-start fingerprinting', () => {
-  it('equals winnow(kgramHashes()) for every address of the State of the Union library', () => {
+  it('equals winnow(kgramHashes()) for every address of the State of the Union library', { timeout: 60_000 }, () => {
     const library = loadSotuLibrary();
     expect(library.length).toBe(233);
     let fingerprints = 0;
@@ -49,6 +49,34 @@ describe('cold-start fingerprinting', () => {
       }
     }
   });
+
+  it('in one pass (winnowTrigramPairsInto), equals winnow(kgramHashes()) for every address, and every short length', () => {
+    const one = (hashes: Uint32Array, tokenWords: Uint32Array) => {
+      const outHashes = new Uint32Array(tokenWords.length);
+      const outPositions = new Uint32Array(tokenWords.length);
+      const kept = winnowTrigramPairsInto(hashes, tokenWords, outHashes, outPositions);
+      return { hashes: [...outHashes.subarray(0, kept)], positions: [...outPositions.subarray(0, kept)] };
+    };
+    let fingerprints = 0;
+    for (const source of loadSotuLibrary()) {
+      const data = buildSourceIndex(source);
+      const got = one(Uint32Array.from(data.vocabulary, hashKey), data.tokenWords);
+      const want = reference(data.vocabulary, data.tokenWords);
+      expect(got.hashes, source.id).toEqual([...want.hashes]);
+      expect(got.positions, source.id).toEqual([...want.positions]);
+      fingerprints += got.hashes.length;
+    }
+    expect(fingerprints).toBeGreaterThan(500_000);
+    const next = pseudoRandom(5);
+    for (let n = 0; n < 14; n++) {
+      for (const vocabularySize of [1, 2, 3, 7]) {
+        const vocabulary = Array.from({ length: vocabularySize }, (_, k) => `v${k}`);
+        const tokenWords = Uint32Array.from({ length: n }, () => next() % vocabularySize);
+        const want = reference(vocabulary, tokenWords);
+        expect(one(Uint32Array.from(vocabulary, hashKey), tokenWords), `n=${n}`).toEqual({ hashes: [...want.hashes], positions: [...want.positions] });
+      }
+    }
+  }, 60_000);
 
   it('kgramHashesInto gives kgramHash at every start, for k = 3 and other k', () => {
     const next = pseudoRandom(11);
