@@ -15,6 +15,9 @@ import { expectSameData } from './index-data';
 import { quoteContext } from '../../../lib/quotes/index';
 import { generatePages } from '../../../scripts/eval/generate';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
+import { LEXICON_ROW } from '../../../lib/library/db';
+import { unpackLexiconFacts, unpackLexiconStems } from '../../../lib/match/packed-lexicon';
+import { hashKey } from '../../../lib/match/fingerprints';
 import { storeLibrary } from '../../../scripts/bench/cold-start';
 
 const sources = loadSources();
@@ -252,6 +255,51 @@ describe('schema upgrade from version 6 (before the snapshot)', () => {
     const again = await loadLibraryIndex(db);
     expect(again.report.fromSnapshot).toHaveLength(sources.length);
     expectAnswersOf(again.index, sources);
+  });
+});
+
+describe('a lexicon row stored before the word facts were (the sixth pass\'s form)', () => {
+  it('loads to the same index, and the fold completes the row: the same words, stems and generation byte for byte, rows and sources untouched', async () => {
+    const { db, snapshot } = await withSnapshot();
+    const current = (await db.lexicon.get(LEXICON_ROW))!;
+    expect(unpackLexiconFacts(current)).not.toBeNull();
+    const { facts: _f, hashes: _h, stopWords: _s, stemHashes: _sh, factsChecksum: _c, ...older } = current;
+    await db.lexicon.put(older);
+    const storedSources = await db.sources.toArray();
+
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built).toEqual([]);
+    expect(report.fromSnapshot).toHaveLength(sources.length);
+    expectAnswersOf(index, sources);
+    expect([...index.lexicon.hashes]).toEqual(index.lexicon.keys.map(hashKey));
+    expect(report.snapshot).not.toBeNull(); // offered so that the fold completes the lexicon row
+    await storeSnapshot(db, report.snapshot!);
+
+    const completed = (await db.lexicon.get(LEXICON_ROW))!;
+    expect(completed.generation).toBe(older.generation);
+    expect(completed.words).toEqual(older.words);
+    expect(completed.checksum).toBe(older.checksum);
+    expect(unpackLexiconStems(completed)).toEqual(unpackLexiconStems(older));
+    expect(unpackLexiconFacts(completed)).toEqual(unpackLexiconFacts(current));
+    const after = (await db.snapshot.get(SNAPSHOT_ROW))!;
+    expect(after.rows).toEqual(snapshot.rows);
+    expect(bytesOf(after.rows)).toBe(bytesOf(snapshot.rows));
+    expect(await db.sources.toArray()).toEqual(storedSources);
+
+    const again = await loadLibraryIndex(db);
+    expect(again.report.snapshot).toBeNull(); // complete now: nothing to fold
+    expectAnswersOf(again.index, sources);
+  });
+
+  it('a fold leaves a lexicon row of another generation alone', async () => {
+    const { db } = await withSnapshot();
+    const current = (await db.lexicon.get(LEXICON_ROW))!;
+    const { facts: _f, hashes: _h, stopWords: _s, stemHashes: _sh, factsChecksum: _c, ...older } = current;
+    await db.lexicon.put(older);
+    const { report } = await loadLibraryIndex(db);
+    await db.lexicon.put({ ...older, generation: 'another' });
+    await storeSnapshot(db, report.snapshot!);
+    expect(await db.lexicon.get(LEXICON_ROW)).toEqual({ ...older, generation: 'another' });
   });
 });
 
