@@ -12,6 +12,8 @@ const PARTS = 1 << PART_BITS;
 const PART_MASK = PARTS - 1;
 /** Within a partition, an entry's place is packed below this factor beside its fingerprint's high bits. */
 const PLACE_LIMIT = 2 ** 21;
+/** Beside a fingerprint's high bits, a whole 32-bit value is packed below this factor (21 + 32 bits: exact in a double). */
+const VALUE_LIMIT = 2 ** 32;
 
 export class SortedPostings {
   private constructor(
@@ -67,6 +69,24 @@ export class SortedPostings {
     if (m < 2) return;
     const h = this.hashes;
     const v = this.values;
+    // As a library's postings come (sources in order, each one's positions ascending), the values
+    // of a partition ascend: keeping the order of equal fingerprints is then ordering them by
+    // value, and the fingerprint's high bits (21) and the value (32) fit one double's 53 bits
+    // exactly. One sort of those numbers orders the partition, read back in place.
+    let ascending = true;
+    for (let j = lo + 1; j < lo + m && ascending; j++) ascending = v[j - 1] <= v[j];
+    if (ascending) {
+      const keyed = new Float64Array(m);
+      for (let j = 0; j < m; j++) keyed[j] = (h[lo + j] >>> PART_BITS) * VALUE_LIMIT + v[lo + j];
+      keyed.sort();
+      for (let j = 0; j < m; j++) {
+        const k = keyed[j];
+        const high = Math.floor(k / VALUE_LIMIT);
+        h[lo + j] = ((high << PART_BITS) | p) >>> 0;
+        v[lo + j] = k - high * VALUE_LIMIT;
+      }
+      return;
+    }
     // The fingerprints here share their low bits: order by the high ones, then by place (stable).
     let order: ArrayLike<number>;
     if (m < PLACE_LIMIT) {

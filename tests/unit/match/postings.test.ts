@@ -93,6 +93,30 @@ describe('SortedPostings', () => {
   });
 });
 
+describe('SortedPostings, values in any order', () => {
+  it('keeps the order given for equal fingerprints whether the values ascend or not, as a PostingTable does', () => {
+    const n = 20_000;
+    let seed = 99;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+    for (const order of ['ascending', 'descending', 'shuffled', 'large values']) {
+      const hashes = new Uint32Array(n);
+      const values = new Uint32Array(n);
+      const table = new PostingTable();
+      for (let i = 0; i < n; i++) {
+        hashes[i] = i % 3 === 0 ? 0x80000000 + (i % 4) * 2048 : Math.imul((next() % 5000) + 1, 0x9e3779b1) >>> 0; // shared low bits, many repeats
+        values[i] = order === 'ascending' ? i : order === 'descending' ? n - i : order === 'shuffled' ? next() % 1000 : 0xffffffff - (n - i);
+        table.add(hashes[i], values[i]);
+      }
+      const sorted = SortedPostings.build(hashes, values);
+      for (const h of new Set(hashes)) {
+        const out: number[] = [];
+        sorted.copyTo(h, out, 0);
+        expect(out, order).toEqual(table.get(h, n));
+      }
+    }
+  });
+});
+
 describe('LibraryIndex.addAll', () => {
   it('answers every lookup as adding the sources one by one does, and after removing and adding one', () => {
     const sources = loadSources();
