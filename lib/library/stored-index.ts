@@ -179,7 +179,7 @@ export interface LoadReport {
 export type LoadPhase =
   | 'opened' // the database open and the first read's transaction started
   | 'lexicon-read' // the lexicon row
-  | 'lexicon' // the lexicon decoded, with its stored stems when usable (else its words are stemmed in pieces while reads are awaited)
+  | 'lexicon' // the lexicon decoded, with its stored stems and word facts when usable (else its words are stemmed in pieces while reads are awaited, and their hashes worked out)
   | 'rows-read' // every index row: the snapshot's and the separate ones (reported once the lexicon is decoded)
   | 'unpacked' // every row that may be current unpacked
   | 'sources-read' // every source row, texts included (reported once the rows are unpacked, and added if they were)

@@ -6,7 +6,7 @@
 // a byte array. The word numbers are those of the lexicon a loaded index starts from, so no
 // string is touched on load. The offsets are only needed for the sources a page's quotes are
 // found in: a loaded row decodes them on first use. Fingerprints are not stored: they follow
-// from the words (each word's hash is computed once, in the lexicon) and are recomputed on load,
+// from the words (each word's hash is stored once, with the lexicon) and are recomputed on load,
 // which costs less than reading them would. A row is then two typed arrays, a few numbers and
 // strings, and the passages: few, large values, which IndexedDB's structured clone copies fast.
 import type { Passage } from '../library/passages';
