@@ -9,7 +9,7 @@ import { loadSotuLibrary } from '../../../scripts/eval/library';
 import { createRng } from '../../../scripts/eval/prng';
 
 function source(id: string, text: string): Source {
-  return { id, type: 'speech', title: id, publisher: null, author: null, speaker: null, published: null, url: null, licence: null, coverage: null, text };
+  return { id, type: 'speech', title: id, publisher: null, author: null, speaker: null, published: null, url: null, licence: null, coverage: null, excerpt: false, origin: 'file', text };
 }
 
 /** The slot whose tokens hold token t: the last source starting at or before it, by a plain scan. */
