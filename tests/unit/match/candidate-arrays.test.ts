@@ -8,12 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Candidates, findBlocks, findChains, type Block, type Chain } from '../../../lib/match/candidates';
 import { alignWords, lastOccurrence } from '../../../lib/match/align';
 import { mayAnchorParts, mayAnchorPartsAt, mayReachVerdict, possibleMatches, possibleMatchesAt } from '../../../lib/match/chain-bound';
-import { hashKey } from '../../../lib/match/fingerprints';
+import { hashKey, kgramHash } from '../../../lib/match/fingerprints';
 import { LibraryIndex, type IndexedSource } from '../../../lib/match/library-index';
-import { parseQuote, type QuotePart } from '../../../lib/match/quote-parts';
+import { parseQuote, type ParsedQuote, type QuotePart } from '../../../lib/match/quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
   EDGE_SLACK_WORDS,
+  KGRAM_WORDS,
   MAX_BRACKET_REPLACED_WORDS,
   MAX_ELISION_GAP_WORDS,
   MAX_SIC_GAP_WORDS,
@@ -63,6 +64,38 @@ function mayAnchorWholeStretch(chain: Chain, flags: Uint8Array, parts: readonly 
     else total += present;
   }
   return total + 1e-9 >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY);
+}
+
+/**
+ * The blocks by the plain reading: every posting of every k-gram read in its source, nothing
+ * skipped, each maximal run kept once, in the order first found.
+ */
+function findBlocksPlain(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null): Block[] {
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  pq.parts.forEach((part, pi) => {
+    for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
+      for (const posting of index.lookup(kgramHash(keyHashes, i))) {
+        const slot = index.slotOf(posting);
+        const entry = index.entry(slot);
+        if (!entry || (only !== null && slot !== only)) continue;
+        const keys = entry.words;
+        const pos = posting - entry.base;
+        if (![0, 1, 2].every((j) => keys[pos + j] === words[i + j])) continue;
+        let q0 = i;
+        let s0 = pos;
+        while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) q0--, s0--;
+        let q1 = i + KGRAM_WORDS;
+        let s1 = pos + KGRAM_WORDS;
+        while (q1 < part.to && s1 < keys.length && keys[s1] === words[q1]) q1++, s1++;
+        const key = `${slot}:${pi}:${q0}:${s0}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        blocks.push({ slot, part: pi, q0, q1, s0, s1 });
+      }
+    }
+  });
+  return blocks;
 }
 
 function chainsOf(cands: Candidates) {
@@ -129,6 +162,11 @@ describe('Candidates on State of the Union addresses', () => {
         const words = index.wordNumbers(keys);
         const hashes = Uint32Array.from(keys, hashKey);
         const blocks = findBlocks(index, pq, words, hashes);
+        expect(blocks).toEqual(findBlocksPlain(index, pq, words, hashes, null));
+        if (blocks.length > 0) {
+          const only = blocks[blocks.length - 1].slot;
+          expect(findBlocks(index, pq, words, hashes, only)).toEqual(findBlocksPlain(index, pq, words, hashes, only));
+        }
         cands.find(index, pq, words, hashes);
         expect(Array.from({ length: cands.blocks }, (_, b) => cands.block(b))).toEqual(blocks);
         const plain = findChains(blocks);
