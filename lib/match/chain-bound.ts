@@ -5,7 +5,7 @@
 import type { Candidates, Chain } from './candidates';
 import type { IndexedSource } from './library-index';
 import { lastOccurrence } from './align';
-import type { QuotePart } from './quote-parts';
+import { maxGap, type QuotePart } from './quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
   EDGE_SLACK_WORDS,
@@ -154,43 +154,88 @@ export function mayReachVerdict(flags: Uint8Array, n = flags.length): boolean {
 
 /**
  * Could this chain, as the anchor of a quote in several parts, lead judgeParts to any reading?
- * `reach` is how far from the anchor judgeParts may place the other parts (the sum over all parts
- * of the gap its mark allows, its length and EDGE_SLACK_WORDS, an over-estimate). With F the
- * chain's possible equal words (possibleMatches), a reading needs one of:
+ * With F the chain's possible equal words (possibleMatches), a reading needs one of:
  * - partial: a placed run holding the anchor with ≥ PARTIAL_MIN_MATCH_RATIO of its words equal,
  *   so F ≥ len(anchor part) − (1 − ratio)·n;
  * - every part placed (elided or altered): each other part j found near the anchor with
  *   ≥ NEAR_PART_MIN_RATIO of its words (all of them, when it has one or two), which needs its
- *   words present in the reachable stretch; and Dice ≥ ALTERED_MIN_SIMILARITY, so at least
- *   s·n / (2 − s) equal words in all, at most F plus each other part's present words.
+ *   words present in the windows judgeParts searches for it (sideWindows); and Dice ≥
+ *   ALTERED_MIN_SIMILARITY, so at least s·n / (2 − s) equal words in all, at most F plus each
+ *   other part's present words.
  * A word cut off by the source's end may count as equal: the bound gives up near the end.
  */
-export function mayAnchorParts(
-  chain: Chain, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number, into?: Uint8Array,
-): boolean {
+export function mayAnchorParts(chain: Chain, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, into?: Uint8Array): boolean {
   const part = parts[chain.part];
   const flags = possibleMatches(chain, part, qWords, entry, into);
   const first = chain.blocks[0];
   const last = chain.blocks[chain.blocks.length - 1];
-  return flags === null || mayAnchorWith(flags, chain.part, first.q0, first.s0, last.q1, last.s1, parts, qWords, entry, reach);
+  return flags === null || mayAnchorWith(flags, chain.part, first.q0, first.s0, last.q1, last.s1, parts, qWords, entry);
 }
 
 /** mayAnchorParts for chain c of a quote's Candidates (no Chain object). */
-export function mayAnchorPartsAt(
-  cands: Candidates, c: number, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number, into?: Uint8Array,
-): boolean {
+export function mayAnchorPartsAt(cands: Candidates, c: number, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, into?: Uint8Array): boolean {
   const p = cands.chainPart[c];
   const flags = possibleMatchesAt(cands, c, parts[p], qWords, entry, into);
   if (flags === null) return true;
   const first = cands.firstBlock(c);
   const last = cands.lastBlock(c);
-  return mayAnchorWith(flags, p, cands.q0[first], cands.s0[first], cands.q1[last], cands.s1[last], parts, qWords, entry, reach);
+  return mayAnchorWith(flags, p, cands.q0[first], cands.s0[first], cands.q1[last], cands.s1[last], parts, qWords, entry);
+}
+
+/**
+ * The source stretches in which judgeParts can place the parts before and after an anchor
+ * whose chain runs from source word firstS0 (quote word firstQ0) to lastS1 (quote word lastQ1):
+ * the parts before it lie in [backFrom, firstS0), the parts after it in [lastS1, forwardTo).
+ * The anchor's alignment reaches EDGE_SLACK_WORDS past the chain's unmatched edges; walking
+ * back, part j's window ends where the part after it starts and reaches maxGap(its mark), its
+ * length and EDGE_SLACK_WORDS further; walking forward, likewise from where the part before it
+ * ends. Every part left unplaced only widens the next window by what it would have taken.
+ */
+export function sideWindows(
+  anchor: number, firstQ0: number, firstS0: number, lastQ1: number, lastS1: number, parts: readonly QuotePart[],
+): { backFrom: number; forwardTo: number } {
+  const part = parts[anchor];
+  let back = 0;
+  for (let j = anchor - 1; j >= 0; j--) back += maxGap(parts[j + 1].sep) + (parts[j].to - parts[j].from) + EDGE_SLACK_WORDS;
+  let forward = 0;
+  for (let j = anchor + 1; j < parts.length; j++) forward += maxGap(parts[j].sep) + (parts[j].to - parts[j].from) + EDGE_SLACK_WORDS;
+  return {
+    backFrom: Math.max(0, firstS0 - (firstQ0 - part.from) - EDGE_SLACK_WORDS - back),
+    forwardTo: lastS1 + (part.to - lastQ1) + EDGE_SLACK_WORDS + forward,
+  };
+}
+
+/**
+ * Parts [from, to) but the anchor against the words marked (the stretch just marked): adds the
+ * words each can make equal to `total`, or returns -1 when one of them cannot be placed.
+ */
+function partsPresent(
+  from: number, to: number, parts: readonly QuotePart[], qWords: Int32Array, words: Uint32Array, lo: number, hi: number, total: number,
+): number {
+  for (let j = from; j < to; j++) {
+    const p = parts[j];
+    const pl = p.to - p.from;
+    let present = 0;
+    for (let q = p.from; q < p.to; q++) {
+      const w = qWords[q];
+      if (w >= 0 && marks[w] === stamp) present++;
+    }
+    if (pl <= 2) {
+      // Must be found word for word: every word present, then in order somewhere.
+      if (present < pl || lastOccurrence(qWords, p.from, p.to, words, lo, hi) < 0) return -1;
+      total += pl;
+      continue;
+    }
+    if (present + EPSILON < NEAR_PART_MIN_RATIO * pl) return -1;
+    total += present;
+  }
+  return total;
 }
 
 /** The rest of mayAnchorParts, given the chain's possible matches and its first and last block's edges. */
 function mayAnchorWith(
   flags: Uint8Array, anchor: number, firstQ0: number, firstS0: number, lastQ1: number, lastS1: number,
-  parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number,
+  parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource,
 ): boolean {
   const part = parts[anchor];
   let F = 0;
@@ -201,28 +246,20 @@ function mayAnchorWith(
   if (F + EPSILON >= len - (1 - PARTIAL_MIN_MATCH_RATIO) * n) return true;
   const words = entry.words;
   const N = words.length;
-  const lo = Math.max(0, firstS0 - (firstQ0 - part.from) - EDGE_SLACK_WORDS - reach);
-  const hi = lastS1 + (part.to - lastQ1) + EDGE_SLACK_WORDS + reach;
-  if (hi >= N) return true;
+  const { backFrom, forwardTo } = sideWindows(anchor, firstQ0, firstS0, lastQ1, lastS1, parts);
+  if (forwardTo >= N) return true;
+  // Each side's stretch is marked once for all the parts placed on that side (the anchor's own
+  // stretch between them holds none of them), the side that runs out first saving the other.
   let total = F;
-  markStretch(words, lo, hi, entry.lexicon.size); // once for every other part
-  for (let j = 0; j < parts.length; j++) {
-    if (j === anchor) continue;
-    const p = parts[j];
-    const pl = p.to - p.from;
-    let present = 0;
-    for (let q = p.from; q < p.to; q++) {
-      const w = qWords[q];
-      if (w >= 0 && marks[w] === stamp) present++;
-    }
-    if (pl <= 2) {
-      // Must be found word for word: every word present, then in order somewhere.
-      if (present < pl || lastOccurrence(qWords, p.from, p.to, words, lo, hi) < 0) return false;
-      total += pl;
-      continue;
-    }
-    if (present + EPSILON < NEAR_PART_MIN_RATIO * pl) return false;
-    total += present;
+  if (anchor > 0) {
+    markStretch(words, backFrom, firstS0, entry.lexicon.size);
+    total = partsPresent(0, anchor, parts, qWords, words, backFrom, firstS0, total);
+    if (total < 0) return false;
+  }
+  if (anchor + 1 < parts.length) {
+    markStretch(words, lastS1, forwardTo, entry.lexicon.size);
+    total = partsPresent(anchor + 1, parts.length, parts, qWords, words, lastS1, forwardTo, total);
+    if (total < 0) return false;
   }
   const s = ALTERED_MIN_SIMILARITY;
   return total + EPSILON >= (s * n) / (2 - s);

@@ -13,14 +13,11 @@ import { buildMatch } from './evidence';
 import { caseDifference, FIRST_UNIT_DIFFERS, SAME_CASE, sameFoldedForm, samePunctuation } from './word-forms';
 import { hashKey } from './fingerprints';
 import { wordIndexIn, type IndexedSource, type LibraryIndex, type WordPlaces } from './library-index';
-import { parseQuote, type ParsedQuote, type PartSeparator } from './quote-parts';
+import { maxGap, parseQuote, type ParsedQuote } from './quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
   EDGE_SLACK_WORDS,
   KGRAM_WORDS,
-  MAX_BRACKET_REPLACED_WORDS,
-  MAX_ELISION_GAP_WORDS,
-  MAX_SIC_GAP_WORDS,
   MAX_UNMARKED_GAP_WORDS,
   NEAR_PART_MIN_RATIO,
   PARTIAL_MAX_REST_RATIO,
@@ -66,19 +63,6 @@ interface Reading {
   similarity: number; // matching words over the larger of the quote's and the source's word counts
   sourceEnds: boolean;
   context?: number; // contextScore, once computed
-}
-
-function maxGap(sep: PartSeparator): number {
-  switch (sep) {
-    case 'elision':
-      return MAX_ELISION_GAP_WORDS;
-    case 'bracket':
-      return MAX_BRACKET_REPLACED_WORDS;
-    case 'sic':
-      return MAX_SIC_GAP_WORDS;
-    default:
-      return MAX_UNMARKED_GAP_WORDS;
-  }
 }
 
 const NO_SLOTS: readonly number[] = [];
@@ -259,8 +243,6 @@ class QuoteMatcher {
   markHopefulSlots(): void {
     const cands = quoteCandidates;
     const parts = this.pq.parts;
-    let reach = 0;
-    for (const p of parts) reach += maxGap(p.sep) + (p.to - p.from) + EDGE_SLACK_WORDS;
     if (++hopeStamp === 0x7fffffff) {
       hopeful.fill(0);
       hopeStamp = 1;
@@ -273,7 +255,7 @@ class QuoteMatcher {
         hopeful = wider;
       }
       if (hopeful[slot] === hopeStamp) continue;
-      if (mayAnchorPartsAt(cands, c, parts, this.qWords, this.index.entry(slot)!, reach, this.flags)) hopeful[slot] = hopeStamp;
+      if (mayAnchorPartsAt(cands, c, parts, this.qWords, this.index.entry(slot)!, this.flags)) hopeful[slot] = hopeStamp;
     }
   }
 

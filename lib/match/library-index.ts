@@ -301,10 +301,17 @@ export function stemAt(entry: IndexedSource, position: number): string {
 
 const NO_POSITIONS = new Uint32Array(0);
 
+/** slotOf's table has a slot for every 2^12 library tokens (a few kB for millions of words). */
+const SLOT_TABLE_SHIFT = 12;
+
 export class LibraryIndex {
   private readonly slots: Array<PlacedSource | undefined> = [];
   private readonly bases: number[] = []; // IndexedSource.base of each slot, ascending
   private nextBase = 0;
+  // slotOf by stretches of the library's token numbers: the slot holding each stretch's first token,
+  // for the first `slotsTabled` sources placed.
+  private slotAtStretch = new Int32Array(1);
+  private slotsTabled = 0;
   private readonly byId = new Map<string, PlacedSource>();
   private readonly postings = new PostingTable();
   private sorted = SortedPostings.EMPTY; // postings of the sources indexed together by addAll
@@ -460,14 +467,27 @@ export class LibraryIndex {
   /** The slot whose token range holds a library token number (see lookup). */
   slotOf(posting: number): number {
     const b = this.bases;
-    let lo = 0;
-    let hi = b.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (b[mid] <= posting) lo = mid;
-      else hi = mid - 1;
+    if (this.slotsTabled !== b.length) this.tableSlots();
+    // The slot holding the first token of the posting's stretch of 2^SLOT_TABLE_SHIFT tokens, then
+    // on past the sources that start inside the stretch before it (seldom any).
+    let s = this.slotAtStretch[posting >>> SLOT_TABLE_SHIFT];
+    while (s + 1 < b.length && b[s + 1] <= posting) s++;
+    return s;
+  }
+
+  /** slotOf for every stretch of 2^SLOT_TABLE_SHIFT library tokens, made again when sources were placed since. */
+  private tableSlots(): void {
+    const b = this.bases;
+    const stretches = (this.nextBase >>> SLOT_TABLE_SHIFT) + 1;
+    const table = new Int32Array(stretches);
+    let s = 0;
+    for (let k = 0; k < stretches; k++) {
+      const start = k << SLOT_TABLE_SHIFT;
+      while (s + 1 < b.length && b[s + 1] <= start) s++;
+      table[k] = s;
     }
-    return lo;
+    this.slotAtStretch = table;
+    this.slotsTabled = b.length;
   }
 
   /** Slots of the sources that contain a word with this light stem, ascending. */

@@ -3,6 +3,7 @@
 // is split at them into parts that must each match, in order, close together.
 import type { Token } from '../text/tokenize';
 import { tokenizeQuick } from '../text/quick-tokenize';
+import { MAX_BRACKET_REPLACED_WORDS, MAX_ELISION_GAP_WORDS, MAX_SIC_GAP_WORDS, MAX_UNMARKED_GAP_WORDS } from './thresholds';
 
 export type PartSeparator = 'start' | 'elision' | 'bracket' | 'sic';
 
@@ -22,6 +23,20 @@ export interface ParsedQuote {
   editorial: boolean;
   /** Number of words in the parts (what has to match). */
   words: number;
+}
+
+/** How many source words a part's mark may stand for between it and the part before. */
+export function maxGap(sep: PartSeparator): number {
+  switch (sep) {
+    case 'elision':
+      return MAX_ELISION_GAP_WORDS;
+    case 'bracket':
+      return MAX_BRACKET_REPLACED_WORDS;
+    case 'sic':
+      return MAX_SIC_GAP_WORDS;
+    default:
+      return MAX_UNMARKED_GAP_WORDS;
+  }
 }
 
 interface Mark {

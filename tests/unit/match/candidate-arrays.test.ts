@@ -5,19 +5,21 @@
 // Union addresses and their perturbed copies; the chain bound's early stop and the aligner's
 // mirrored typed arrays must answer as the plain loop and plain arrays do.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Candidates, findBlocks, findChains, type Block } from '../../../lib/match/candidates';
-import { alignWords } from '../../../lib/match/align';
+import { Candidates, findBlocks, findChains, type Block, type Chain } from '../../../lib/match/candidates';
+import { alignWords, lastOccurrence } from '../../../lib/match/align';
 import { mayAnchorParts, mayAnchorPartsAt, mayReachVerdict, possibleMatches, possibleMatchesAt } from '../../../lib/match/chain-bound';
-import { hashKey } from '../../../lib/match/fingerprints';
-import { LibraryIndex } from '../../../lib/match/library-index';
-import { parseQuote } from '../../../lib/match/quote-parts';
+import { hashKey, kgramHash } from '../../../lib/match/fingerprints';
+import { LibraryIndex, type IndexedSource } from '../../../lib/match/library-index';
+import { parseQuote, type ParsedQuote, type QuotePart } from '../../../lib/match/quote-parts';
 import {
   ALTERED_MIN_SIMILARITY,
   EDGE_SLACK_WORDS,
+  KGRAM_WORDS,
   MAX_BRACKET_REPLACED_WORDS,
   MAX_ELISION_GAP_WORDS,
   MAX_SIC_GAP_WORDS,
   MAX_UNMARKED_GAP_WORDS,
+  NEAR_PART_MIN_RATIO,
   PARTIAL_MIN_MATCH_RATIO,
   PARTIAL_MIN_SHARE,
   PARTIAL_MIN_WORDS,
@@ -27,6 +29,74 @@ import { tenfoldLibrary } from '../../../scripts/bench/tenfold';
 import { generatePages } from '../../../scripts/eval/generate';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
 import { createRng } from '../../../scripts/eval/prng';
+
+/**
+ * The anchor bound as it was before the side windows: every other part's words looked for in one
+ * stretch reaching `reach` (the sum over all parts of gap, length and edge) past the chain's edge
+ * windows on both sides, with plain loops and a Set.
+ */
+function mayAnchorWholeStretch(chain: Chain, flags: Uint8Array, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, reach: number): boolean {
+  const anchor = chain.part;
+  const part = parts[anchor];
+  const len = part.to - part.from;
+  let F = 0;
+  for (let i = 0; i < len; i++) F += flags[i];
+  let n = 0;
+  for (const p of parts) n += p.to - p.from;
+  if (F + 1e-9 >= len - (1 - PARTIAL_MIN_MATCH_RATIO) * n) return true;
+  const first = chain.blocks[0];
+  const last = chain.blocks[chain.blocks.length - 1];
+  const lo = Math.max(0, first.s0 - (first.q0 - part.from) - EDGE_SLACK_WORDS - reach);
+  const hi = last.s1 + (part.to - last.q1) + EDGE_SLACK_WORDS + reach;
+  if (hi >= entry.words.length) return true;
+  const held = new Set(entry.words.subarray(lo, hi));
+  let total = F;
+  for (let j = 0; j < parts.length; j++) {
+    if (j === anchor) continue;
+    const p = parts[j];
+    const pl = p.to - p.from;
+    let present = 0;
+    for (let q = p.from; q < p.to; q++) if (qWords[q] >= 0 && held.has(qWords[q])) present++;
+    if (pl <= 2) {
+      if (present < pl || lastOccurrence(qWords, p.from, p.to, entry.words, lo, hi) < 0) return false;
+      total += pl;
+    } else if (present + 1e-9 < NEAR_PART_MIN_RATIO * pl) return false;
+    else total += present;
+  }
+  return total + 1e-9 >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY);
+}
+
+/**
+ * The blocks by the plain reading: every posting of every k-gram read in its source, nothing
+ * skipped, each maximal run kept once, in the order first found.
+ */
+function findBlocksPlain(index: LibraryIndex, pq: ParsedQuote, words: Int32Array, keyHashes: Uint32Array, only: number | null): Block[] {
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  pq.parts.forEach((part, pi) => {
+    for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
+      for (const posting of index.lookup(kgramHash(keyHashes, i))) {
+        const slot = index.slotOf(posting);
+        const entry = index.entry(slot);
+        if (!entry || (only !== null && slot !== only)) continue;
+        const keys = entry.words;
+        const pos = posting - entry.base;
+        if (![0, 1, 2].every((j) => keys[pos + j] === words[i + j])) continue;
+        let q0 = i;
+        let s0 = pos;
+        while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) q0--, s0--;
+        let q1 = i + KGRAM_WORDS;
+        let s1 = pos + KGRAM_WORDS;
+        while (q1 < part.to && s1 < keys.length && keys[s1] === words[q1]) q1++, s1++;
+        const key = `${slot}:${pi}:${q0}:${s0}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        blocks.push({ slot, part: pi, q0, q1, s0, s1 });
+      }
+    }
+  });
+  return blocks;
+}
 
 function chainsOf(cands: Candidates) {
   return Array.from({ length: cands.chains }, (_, c) => cands.chain(c));
@@ -83,6 +153,7 @@ describe('Candidates on State of the Union addresses', () => {
     const cands = new Candidates();
     let chains = 0;
     let inParts = 0;
+    let tighter = 0;
     for (const index of indexes) {
       for (const text of texts) {
         const pq = parseQuote(text);
@@ -91,6 +162,11 @@ describe('Candidates on State of the Union addresses', () => {
         const words = index.wordNumbers(keys);
         const hashes = Uint32Array.from(keys, hashKey);
         const blocks = findBlocks(index, pq, words, hashes);
+        expect(blocks).toEqual(findBlocksPlain(index, pq, words, hashes, null));
+        if (blocks.length > 0) {
+          const only = blocks[blocks.length - 1].slot;
+          expect(findBlocks(index, pq, words, hashes, only)).toEqual(findBlocksPlain(index, pq, words, hashes, only));
+        }
         cands.find(index, pq, words, hashes);
         expect(Array.from({ length: cands.blocks }, (_, b) => cands.block(b))).toEqual(blocks);
         const plain = findChains(blocks);
@@ -107,7 +183,12 @@ describe('Candidates on State of the Union addresses', () => {
           const b = possibleMatchesAt(cands, c, part, words, entry);
           expect(b === null ? null : Array.from(b)).toEqual(a === null ? null : Array.from(a));
           if (pq.parts.length > 1) {
-            expect(mayAnchorPartsAt(cands, c, pq.parts, words, entry, reach)).toBe(mayAnchorParts(chain, pq.parts, words, entry, reach));
+            const side = mayAnchorPartsAt(cands, c, pq.parts, words, entry);
+            expect(side).toBe(mayAnchorParts(chain, pq.parts, words, entry));
+            // The windows on either side never rule in what one stretch `reach` wide each way rules out.
+            const wide = a === null || mayAnchorWholeStretch(chain, a, pq.parts, words, entry, reach);
+            if (side) expect(wide).toBe(true);
+            else if (wide) tighter++;
             inParts++;
           }
           chains++;
@@ -117,6 +198,7 @@ describe('Candidates on State of the Union addresses', () => {
     // Enough of both kinds to mean something.
     expect(chains).toBeGreaterThan(1000);
     expect(inParts).toBeGreaterThan(100);
+    expect(tighter).toBeGreaterThan(0);
   }, 120_000);
 });
 
