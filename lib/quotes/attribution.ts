@@ -90,8 +90,15 @@ export function isPronoun(name: string): boolean {
   return PRONOUNS.has(name.trim().toLowerCase());
 }
 
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/**
+ * A run of non-space characters holding a letter or digit: each whitespace-separated piece that
+ * holds one is matched once (the lazy start stretches to the piece's first letter or digit).
+ */
+const COUNTED_PIECE = /\S*?[\p{L}\p{N}]\S*/gu;
+
+/** How many whitespace-separated pieces of `s` hold a letter or digit: one regex call, no array of pieces. */
+export function wordCount(s: string): number {
+  return s.match(COUNTED_PIECE)?.length ?? 0;
 }
 
 /** Text with the given leading words ("concerns about") removed, or null when it does not start with them. */

@@ -21,7 +21,8 @@ function beforeSentenceEnd(text: string, pos: number, floor: number): number {
 }
 
 function tidy(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  // Most context holds no paragraph break: the regex (which tries at every space) is skipped then.
+  return (s.includes('\n') ? s.replace(/\s*\n\s*/g, ' ') : s).trim();
 }
 
 /** Up to about a sentence of article text on each side of the quote span, without the quote's own marks. */

@@ -182,11 +182,10 @@ const CLOSING_AFTER_STOP = '”’"\')]»›';
  */
 export function sentenceBreakAfter(text: string, j: number, ceiling = text.length): number {
   if (!endsSentence(text[j] ?? '')) return -1;
-  if (text[j] === '.') {
+  if (text.charCodeAt(j) === 46) {
     let w = j;
-    while (w > 0 && /[\p{L}.]/u.test(text[w - 1]) && j - w < 8) w--;
-    const word = text.slice(w, j);
-    if (/^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) return -1;
+    while (w > 0 && isLetterOrDotUnit(text.charCodeAt(w - 1)) && j - w < 8) w--;
+    if ((j - w === 1 && isUpperUnit(text.charCodeAt(w))) || (j > w && ABBREVIATIONS.has(text.slice(w, j).toLowerCase()))) return -1;
   }
   let k = j + 1;
   const top = Math.min(ceiling, text.length);
@@ -195,8 +194,30 @@ export function sentenceBreakAfter(text: string, j: number, ceiling = text.lengt
   if (!isSpace(text[k])) return -1;
   if (text.charCodeAt(k) === 10) return k;
   while (k < top && isSpace(text[k]) && text.charCodeAt(k) !== 10) k++;
-  if (k < top && /\p{Ll}/u.test(text[k])) return -1;
+  if (k < top && isLowerUnit(text.charCodeAt(k))) return -1;
   return k;
+}
+
+// One code unit against a Unicode class, as a `u` regex tests a one-character string: plain
+// comparisons for ASCII (nearly every character of an English page), the regex for the rest. A
+// lone surrogate is no letter to the regex, and none here.
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+function isLetterOrDotUnit(code: number): boolean {
+  if (code < 128) return code === 46 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DOT.test(String.fromCharCode(code));
+}
+
+function isUpperUnit(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER.test(String.fromCharCode(code));
+}
+
+function isLowerUnit(code: number): boolean {
+  if (code < 128) return code >= 97 && code <= 122;
+  return LOWER.test(String.fromCharCode(code));
 }
 
 /** Start of the sentence holding `pos` (within its paragraph, looking back no further than `floor`). */
