@@ -4,11 +4,11 @@
 // lone surrogates and every kind of whitespace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sentenceBreakAfter } from '../../../lib/quotes/prose';
+import { sentenceBreakAfter, tokens } from '../../../lib/quotes/prose';
 import { wordCount } from '../../../lib/quotes/attribution';
 import { quoteContext } from '../../../lib/quotes/context';
 import { ARTICLE_TXT } from './corpus';
-import { endsSentence, isSpace } from '../../../lib/quotes/chars';
+import { endsSentence, isPlainText, isSpace } from '../../../lib/quotes/chars';
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'insp', 'supt',
@@ -91,6 +91,40 @@ describe('character tests by code', () => {
         expect(after).toBe(tidy(after));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('plain text: every code unit it lets through is a letter or digit to [A-Za-z0-9] exactly when it is one to the Unicode classes', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (!isPlainText(ch)) continue;
+      expect(/[A-Za-z0-9]/.test(ch), `U+${c.toString(16)}`).toBe(/[\p{L}\p{N}]/u.test(ch));
+      expect(/[A-Za-z]/.test(ch), `U+${c.toString(16)}`).toBe(/\p{L}/u.test(ch));
+      expect(c < 0xd800 || c > 0xdfff).toBe(true); // no surrogate: the u flag reads such text as the plain regex does
+    }
+    expect(isPlainText('\ud835\udc00')).toBe(false);
+    expect(isPlainText('The speaker said “we’re here—now…”')).toBe(true);
+    expect(isPlainText('café')).toBe(false);
+  });
+
+  it('tokens are the word pattern’s matches, whichever form of it reads the text', () => {
+    const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
+    const PLAIN = ['word', 'The', 'can', 't', "'", '’', '-', '‐', '‑', ' ', '\n', '.', ',', '“', '”', '—', '…', '7', 'x2'];
+    const plainSoup = fc.array(fc.constantFrom(...PLAIN), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(plainSoup, soup), fc.nat(), fc.nat(), (text, a, b) => {
+        const from = text.length ? a % text.length : 0;
+        const to = from + (text.length - from ? b % (text.length - from + 1) : 0);
+        const expected = [...text.slice(from, to).matchAll(WORD)].map((m) => ({
+          word: m[0],
+          lower: m[0].toLowerCase(),
+          start: from + m.index,
+          end: from + m.index + m[0].length,
+        }));
+        expect(tokens(text, from, to)).toEqual(expected);
+        expect(wordCount(text.slice(from, to))).toBe(wordCountBySplit(text.slice(from, to)));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
