@@ -124,6 +124,8 @@ export class PageChecker {
       (s) => s.autoCheck,
       () => true, // unreadable settings: the default (check automatically) holds
     );
+    // In a task of its own: the one that evaluated this script is long enough on a slow machine.
+    await pauseForPage();
     this.readEarly();
     const autoCheck = await settings;
     traceMark('settings');
@@ -136,7 +138,7 @@ export class PageChecker {
 
   /** Reads the article now, and notes the page's changes from here on, so that a scan can tell whether the reading still holds. */
   private readEarly(): void {
-    if (!document.body) return;
+    if (!document.body || this.ctx.isInvalid) return;
     const changes = new MutationObserver(() => undefined); // read with takeRecords() by the scan
     changes.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     try {

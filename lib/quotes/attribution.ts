@@ -134,8 +134,23 @@ function bridgeHolds(verb: string, bridge: string): boolean {
   return OBJECT_VERBS.has(verb) && /^(?:\S+\s+){1,4}that\b/i.test(rest) && n <= 13;
 }
 
+/** A comma, semicolon, colon, or a dash with a space either side (the dash alone is the cut). */
+const CLAUSE_CUT = /[,;:]|(?<= )[–—](?= )/g;
+
 /** Splits at commas, semicolons, colons and spaced dashes outside brackets. */
-function clauses(text: string): string[] {
+export function clauses(text: string): string[] {
+  if (!/[()[\]]/.test(text)) {
+    // No brackets, so every cut counts: the regex finds them without a call per character.
+    const out: string[] = [];
+    let from = 0;
+    CLAUSE_CUT.lastIndex = 0;
+    for (let m = CLAUSE_CUT.exec(text); m !== null; m = CLAUSE_CUT.exec(text)) {
+      out.push(text.slice(from, m.index));
+      from = m.index + 1;
+    }
+    out.push(text.slice(from));
+    return out;
+  }
   const out: string[] = [];
   let depth = 0;
   let from = 0;

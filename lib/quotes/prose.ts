@@ -239,13 +239,22 @@ function isLowerUnit(code: number): boolean {
 
 /** Start of the sentence holding `pos` (within its paragraph, looking back no further than `floor`). */
 export function sentenceStart(text: string, pos: number, floor = 0): number {
-  for (let j = pos - 1; j >= floor; j--) {
-    const code = text.charCodeAt(j);
-    if (code === 10) return j + 1;
-    // no sentence ends here: only . ! ? … can end one (written out, not called: this loop runs per quote, in cold code)
-    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
+  // The stops are found by a regex over short stretches, nearest first, rather than a loop over
+  // every character: in a content script's first run the regex is the faster of the two.
+  const lo = Math.max(0, floor);
+  let hi = Math.min(pos, text.length); // the stops asked about are at j in [lo, hi)
+  while (hi > lo) {
+    const from = Math.max(lo, hi - STRETCH);
+    const m = LAST_STOP.exec(text.slice(from, hi));
+    if (!m) {
+      hi = from;
+      continue;
+    }
+    const j = from + m.index;
+    if (text.charCodeAt(j) === 10) return j + 1;
     const next = sentenceBreakAfter(text, j, pos);
     if (next >= 0 && next <= pos && next > j) return text.charCodeAt(next) === 10 ? next + 1 : next;
+    hi = j;
   }
   return Math.max(0, floor);
 }
@@ -253,10 +262,12 @@ export function sentenceStart(text: string, pos: number, floor = 0): number {
 /** End of the sentence holding `pos`: just past its final punctuation and closing marks, or the paragraph's end. */
 export function sentenceEnd(text: string, pos: number, ceiling = text.length): number {
   const top = Math.min(ceiling, text.length);
-  for (let j = pos; j < top; j++) {
-    const code = text.charCodeAt(j);
-    if (code === 10) return j;
-    if ((code === 46 || code === 33 || code === 63 || code === 0x2026) && sentenceBreakAfter(text, j, top) >= 0) {
+  const next = NEXT_STOP;
+  next.lastIndex = Math.max(0, pos);
+  for (let m = next.exec(text); m !== null && m.index < top; m = next.exec(text)) {
+    const j = m.index;
+    if (text.charCodeAt(j) === 10) return j;
+    if (sentenceBreakAfter(text, j, top) >= 0) {
       let k = j + 1;
       while (k < top && CLOSING_AFTER_STOP.includes(text[k])) k++;
       return k;
@@ -264,6 +275,13 @@ export function sentenceEnd(text: string, pos: number, ceiling = text.length): n
   }
   return top;
 }
+
+/** How far back one look for the last stop reaches (sentences are mostly shorter). */
+const STRETCH = 96;
+/** The last newline or . ! ? … of a string (the only places a sentence can end). */
+const LAST_STOP = /[\n.!?…][^\n.!?…]*$/;
+/** The next newline or . ! ? … from lastIndex on. No scan that uses it calls another. */
+const NEXT_STOP = /[\n.!?…]/g;
 
 /** Where a quote's marks are: `lead` is the opening mark's index, `tail` the index just after the closing mark. */
 export interface MarkBounds {

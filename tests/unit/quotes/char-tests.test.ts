@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sentenceBreakAfter, tokens } from '../../../lib/quotes/prose';
-import { wordCount } from '../../../lib/quotes/attribution';
+import { clauses, wordCount } from '../../../lib/quotes/attribution';
 import { quoteContext } from '../../../lib/quotes/context';
 import { ARTICLE_TXT } from './corpus';
 import { endsSentence, isPlainText, isSpace } from '../../../lib/quotes/chars';
@@ -126,5 +126,39 @@ describe('character tests by code', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('clauses are cut where the character-by-character scan cut them', () => {
+    const byChar = (text: string): string[] => {
+      const out: string[] = [];
+      let depth = 0;
+      let from = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '(' || c === '[') depth++;
+        else if ((c === ')' || c === ']') && depth > 0) depth--;
+        else if (depth === 0) {
+          const dash = (c === '–' || c === '—') && text[i - 1] === ' ' && text[i + 1] === ' ';
+          if (c === ',' || c === ';' || c === ':' || dash) {
+            out.push(text.slice(from, i));
+            from = i + 1;
+          }
+        }
+      }
+      out.push(text.slice(from));
+      return out;
+    };
+    const CUTS = ['word', ' ', ',', ';', ':', '–', '—', ' – ', ' — ', '(', ')', '[', ']', 'a', '\n'];
+    const text = fc.array(fc.constantFrom(...CUTS), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(clauses(t)).toEqual(byChar(t));
+      }),
+      { numRuns: 3000 },
+    );
+    for (let from = 0; from < ARTICLE_TXT.length; from += 50) {
+      const t = ARTICLE_TXT.slice(from, from + 400);
+      expect(clauses(t)).toEqual(byChar(t));
+    }
   });
 });
