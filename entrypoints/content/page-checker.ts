@@ -107,6 +107,8 @@ export class PageChecker {
   private scans = 0;
   /** Whether this page has told the background it is being checked (once is enough to wake it). */
   private woke = false;
+  /** The article as read while the settings were on their way, and the page's changes since. */
+  private early: { article: Article; changes: MutationObserver } | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.card = new CardHost(ctx);
@@ -115,15 +117,53 @@ export class PageChecker {
   async start(): Promise<void> {
     traceMark('main');
     listenForRequests(this.ctx, this);
-    let autoCheck = true;
-    try {
-      autoCheck = (await loadSettings(browser.storage.local)).autoCheck;
-    } catch {
-      // Unreadable settings: the default (check automatically) holds.
-    }
+    // The settings come back from the browser process some milliseconds later: the article is read
+    // meanwhile. What is read stays in this script; nothing is sent before the settings say that
+    // the page is checked.
+    const settings = loadSettings(browser.storage.local).then(
+      (s) => s.autoCheck,
+      () => true, // unreadable settings: the default (check automatically) holds
+    );
+    // In a task of its own: the one that evaluated this script is long enough on a slow machine.
+    await pauseForPage();
+    this.readEarly();
+    const autoCheck = await settings;
     traceMark('settings');
     if (autoCheck) await this.activate();
-    else this.wait();
+    else {
+      this.dropEarly();
+      this.wait();
+    }
+  }
+
+  /** Reads the article now, and notes the page's changes from here on, so that a scan can tell whether the reading still holds. */
+  private readEarly(): void {
+    if (!document.body || this.ctx.isInvalid) return;
+    const changes = new MutationObserver(() => undefined); // read with takeRecords() by the scan
+    changes.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    try {
+      traceMark('read');
+      const article = extractArticle(document);
+      traceMark('extracted');
+      this.early = { article, changes };
+    } catch {
+      changes.disconnect(); // the scan reads the page again, and reports what went wrong
+    }
+  }
+
+  private dropEarly(): void {
+    this.early?.changes.disconnect();
+    this.early = null;
+  }
+
+  /** The article read early, if the page has not changed since (once: later scans read the page). */
+  private takeEarly(): Article | null {
+    const early = this.early;
+    if (!early) return null;
+    const records = early.changes.takeRecords();
+    this.dropEarly();
+    const changed = records.some((m) => (m.type === 'attributes' ? !m.attributeName?.startsWith('data-verbatim') : this.isPageMutation(m)));
+    return changed ? null : early.article;
   }
 
   /** Starts reading the page and following its changes, then checks it. */
@@ -217,15 +257,18 @@ export class PageChecker {
     if (this.stopped) return;
     traceMark('scan');
     document.documentElement.setAttribute('data-verbatim-state', 'checking');
-    if (!(await this.pause())) return;
-    let article: Article;
-    try {
-      article = extractArticle(document);
-    } catch (err) {
-      this.setState('error', `The page could not be read: ${err instanceof Error ? err.message : String(err)}`);
-      return;
+    let article = this.takeEarly();
+    if (article === null) {
+      if (!(await this.pause())) return;
+      try {
+        traceMark('read');
+        article = extractArticle(document);
+      } catch (err) {
+        this.setState('error', `The page could not be read: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+      traceMark('extracted');
     }
-    traceMark('extracted');
     this.article = article;
     if (!article.text.trim()) {
       this.items = [];

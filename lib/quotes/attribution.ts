@@ -4,6 +4,7 @@
 // named attribution; the paragraphs of a quotation block share the block's attribution; a scare
 // quote with no cue nearby has none.
 import type { Quote } from '../types';
+import { isPlainText } from './chars';
 import { finish, type Steps } from './steps';
 import {
   markBounds,
@@ -90,8 +91,17 @@ export function isPronoun(name: string): boolean {
   return PRONOUNS.has(name.trim().toLowerCase());
 }
 
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/**
+ * A run of non-space characters holding a letter or digit: each whitespace-separated piece that
+ * holds one is matched once (the lazy start stretches to the piece's first letter or digit).
+ */
+const COUNTED_PIECE = /\S*?[\p{L}\p{N}]\S*/gu;
+/** COUNTED_PIECE where every letter or digit is ASCII (see isPlainText). */
+const PLAIN_COUNTED_PIECE = /\S*?[A-Za-z0-9]\S*/g;
+
+/** How many whitespace-separated pieces of `s` hold a letter or digit: one regex call, no array of pieces. */
+export function wordCount(s: string): number {
+  return s.match(isPlainText(s) ? PLAIN_COUNTED_PIECE : COUNTED_PIECE)?.length ?? 0;
 }
 
 /** Text with the given leading words ("concerns about") removed, or null when it does not start with them. */
@@ -124,8 +134,23 @@ function bridgeHolds(verb: string, bridge: string): boolean {
   return OBJECT_VERBS.has(verb) && /^(?:\S+\s+){1,4}that\b/i.test(rest) && n <= 13;
 }
 
+/** A comma, semicolon, colon, or a dash with a space either side (the dash alone is the cut). */
+const CLAUSE_CUT = /[,;:]|(?<= )[–—](?= )/g;
+
 /** Splits at commas, semicolons, colons and spaced dashes outside brackets. */
-function clauses(text: string): string[] {
+export function clauses(text: string): string[] {
+  if (!/[()[\]]/.test(text)) {
+    // No brackets, so every cut counts: the regex finds them without a call per character.
+    const out: string[] = [];
+    let from = 0;
+    CLAUSE_CUT.lastIndex = 0;
+    for (let m = CLAUSE_CUT.exec(text); m !== null; m = CLAUSE_CUT.exec(text)) {
+      out.push(text.slice(from, m.index));
+      from = m.index + 1;
+    }
+    out.push(text.slice(from));
+    return out;
+  }
   const out: string[] = [];
   let depth = 0;
   let from = 0;
@@ -145,15 +170,28 @@ function clauses(text: string): string[] {
   return out;
 }
 
+// The Unicode forms of the expressions below, and the ASCII forms that find the same where every
+// letter and digit is ASCII (isPlainText), several times faster in a content script's first run.
+const LEADING_WORD = /^([\p{L}]+)\s+/u;
+const PLAIN_LEADING_WORD = /^([A-Za-z]+)\s+/;
+const ANY_ALNUM = /[\p{L}\p{N}]/u;
+const PLAIN_ANY_ALNUM = /[A-Za-z0-9]/;
+const FIRST_ALNUMS = /^[\p{L}\p{N}]+/u;
+const PLAIN_FIRST_ALNUMS = /^[A-Za-z0-9]+/;
+const LAST_WORD = /(?:^|\s)([\p{L}]+)$/u;
+const PLAIN_LAST_WORD = /(?:^|\s)([A-Za-z]+)$/;
+
 /** A clause as a subject: conjunctions dropped, or null when it reads as an adverbial. */
 function asSubject(clause: string): string | null {
   let s = clause.trim();
-  for (let m = /^([\p{L}]+)\s+/u.exec(s); m && CONJUNCTIONS.has(m[1].toLowerCase()); m = /^([\p{L}]+)\s+/u.exec(s)) {
+  const plain = isPlainText(s);
+  const leadingWord = plain ? PLAIN_LEADING_WORD : LEADING_WORD;
+  for (let m = leadingWord.exec(s); m && CONJUNCTIONS.has(m[1].toLowerCase()); m = leadingWord.exec(s)) {
     s = s.slice(m[0].length);
   }
   s = s.replace(/[\s,;:]+$/, '');
-  if (!/[\p{L}\p{N}]/u.test(s)) return null;
-  const first = /^[\p{L}\p{N}]+/u.exec(s)?.[0].toLowerCase() ?? '';
+  if (!(plain ? PLAIN_ANY_ALNUM : ANY_ALNUM).test(s)) return null;
+  const first = (plain ? PLAIN_FIRST_ALNUMS : FIRST_ALNUMS).exec(s)?.[0].toLowerCase() ?? '';
   if (NOT_A_SUBJECT.has(first) || DETERMINERS.has(s.toLowerCase()) || /^[“‘"'«„]/.test(s)) return null;
   return wordCount(s) <= MAX_SUBJECT_WORDS ? s : null;
 }
@@ -161,8 +199,9 @@ function asSubject(clause: string): string | null {
 /** Drops trailing adverbs and auxiliaries ("It also", "The report has") and punctuation. */
 function trimVerbModifiers(text: string): string {
   let s = text.replace(/[\s,]+$/, '');
+  const lastWord = isPlainText(s) ? PLAIN_LAST_WORD : LAST_WORD;
   for (;;) {
-    const m = /(?:^|\s)([\p{L}]+)$/u.exec(s);
+    const m = lastWord.exec(s);
     if (!m || !VERB_MODIFIERS.has(m[1].toLowerCase())) return s;
     s = s.slice(0, m.index).replace(/[\s,]+$/, '');
   }

@@ -1,8 +1,7 @@
 // The article's words on either side of a quote (about a sentence each), which the matcher uses
 // to tell apart two places in a source that hold the same quoted words.
-import { hasWords } from '../text/words';
 import { isSpace } from './chars';
-import { markBounds, onlyMarksAndSpace, paragraphEnd, paragraphStart, sentenceEnd, sentenceStart } from './prose';
+import { markBounds, onlyMarksAndSpace, paragraphEnd, paragraphStart, sentenceEnd, sentenceStart, wordScannerFor } from './prose';
 
 /** At most this many characters each side. */
 const CONTEXT_CHARS = 200;
@@ -20,8 +19,21 @@ function beforeSentenceEnd(text: string, pos: number, floor: number): number {
   return p;
 }
 
+/**
+ * Whether `text` holds at least `min` words, as `hasWords` (lib/text/words.ts) answers: the same
+ * word pattern, in its ASCII form where that finds the same words (see wordScannerFor).
+ */
+function hasWords(text: string, min: number): boolean {
+  if (min <= 0) return true;
+  const re = wordScannerFor(text);
+  let n = 0;
+  while (re.exec(text)) if (++n >= min) return true;
+  return false;
+}
+
 function tidy(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  // Most context holds no paragraph break: the regex (which tries at every space) is skipped then.
+  return (s.includes('\n') ? s.replace(/\s*\n\s*/g, ' ') : s).trim();
 }
 
 /** Up to about a sentence of article text on each side of the quote span, without the quote's own marks. */

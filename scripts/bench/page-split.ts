@@ -80,9 +80,9 @@ export interface Split {
   inject: number;
   /** The content script's code evaluated, up to its main(). */
   evalContent: number;
-  /** The content script's start → its scan begins (the settings read). */
+  /** The content script's start → its scan begins (the settings read; the article is read meanwhile). */
   start: number;
-  /** extractArticle. */
+  /** extractArticle (while the settings are on their way, or after them in a later scan). */
   read: number;
   /** Quote detection, in slices (wall time), until the first batch's quotes are final. */
   detect: number;
@@ -131,15 +131,18 @@ export function split(t: Timeline): Split {
   let checkAll = 0;
   for (let i = 0; i < batches; i++) checkAll += w(`bg:checked:${b0 + i}`) - w(`bg:loaded:${b0 + i}`);
   const cold = t.worker.has('bg:main');
+  // The article is read while the settings are on their way (builds before that read it after
+  // them, and have no `read` mark): detection begins once both are done.
+  const detectFrom = Math.max(p('extracted'), p('scan'));
   return {
     inject: p('script') - t.dcl,
     evalContent: p('main') - p('script'),
     start: p('scan') - p('main'),
-    read: p('extracted') - p('scan'),
+    read: p('extracted') - (t.page.has('read') ? p('read') : p('scan')),
     // Builds before detection was overlapped with the batches have no first-ready mark.
-    detect: (t.page.has('first-ready') ? p('first-ready') : p('detected')) - p('extracted'),
+    detect: (t.page.has('first-ready') ? p('first-ready') : p('detected')) - detectFrom,
     prepare: p('sent:0') - (t.page.has('first-ready') ? p('first-ready') : p('detected')),
-    detectAll: p('detected') - p('extracted'),
+    detectAll: p('detected') - detectFrom,
     out: w(`bg:received:${b0}`) - p('sent:0'),
     wait: w(`bg:loaded:${b0}`) - w(`bg:received:${b0}`),
     check: w(`bg:checked:${b0}`) - w(`bg:loaded:${b0}`),
@@ -159,8 +162,8 @@ export function split(t: Timeline): Split {
 const PHASES: [keyof Split, string][] = [
   ['inject', 'DOMContentLoaded → content script begins to run'],
   ['evalContent', 'content script evaluated, up to its main()'],
-  ['start', 'content script runs → scan starts (settings read)'],
-  ['read', 'read the article (extractArticle)'],
+  ['start', 'content script runs → scan starts (settings read; the article is read meanwhile)'],
+  ['read', 'read the article (extractArticle; overlaps the settings read)'],
   ['detect', 'detect quotes, until the first batch\'s are final (in slices)'],
   ['prepare', 'prepare the first batch'],
   ['detectAll', 'detect quotes, to the end (overlaps the later batches)'],
