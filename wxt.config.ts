@@ -5,6 +5,10 @@ import { citationDataFiles } from './lib/cite/style-data';
 
 const TRACE = process.env.VERBATIM_TRACE === '1';
 
+// Whether the background is a service worker (Chrome MV3; Firefox's is a page), which WXT decides
+// the same way. There citeproc-js is left out of background.js (see lib/cite/citeproc-script.ts).
+let serviceWorker = false;
+
 // Verbatim's manifest asks for the least that works (each permission is explained below).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -18,6 +22,23 @@ export default defineConfig({
   // Firefox has an MV2 and an MV3 build: the manifest version in the name keeps their zips apart.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   hooks: {
+    'config:resolved': (wxt) => {
+      serviceWorker = wxt.config.manifestVersion === 3 && wxt.config.browser !== 'firefox';
+    },
+    // The background's build only: `citeproc` becomes a loader of the script entrypoints/citeproc.ts
+    // makes, and the worker is told to keep that script at install.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!serviceWorker || !entrypoints.some((e) => e.type === 'background')) return;
+      config.define = { ...config.define, __VERBATIM_CITEPROC_SCRIPT__: 'true' };
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'verbatim:citeproc-script',
+          enforce: 'pre',
+          resolveId: (id: string) => (id === 'citeproc' ? resolve('lib/cite/citeproc-in-worker.ts') : null),
+        },
+      ];
+    },
     // MV2 (Firefox) has no optional_host_permissions: there, the same hosts are optional permissions.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.manifest_version === 2) manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*', 'http://*/*'];

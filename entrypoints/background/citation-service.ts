@@ -1,6 +1,7 @@
 // Citations for the card and popup, made in the background: citeproc-js and the CSL style files are
 // loaded on the first request (dynamic import), so neither the content script nor a background that
-// is never asked for a citation pays for them.
+// is never asked for a citation pays for them (in Chrome citeproc-js is a script of its own beside the
+// worker's: lib/cite/citeproc-script.ts).
 import type { CiteRequest, CiteResponse, ErrorResponse } from '@/lib/messages';
 import type { CslItem } from '@/lib/cite/csl-record';
 import type { SourceMeta } from '@/lib/types';

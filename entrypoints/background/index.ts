@@ -9,9 +9,16 @@ import { type BadgeAction, withBadge } from './badge';
 import { type CommandHandler, createCommandHandler } from './commands';
 import { CitationService } from './citation-service';
 import { traceMark } from '@/lib/page/trace';
+import { keepCiteprocScript, type ScriptScope } from '@/lib/cite/citeproc-script';
+
+// Set by the build (wxt.config.ts) when citeproc-js is a script of its own beside background.js.
+declare const __VERBATIM_CITEPROC_SCRIPT__: boolean | undefined;
 
 export default defineBackground(() => {
   traceMark('bg:main');
+  if (typeof __VERBATIM_CITEPROC_SCRIPT__ !== 'undefined' && __VERBATIM_CITEPROC_SCRIPT__) {
+    keepCiteprocScript(globalThis as unknown as ScriptScope);
+  }
   const library = new LibraryService(new LibraryDb());
   // The worker is mostly woken by a page about to send its quotes: the library starts loading now.
   void library.warmUp();
