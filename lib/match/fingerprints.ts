@@ -140,3 +140,69 @@ export function winnowTrigramPairsInto(wordHashes: Uint32Array, tokenWords: Uint
   }
   return kept;
 }
+
+/**
+ * winnowTrigramPairsInto over a stored row's word numbers, which it also copies, widened, into
+ * `tokenWords` (the same array may be passed for a row stored 32 bits wide): one pass over the
+ * tokens instead of a copy first. Word numbers are checked against `size` as they are read; returns
+ * how many fingerprints were kept, or -1 if a word number is `size` or more (the outputs are then
+ * not to be used).
+ */
+export function widenWinnowTrigramPairsInto(
+  wordHashes: Uint32Array,
+  size: number,
+  storedWords: Uint16Array | Uint32Array,
+  tokenWords: Uint32Array,
+  outHashes: Uint32Array,
+  outPositions: Uint32Array,
+): number {
+  const n = storedWords.length;
+  let outside = 0; // 1 once a word number at or past `size` is read
+  // The first two tokens start the first trigram (or are all there is).
+  const w0 = n > 0 ? storedWords[0] : 0;
+  const w1 = n > 1 ? storedWords[1] : 0;
+  if (n > 0) tokenWords[0] = w0;
+  if (n > 1) tokenWords[1] = w1;
+  outside |= +(n > 0 && w0 >= size) | +(n > 1 && w1 >= size);
+  const count = n - 2; // trigrams
+  if (count <= 0) return outside ? -1 : 0;
+  let a = wordHashes[w0];
+  let b = wordHashes[w1];
+  let prev = 0; // the trigram before this one
+  let kept = 0;
+  let last = -1; // position of the trigram kept last
+  for (let i = 0; i < count; i++) {
+    const w = storedWords[i + 2];
+    tokenWords[i + 2] = w;
+    outside |= +(w >= size);
+    const c = wordHashes[w];
+    let h = Math.imul(0x9747b28c ^ a, 0x5bd1e995);
+    h = Math.imul(h ^ b, 0x5bd1e995) + 1;
+    h = Math.imul(h ^ c, 0x5bd1e995) + 2;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    const cur = h >>> 0;
+    a = b;
+    b = c;
+    if (i > 0) {
+      // As in winnowTrigramPairsInto: the smaller of trigrams i - 1 and i, the right one on a tie.
+      const right = +(cur <= prev);
+      const best = i - 1 + right;
+      outHashes[kept] = prev + right * (cur - prev);
+      outPositions[kept] = best;
+      kept += +(best !== last);
+      last = best;
+    }
+    prev = cur;
+  }
+  if (outside) return -1;
+  if (count === 1) {
+    outHashes[0] = prev;
+    outPositions[0] = 0;
+    return 1;
+  }
+  return kept;
+}

@@ -10,7 +10,7 @@
 // which costs less than reading them would. A row is then two typed arrays, a few numbers and
 // strings, and the passages: few, large values, which IndexedDB's structured clone copies fast.
 import type { Passage } from '../library/passages';
-import { winnowTrigramPairsInto } from './fingerprints';
+import { widenWinnowTrigramPairsInto } from './fingerprints';
 import { SOURCE_INDEX_VERSION, fingerprintWords, type SourceIndexData } from './library-index';
 import { KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
 import type { Lexicon } from './lexicon';
@@ -193,22 +193,14 @@ export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): 
   }
   if (!(offsets instanceof Uint8Array) || !offsetsAreWhole(offsets, n)) throw new Error(`stored index of ${stored.id}: offsets cut off or overlong`);
   const size = lexicon.size;
-  let max = 0;
-  let tokenWords: Uint32Array;
-  if (words instanceof Uint32Array) {
-    tokenWords = words;
-    for (let i = 0; i < n; i++) if (tokenWords[i] > max) max = tokenWords[i];
-  } else {
-    // Widened in the loop that finds the largest word number: one pass over the tokens, not two.
-    tokenWords = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const w = words[i];
-      tokenWords[i] = w;
-      if (w > max) max = w;
-    }
+  // A row stored 32 bits wide is used as it is; a 16-bit one is widened while it is fingerprinted.
+  const tokenWords = words instanceof Uint32Array ? words : new Uint32Array(n);
+  const fp = fingerprintsOf(lexicon.hashes, size, words, tokenWords);
+  if (fp === null) {
+    let max = 0;
+    for (let i = 0; i < n; i++) if (words[i] > max) max = words[i];
+    throw new Error(`stored index of ${stored.id}: word ${max} is not in the lexicon of ${size} words`);
   }
-  if (n > 0 && max >= size) throw new Error(`stored index of ${stored.id}: word ${max} is not in the lexicon of ${size} words`);
-  const fp = fingerprintsOf(lexicon.hashes, tokenWords);
   return new StoredSourceIndexData(stored.id, lexicon.keys, tokenWords, fp.hashes, fp.positions, stored.passages, offsets);
 }
 
@@ -216,14 +208,31 @@ export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): 
 let keptHashes = new Uint32Array(0);
 let keptPositions = new Uint32Array(0);
 
-/** fingerprintWords of a row's tokens: in one pass when k = 3 and w = 2, as they are. */
-function fingerprintsOf(wordHashes: Uint32Array, tokenWords: Uint32Array): { hashes: Uint32Array; positions: Uint32Array } {
-  if (KGRAM_WORDS !== 3 || WINNOW_WINDOW !== 2) return fingerprintWords(wordHashes, tokenWords);
-  const n = tokenWords.length;
+/**
+ * fingerprintWords of a row's tokens, its word numbers copied into `tokenWords` on the way (in one
+ * pass when k = 3 and w = 2, as they are); null if a word number is not under `size`.
+ */
+function fingerprintsOf(
+  wordHashes: Uint32Array,
+  size: number,
+  words: Uint16Array | Uint32Array,
+  tokenWords: Uint32Array,
+): { hashes: Uint32Array; positions: Uint32Array } | null {
+  const n = words.length;
+  if (KGRAM_WORDS !== 3 || WINNOW_WINDOW !== 2) {
+    let max = 0;
+    for (let i = 0; i < n; i++) {
+      const w = words[i];
+      tokenWords[i] = w;
+      if (w > max) max = w;
+    }
+    return n > 0 && max >= size ? null : fingerprintWords(wordHashes, tokenWords);
+  }
   if (keptHashes.length < n) {
     keptHashes = new Uint32Array(Math.max(n, keptHashes.length * 2));
     keptPositions = new Uint32Array(keptHashes.length);
   }
-  const kept = winnowTrigramPairsInto(wordHashes, tokenWords, keptHashes, keptPositions);
+  const kept = widenWinnowTrigramPairsInto(wordHashes, size, words, tokenWords, keptHashes, keptPositions);
+  if (kept < 0) return null;
   return { hashes: keptHashes.slice(0, kept), positions: keptPositions.slice(0, kept) };
 }

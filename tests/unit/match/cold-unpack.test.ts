@@ -2,7 +2,7 @@
 // them yet, must give exactly what the plain definitions give: fingerprints as
 // winnow(kgramHashes(…)) of fingerprints.ts, and a lexicon's stem groups as stemming word by word.
 import { describe, expect, it } from 'vitest';
-import { hashKey, kgramHash, kgramHashes, kgramHashesInto, winnow, winnowTrigramPairsInto } from '../../../lib/match/fingerprints';
+import { hashKey, kgramHash, kgramHashes, kgramHashesInto, widenWinnowTrigramPairsInto, winnow, winnowTrigramPairsInto } from '../../../lib/match/fingerprints';
 import { buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
 import { Lexicon } from '../../../lib/match/lexicon';
 import { packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
@@ -79,6 +79,56 @@ describe('cold-start fingerprinting', () => {
     }
   }, 60_000);
 
+  it('widening stored word numbers in the same pass (widenWinnowTrigramPairsInto) gives the words and winnow(kgramHashes()), 16 or 32 bits wide', () => {
+    const one = (hashes: Uint32Array, size: number, stored: Uint16Array | Uint32Array) => {
+      const tokenWords = new Uint32Array(stored.length).fill(0xdead);
+      const outHashes = new Uint32Array(stored.length);
+      const outPositions = new Uint32Array(stored.length);
+      const kept = widenWinnowTrigramPairsInto(hashes, size, stored, tokenWords, outHashes, outPositions);
+      return { kept, tokenWords: [...tokenWords], hashes: [...outHashes.subarray(0, Math.max(0, kept))], positions: [...outPositions.subarray(0, Math.max(0, kept))] };
+    };
+    // The whole library against one lexicon, as its stored rows are: every address, both widths.
+    const lexicon = new Lexicon();
+    const rows = loadSotuLibrary().map((source) => {
+      const data = buildSourceIndex(source);
+      return { id: source.id, data, words: Uint32Array.from(data.tokenWords, (w) => lexicon.intern(data.vocabulary[w])) };
+    });
+    expect(lexicon.size).toBeLessThan(0x10000);
+    const hashes = Uint32Array.from(lexicon.keys, hashKey);
+    let fingerprints = 0;
+    for (const { id, data, words } of rows) {
+      const want = reference(data.vocabulary, data.tokenWords);
+      for (const stored of [Uint16Array.from(words), words.slice()]) {
+        const got = one(hashes, lexicon.size, stored);
+        expect(got.kept, id).toBe(want.hashes.length);
+        expectSameNumbers(got.tokenWords, words, id);
+        expectSameNumbers(got.hashes, want.hashes, id);
+        expectSameNumbers(got.positions, want.positions, id);
+      }
+      fingerprints += want.hashes.length;
+    }
+    expect(fingerprints).toBeGreaterThan(500_000);
+
+    // Short random rows: every length from none, repeated words, a word number past the lexicon anywhere.
+    const next = pseudoRandom(13);
+    for (let n = 0; n < 14; n++) {
+      for (const vocabularySize of [1, 2, 3, 7]) {
+        const vocabulary = Array.from({ length: vocabularySize }, (_, k) => `u${k}`);
+        const vocabularyHashes = Uint32Array.from(vocabulary, hashKey);
+        const words = Uint32Array.from({ length: n }, () => next() % vocabularySize);
+        const want = reference(vocabulary, words);
+        for (const stored of [Uint16Array.from(words), words.slice()]) {
+          expect(one(vocabularyHashes, vocabularySize, stored), `n=${n}`).toEqual({ kept: want.hashes.length, tokenWords: [...words], hashes: [...want.hashes], positions: [...want.positions] });
+          for (let at = 0; at < n; at++) {
+            const bad = stored.slice();
+            bad[at] = vocabularySize + (at % 2);
+            expect(one(vocabularyHashes, vocabularySize, bad).kept, `n=${n}, past the lexicon at ${at}`).toBe(-1);
+          }
+        }
+      }
+    }
+  }, 60_000);
+
   it('kgramHashesInto gives kgramHash at every start, for k = 3 and other k', () => {
     const next = pseudoRandom(11);
     const keyHashes = Uint32Array.from({ length: 400 }, next);
@@ -124,6 +174,30 @@ describe('lexicon stem groups formed on first use', () => {
     lx.stemOf.forEach((st, id) => groups[st].push(id));
     expect(lx.stemWords).toEqual(groups);
     expect(groups.flat().sort((a, b) => a - b)).toEqual(keys.map((_, id) => id));
+  });
+});
+
+describe('stored rows unpacked', () => {
+  it('give the words and fingerprints of the plain build for every address, and refuse a word past the lexicon', { timeout: 60_000 }, () => {
+    const lexicon = new Lexicon();
+    for (const source of loadSotuLibrary()) {
+      const built = buildSourceIndex(source);
+      const words = Uint32Array.from(built.tokenWords, (w) => lexicon.intern(built.vocabulary[w]));
+      const data = unpackSourceIndex(packSourceIndex(built, words, 'g'), lexicon);
+      const want = fingerprintWords(Uint32Array.from(built.vocabulary, hashKey), built.tokenWords);
+      expect(data.vocabulary).toBe(lexicon.keys);
+      expectSameNumbers(data.tokenWords, words, source.id);
+      expectSameNumbers(data.fingerprints, want.hashes, source.id);
+      expectSameNumbers(data.fingerprintPositions, want.positions, source.id);
+    }
+    const [source] = loadSotuLibrary(1);
+    const first = buildSourceIndex(source);
+    const row = packSourceIndex(first, Uint32Array.from(first.tokenWords, (w) => lexicon.idOf(first.vocabulary[w])), 'g');
+    for (const wide of [false, true]) {
+      const words = wide ? Uint32Array.from(row.words) : Uint16Array.from(row.words);
+      words[17] = lexicon.size + 3;
+      expect(() => unpackSourceIndex({ ...row, words }, lexicon)).toThrow(`word ${lexicon.size + 3} is not in the lexicon of ${lexicon.size} words`);
+    }
   });
 });
 
