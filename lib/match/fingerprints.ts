@@ -95,58 +95,14 @@ export function winnow(kgrams: Uint32Array, w = WINNOW_WINDOW): Fingerprints {
 }
 
 /**
- * winnow(kgramHashes(token hashes)) for k = 3 and w = 2 (the values in use), in one pass over the
- * tokens given as word numbers into `wordHashes`, written into `outHashes` and `outPositions`
- * (room for one per token); returns how many were kept. A cold start runs this once per token of
- * the library, so there is no scratch pass per step, and the choice of each window's smaller
- * k-gram is arithmetic rather than a branch (which a random hash mispredicts half the time).
- */
-export function winnowTrigramPairsInto(wordHashes: Uint32Array, tokenWords: Uint32Array, outHashes: Uint32Array, outPositions: Uint32Array): number {
-  const count = tokenWords.length - 2; // trigrams
-  if (count <= 0) return 0;
-  let a = wordHashes[tokenWords[0]];
-  let b = wordHashes[tokenWords[1]];
-  let prev = 0; // the trigram before this one
-  let kept = 0;
-  let last = -1; // position of the trigram kept last
-  for (let i = 0; i < count; i++) {
-    const c = wordHashes[tokenWords[i + 2]];
-    let h = Math.imul(0x9747b28c ^ a, 0x5bd1e995);
-    h = Math.imul(h ^ b, 0x5bd1e995) + 1;
-    h = Math.imul(h ^ c, 0x5bd1e995) + 2;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    const cur = h >>> 0;
-    a = b;
-    b = c;
-    if (i > 0) {
-      // The window of trigrams i - 1 and i: the smaller, the right one on a tie; kept unless kept already.
-      const right = +(cur <= prev);
-      const best = i - 1 + right;
-      outHashes[kept] = prev + right * (cur - prev);
-      outPositions[kept] = best;
-      kept += +(best !== last);
-      last = best;
-    }
-    prev = cur;
-  }
-  if (count === 1) {
-    outHashes[0] = prev;
-    outPositions[0] = 0;
-    return 1;
-  }
-  return kept;
-}
-
-/**
- * winnowTrigramPairsInto over a stored row's word numbers, which it also copies, widened, into
- * `tokenWords` (the same array may be passed for a row stored 32 bits wide): one pass over the
- * tokens instead of a copy first. Word numbers are checked against `size` as they are read; returns
- * how many fingerprints were kept, or -1 if a word number is `size` or more (the outputs are then
- * not to be used).
+ * winnow(kgramHashes(token hashes)) for k = 3 and w = 2 (the values in use), in one pass over a
+ * stored row's word numbers into `wordHashes`, written into `outHashes` and `outPositions` (room
+ * for one per token); the word numbers are also copied, widened, into `tokenWords` (the same array
+ * may be passed for a row stored 32 bits wide). A cold start runs this once per token of the
+ * library, so there is no scratch pass per step, and the choice of each window's smaller k-gram
+ * is arithmetic rather than a branch (which a random hash mispredicts half the time). Word numbers
+ * are checked against `size` as they are read; returns how many fingerprints were kept, or -1 if a
+ * word number is `size` or more (the outputs are then not to be used).
  */
 export function widenWinnowTrigramPairsInto(
   wordHashes: Uint32Array,
@@ -188,7 +144,7 @@ export function widenWinnowTrigramPairsInto(
     a = b;
     b = c;
     if (i > 0) {
-      // As in winnowTrigramPairsInto: the smaller of trigrams i - 1 and i, the right one on a tie.
+      // The window of trigrams i - 1 and i: the smaller, the right one on a tie; kept unless kept already.
       const right = +(cur <= prev);
       const best = i - 1 + right;
       outHashes[kept] = prev + right * (cur - prev);

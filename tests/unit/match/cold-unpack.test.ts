@@ -2,7 +2,7 @@
 // them yet, must give exactly what the plain definitions give: fingerprints as
 // winnow(kgramHashes(…)) of fingerprints.ts, and a lexicon's stem groups as stemming word by word.
 import { describe, expect, it } from 'vitest';
-import { hashKey, kgramHash, kgramHashes, kgramHashesInto, widenWinnowTrigramPairsInto, winnow, winnowTrigramPairsInto } from '../../../lib/match/fingerprints';
+import { hashKey, kgramHash, kgramHashes, kgramHashesInto, widenWinnowTrigramPairsInto, winnow } from '../../../lib/match/fingerprints';
 import { buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
 import { Lexicon } from '../../../lib/match/lexicon';
 import { packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
@@ -51,11 +51,11 @@ describe('cold-start fingerprinting', () => {
     }
   });
 
-  it('in one pass (winnowTrigramPairsInto), equals winnow(kgramHashes()) for every address, and every short length', () => {
+  it('in one pass (widenWinnowTrigramPairsInto over 32-bit words in place), equals winnow(kgramHashes()) for every address, and every short length', () => {
     const one = (hashes: Uint32Array, tokenWords: Uint32Array) => {
       const outHashes = new Uint32Array(tokenWords.length);
       const outPositions = new Uint32Array(tokenWords.length);
-      const kept = winnowTrigramPairsInto(hashes, tokenWords, outHashes, outPositions);
+      const kept = widenWinnowTrigramPairsInto(hashes, hashes.length, tokenWords, tokenWords, outHashes, outPositions);
       return { hashes: [...outHashes.subarray(0, kept)], positions: [...outPositions.subarray(0, kept)] };
     };
     let fingerprints = 0;
