@@ -132,6 +132,7 @@ export function widenWinnowTrigramPairsInto(
     tokenWords[i + 2] = w;
     outside |= +(w >= size);
     const c = wordHashes[w];
+    // kgramHash of the trigram, written out as in kgramHashesInto: a call per token costs in code not yet optimised.
     let h = Math.imul(0x9747b28c ^ a, 0x5bd1e995);
     h = Math.imul(h ^ b, 0x5bd1e995) + 1;
     h = Math.imul(h ^ c, 0x5bd1e995) + 2;

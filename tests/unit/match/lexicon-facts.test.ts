@@ -11,21 +11,9 @@ import { LibraryIndex } from '../../../lib/match/library-index';
 import { FACTS_VERSION, type PackedLexicon, packLexicon, unpackLexicon, unpackLexiconFacts, unpackLexiconStems } from '../../../lib/match/packed-lexicon';
 import { isStopword, lightStem } from '../../../lib/text/stopwords';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
+import { lexiconFields } from './lexicon-fields';
 
 /** Every field a lexicon's users read, as plain arrays, and the look-up of every key and stem. */
-function fieldsOf(lx: Lexicon) {
-  return {
-    keys: [...lx.keys],
-    stop: [...lx.stop],
-    hashes: [...lx.hashes],
-    stemOf: [...lx.stemOf],
-    stems: [...lx.stems],
-    stemWords: lx.stemWords.map((w) => [...w]),
-    ids: lx.keys.map((key) => lx.idOf(key)),
-    stemIds: lx.stems.map((text) => lx.stemIdOf(text)),
-  };
-}
-
 /** The lexicon a load makes of a row: everything stored that passes its checks, the rest worked out. */
 function loaded(row: PackedLexicon): { lexicon: Lexicon; factsTaken: boolean } {
   const keys = unpackLexicon(row);
@@ -47,10 +35,10 @@ function packWhole(keys: readonly string[], generation: string, facts?: WordFact
 }
 
 let keys: string[];
-let expected: ReturnType<typeof fieldsOf>;
+let expected: ReturnType<typeof lexiconFields>;
 beforeAll(() => {
   keys = [...LibraryIndex.fromSources(loadSotuLibrary()).lexicon.keys];
-  expected = fieldsOf(Lexicon.fromKeys(keys));
+  expected = lexiconFields(Lexicon.fromKeys(keys));
 }, 120_000);
 
 describe('the lexicon row with its word facts', () => {
@@ -63,7 +51,7 @@ describe('the lexicon row with its word facts', () => {
     expect(row.stemHashes).toHaveLength(expected.stems.length);
     const { lexicon, factsTaken } = loaded(row);
     expect(factsTaken).toBe(true);
-    expect(fieldsOf(lexicon)).toEqual(expected);
+    expect(lexiconFields(lexicon)).toEqual(expected);
     // Words absent from the library, and stems no word has, are absent; words interned later are numbered, hashed and stemmed as usual.
     for (const absent of ['zyxwvut', 'quaggas', '', 'The']) expect(lexicon.idOf(absent)).toBe(-1);
     expect(lexicon.stemIdOf('zyxwvut')).toBe(-1);
@@ -108,7 +96,7 @@ describe('the lexicon row with its word facts', () => {
     for (const [what, row] of spoiled.slice(0, -1)) {
       const { lexicon, factsTaken } = loaded(row);
       expect(factsTaken, what).toBe(false);
-      expect(fieldsOf(lexicon), what).toEqual(expected);
+      expect(lexiconFields(lexicon), what).toEqual(expected);
     }
   });
 
@@ -132,7 +120,7 @@ describe('the lexicon row with its word facts', () => {
       const row = packWhole(keys, 'g3', facts);
       expect(unpackLexiconFacts(row), what).not.toBeNull(); // the checksum holds: the checks on taking catch it
       const { lexicon } = loaded(row);
-      expect(fieldsOf(lexicon), what).toEqual(expected);
+      expect(lexiconFields(lexicon), what).toEqual(expected);
     }
     // Wrong stem hashes are worked out again, the words' facts still taken.
     const stemsWrong = loaded(packWhole(keys, 'g3', { ...good, stemHashes: Uint32Array.from(lx.stems, (t) => hashKey(t) + 1) }));

@@ -8,20 +8,9 @@ import { LibraryIndex } from '../../../lib/match/library-index';
 import { type PackedLexicon, packLexicon, unpackLexicon, unpackLexiconStems } from '../../../lib/match/packed-lexicon';
 import { STEMMER_VERSION, isStopword, lightStem } from '../../../lib/text/stopwords';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
+import { lexiconFields } from './lexicon-fields';
 
 /** Every field a lexicon's users read, as plain arrays. */
-function fieldsOf(lx: Lexicon) {
-  return {
-    keys: [...lx.keys],
-    stop: [...lx.stop],
-    hashes: [...lx.hashes],
-    stemOf: [...lx.stemOf],
-    stems: [...lx.stems],
-    stemWords: lx.stemWords.map((w) => [...w]),
-    stemIds: lx.stems.map((text) => lx.stemIdOf(text)),
-  };
-}
-
 function stemsOf(lx: Lexicon) {
   return { stemOf: lx.stemOf, texts: lx.stems };
 }
@@ -41,10 +30,10 @@ function loaded(row: PackedLexicon): Lexicon {
 }
 
 let keys: string[];
-let expected: ReturnType<typeof fieldsOf>;
+let expected: ReturnType<typeof lexiconFields>;
 beforeAll(() => {
   keys = [...LibraryIndex.fromSources(loadSotuLibrary()).lexicon.keys];
-  expected = fieldsOf(Lexicon.fromKeys(keys));
+  expected = lexiconFields(Lexicon.fromKeys(keys));
 }, 120_000);
 
 describe('the lexicon row with its stems', () => {
@@ -57,7 +46,7 @@ describe('the lexicon row with its stems', () => {
     const stems = unpackLexiconStems(row);
     expect(stems).not.toBeNull();
     const lx = Lexicon.withStems(unpackLexicon(row), stems!.stemOf, stems!.texts);
-    expect(fieldsOf(lx)).toEqual(expected);
+    expect(lexiconFields(lx)).toEqual(expected);
     // Taken, not worked out: nothing is left to stem, and words interned later are stemmed as usual.
     expect(lx.stemMore(1)).toBe(false);
     const id = lx.intern('zebraed');
@@ -69,7 +58,7 @@ describe('the lexicon row with its stems', () => {
     const whole = Lexicon.fromKeys(many);
     const row = packLexicon(many, 'g2', stemsOf(whole));
     expect(row.stemOf).toBeInstanceOf(Uint32Array);
-    expect(fieldsOf(loaded(row))).toEqual(fieldsOf(whole));
+    expect(lexiconFields(loaded(row))).toEqual(lexiconFields(whole));
   });
 
   it('a row without stems, of another stemmer version, or with damaged stems is stemmed afresh to the same lexicon', () => {
@@ -104,12 +93,12 @@ describe('the lexicon row with its stems', () => {
     for (const [what, row] of spoiled) {
       expect(unpackLexiconStems(row), what).toBeNull();
       expect(unpackLexicon(row), what).toEqual(keys); // the words stay valid
-      expect(fieldsOf(loaded(row)), what).toEqual(expected);
+      expect(lexiconFields(loaded(row)), what).toEqual(expected);
     }
     // A stem text listed twice passes the row's checks and is refused by the Lexicon.
     const twice = sealed(stemOf, repeated);
     expect(unpackLexiconStems(twice)).not.toBeNull();
-    expect(fieldsOf(loaded(twice))).toEqual(expected);
+    expect(lexiconFields(loaded(twice))).toEqual(expected);
   });
 });
 
