@@ -42,15 +42,6 @@ import { listenForPageDocument } from './page-source';
 
 type Article = ReturnType<typeof extractArticle>;
 
-/** What the content script does while the settings are on their way: nothing of it leaves the script. */
-interface Early {
-  article: Article;
-  /** The page's changes since the reading: any change of the page's own makes the scan read it again. */
-  changes: MutationObserver;
-  /** The article's quote detection, begun while the settings were awaited (null if it was not). */
-  detection: ProgressiveDetection | null;
-}
-
 interface Item {
   quote: Quote;
   query: QuoteQuery;
@@ -113,8 +104,8 @@ export class PageChecker {
   private scans = 0;
   /** Whether this page has told the background it is being checked (once is enough to wake it). */
   private woke = false;
-  /** The article as read while the settings were on their way, the page's changes since, and its detection begun meanwhile. */
-  private early: Early | null = null;
+  /** The article as read while the settings were on their way, and the page's changes since. */
+  private early: { article: Article; changes: MutationObserver } | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.card = new CardHost(ctx);
@@ -130,14 +121,9 @@ export class PageChecker {
       (s) => s.autoCheck,
       () => true, // unreadable settings: the default (check automatically) holds
     );
-    let settled = false;
-    void settings.then(() => {
-      settled = true;
-    });
     // In a task of its own: the one that evaluated this script is long enough on a slow machine.
     await pauseForPage();
     this.readEarly();
-    await this.detectEarly(() => settled);
     const autoCheck = await settings;
     traceMark('settings');
     if (autoCheck) await this.activate();
@@ -156,24 +142,10 @@ export class PageChecker {
       traceMark('read');
       const article = extractArticle(document);
       traceMark('extracted');
-      this.early = { article, changes, detection: null };
+      this.early = { article, changes };
     } catch {
       changes.disconnect(); // the scan reads the page again, and reports what went wrong
     }
-  }
-
-  /**
-   * Goes on to detect the early reading's quotes until the settings have come: work the scan would
-   * do next in any case (nothing is sent or shown before the settings say the page is checked).
-   * Its pauses go behind queued tasks, so that the settings' answer is taken at the next one.
-   */
-  private async detectEarly(settled: () => boolean): Promise<void> {
-    const early = this.early;
-    if (!early || settled() || !mayHoldQuotes(early.article)) return;
-    const detection = new ProgressiveDetection(early.article.text, early.article.explicit);
-    early.detection = detection;
-    const run = { budgetMs: SLICE_MS, pause: pauseBehindTasks, stopped: () => this.ctx.isInvalid };
-    if (!(await detection.until(settled, run))) this.dropEarly();
   }
 
   private dropEarly(): void {
@@ -181,17 +153,14 @@ export class PageChecker {
     this.early = null;
   }
 
-  /**
-   * The article read early, and its detection begun meanwhile, if the page has not changed since
-   * (once: later scans read the page).
-   */
-  private takeEarly(): Pick<Early, 'article' | 'detection'> | null {
+  /** The article read early, if the page has not changed since (once: later scans read the page). */
+  private takeEarly(): Article | null {
     const early = this.early;
     if (!early) return null;
     const records = early.changes.takeRecords();
     this.dropEarly();
     const changed = records.some((m) => (m.type === 'attributes' ? !m.attributeName?.startsWith('data-verbatim') : this.isPageMutation(m)));
-    return changed ? null : early;
+    return changed ? null : early.article;
   }
 
   /** Starts reading the page and following its changes, then checks it. */
@@ -285,8 +254,7 @@ export class PageChecker {
     if (this.stopped) return;
     traceMark('scan');
     document.documentElement.setAttribute('data-verbatim-state', 'checking');
-    const early = this.takeEarly();
-    let article = early?.article ?? null;
+    let article = this.takeEarly();
     if (article === null) {
       if (!(await this.pause())) return;
       try {
@@ -322,7 +290,7 @@ export class PageChecker {
     // thread, and it is run only as far as the next batch needs: the first batch is sent (and
     // checked by the background) while the later quotes are still being attributed. Once a batch
     // is out, pauses go behind queued tasks, so that its answer is painted as soon as it comes.
-    const detection = early?.detection ?? new ProgressiveDetection(article.text, article.explicit);
+    const detection = new ProgressiveDetection(article.text, article.explicit);
     const run = {
       budgetMs: SLICE_MS,
       stopped,
