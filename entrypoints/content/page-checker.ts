@@ -29,6 +29,7 @@ import {
   paintHighlights,
 } from '@/lib/page/highlights';
 import { batchBounds } from '@/lib/page/batches';
+import { queryKey } from '@/lib/page/query-key';
 import { ProgressiveDetection } from '@/lib/page/progressive';
 import { isNearViewport } from '@/lib/page/viewport';
 import { traceMark } from '@/lib/page/trace';
@@ -70,10 +71,6 @@ const RESCAN_DELAY_MS = 800;
  * first batch (about a screenful) is painted at once, the rest mostly together at the end.
  */
 const PAINT_GAP_MS = 400;
-
-function queryKey(q: QuoteQuery): string {
-  return JSON.stringify([q.text, q.attribution ?? null, q.before ?? '', q.after ?? '']);
-}
 
 /** Keeps a query within what the background accepts; an overlong quote is not sent at all. */
 function boundedQuery(q: QuoteQuery): QuoteQuery | null {

@@ -56,3 +56,18 @@ describe('pauseBehindTasks', () => {
     expect(order).toEqual(['queued message', 'queued message', 'resumed']);
   });
 });
+
+describe('pauseBehindTasks, one after another', () => {
+  it('resumes pauses in the order they were asked for, and serves later pauses too', async () => {
+    const order: string[] = [];
+    const pauses = ['first', 'second', 'third'].map((name) => pauseBehindTasks().then(() => order.push(name)));
+    let resumedBefore = false;
+    void Promise.resolve().then(() => (resumedBefore = order.length > 0));
+    await Promise.all(pauses);
+    // Once none is waiting, the next pause still resumes (and again after it).
+    for (let i = 0; i < 3; i++) await pauseBehindTasks();
+    order.push('later');
+    expect(resumedBefore).toBe(false); // each pause waits for a task, not a microtask
+    expect(order).toEqual(['first', 'second', 'third', 'later']);
+  });
+});
