@@ -363,6 +363,21 @@ export class LibraryIndex {
     this.sorted = SortedPostings.buildFrom(entries.map((e) => ({ hashes: e.data.fingerprints, positions: e.data.fingerprintPositions, base: e.base })));
   }
 
+  /**
+   * Gets ready for lookups of these fingerprints, from `from` on, without changing any answer: the
+   * postings partitions they fall in are sorted now rather than on first lookup. Stops after
+   * `maxSorts` partitions (pieces of work that fit between a read's answers); returns where it
+   * stopped (`hashes.length` when done).
+   */
+  prepareLookups(hashes: ArrayLike<number>, from: number, maxSorts: number): number {
+    let sorts = 0;
+    let i = from;
+    while (i < hashes.length && sorts < maxSorts) {
+      if (this.sorted.prepare(hashes[i++])) sorts++;
+    }
+    return i;
+  }
+
   /** Everything of `add` but the postings: the source's slot, word numbers and distinct words (positions by word follow on first use). */
   private place(source: Source, data?: SourceIndexData): PlacedSource {
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source, this.lexicon);

@@ -112,6 +112,18 @@ export class SortedPostings {
     v.set(sv, lo);
   }
 
+  /**
+   * Sorts the partition of a fingerprint now, if no lookup has yet, so that a later lookup finds it
+   * sorted (a cold worker does this for the page's quotes while it waits for IndexedDB). Returns
+   * whether there was a partition to sort.
+   */
+  prepare(hash: number): boolean {
+    const p = (hash >>> 0) & PART_MASK;
+    if (this.partSorted[p] !== 0) return false;
+    this.sortPart(p);
+    return true;
+  }
+
   /** Where a fingerprint's postings lie in `values`: [from, to), empty when absent. */
   private find(hash: number): { from: number; to: number } {
     const p = hash & PART_MASK;
