@@ -216,40 +216,62 @@ async function whileWaiting<T>(read: Promise<T>, work: () => boolean): Promise<T
   return read;
 }
 
-/** Quotes whose fingerprints are worked out in one piece while a read is awaited. */
-const QUOTES_AT_A_TIME = 8;
-/** Postings partitions sorted in one piece (about 600 postings each at 1.8 M words: a few ms in all). */
-const SORTS_AT_A_TIME = 48;
+/** Quotes whose fingerprints are worked out in one piece while the rows are read. */
+const QUOTES_HASHED_AT_A_TIME = 8;
+/** Quotes readied in one piece while the texts are read (a few ms of work in a cold worker). */
+const QUOTES_READIED_AT_A_TIME = 2;
 
 /**
- * Readies the index for the checks of quotes that arrived while the library loads: their
- * fingerprints are worked out (while the rows are read) and the postings partitions they reach
- * sorted (while the texts are read, once the index is built from the rows), in pieces, first
- * quotes first, so that the first batch's lookups find them sorted. Answers do not change.
+ * Readies the index for the checks of quotes that arrived while the library loads, in pieces,
+ * first quotes first, so that the first batch finds done what its checks would otherwise do on
+ * first use: each quote's fingerprints are worked out (while the rows are read); then (while the
+ * texts are read, once the index is built from the rows) the postings partitions they fall in
+ * are sorted, and the token offsets of the sources most of them are found in are decoded. Both
+ * are done once and kept, whoever asks first, so no answer changes.
  */
 class LookupPreparer {
-  private readonly hashes: number[] = []; // the k-grams of the quotes taken so far, in their order
-  private taken = 0; // quotes whose k-grams are in `hashes`
-  private prepared = 0; // of `hashes`, those whose partitions are sorted
+  private readonly lookups: number[][] = []; // each quote's k-gram fingerprints, in arrival order
+  private readied = 0; // quotes readied
+  private readonly postings: number[] = []; // scratch for lookupInto
+  private readonly hits = new Map<number, number>(); // scratch: the quote's k-grams found, by slot
 
   constructor(private readonly quotes: readonly string[]) {}
 
   /** Works out the fingerprints of a few more quotes; false when every quote so far is done. */
   hashMore(): boolean {
-    if (this.taken >= this.quotes.length) return false;
-    const end = Math.min(this.quotes.length, this.taken + QUOTES_AT_A_TIME);
-    for (; this.taken < end; this.taken++) {
-      const lookups = quoteLookups(this.quotes[this.taken]);
-      for (let i = 0; i < lookups.length; i++) this.hashes.push(lookups[i]);
-    }
+    if (this.lookups.length >= this.quotes.length) return false;
+    const end = Math.min(this.quotes.length, this.lookups.length + QUOTES_HASHED_AT_A_TIME);
+    while (this.lookups.length < end) this.lookups.push(quoteLookups(this.quotes[this.lookups.length]));
     return true;
   }
 
-  /** Sorts a few more partitions the quotes reach (hashing more quotes when those run out); false when nothing is left. */
-  prepareMore(index: LibraryIndex): boolean {
-    if (this.prepared >= this.hashes.length && !this.hashMore()) return false;
-    this.prepared = index.prepareLookups(this.hashes, this.prepared, SORTS_AT_A_TIME);
+  /** Readies a few more quotes (hashing more when those run out); false when nothing is left. */
+  readyMore(index: LibraryIndex): boolean {
+    if (this.readied >= this.lookups.length && !this.hashMore()) return false;
+    const end = Math.min(this.lookups.length, this.readied + QUOTES_READIED_AT_A_TIME);
+    for (; this.readied < end; this.readied++) this.ready(index, this.lookups[this.readied]);
     return true;
+  }
+
+  private ready(index: LibraryIndex, lookups: readonly number[]): void {
+    index.prepareLookups(lookups);
+    // The sources holding at least half as many of the quote's k-grams as the one holding most
+    // (and two or more): where its checks align and report it, and so read the words' offsets.
+    const hits = this.hits;
+    hits.clear();
+    let most = 0;
+    for (const hash of lookups) {
+      const found = index.lookupInto(hash, this.postings);
+      for (let f = 0; f < found; f++) {
+        const slot = index.slotOf(this.postings[f]);
+        const n = (hits.get(slot) ?? 0) + 1;
+        hits.set(slot, n);
+        if (n > most) most = n;
+      }
+    }
+    for (const [slot, n] of hits) {
+      if (n >= 2 && 2 * n >= most) void index.entry(slot)?.data.tokenStarts; // decoded on first read, then kept
+    }
   }
 }
 
@@ -448,8 +470,8 @@ export async function loadLibraryIndex(
     early = { index, records };
     onPhase?.('added');
   }
-  // While the texts are read: the postings partitions the waiting quotes will look up are sorted.
-  const sources = await whileWaiting(sourcesRead, () => stemming() || (early !== null && preparer.prepareMore(early.index)));
+  // While the texts are read: the waiting quotes' first lookups are readied (see LookupPreparer).
+  const sources = await whileWaiting(sourcesRead, () => stemming() || (early !== null && preparer.readyMore(early.index)));
   onPhase?.('sources-read');
   const report: LoadReport = { loaded: [], built: [], fromSnapshot: [], fromRows: [], snapshot: null };
   const taken = (id: string) => {

@@ -364,18 +364,13 @@ export class LibraryIndex {
   }
 
   /**
-   * Gets ready for lookups of these fingerprints, from `from` on, without changing any answer: the
-   * postings partitions they fall in are sorted now rather than on first lookup. Stops after
-   * `maxSorts` partitions (pieces of work that fit between a read's answers); returns where it
-   * stopped (`hashes.length` when done).
+   * Gets ready for lookups of these fingerprints without changing any answer: the postings
+   * partitions they fall in are sorted now rather than on first lookup. Returns how many were.
    */
-  prepareLookups(hashes: ArrayLike<number>, from: number, maxSorts: number): number {
+  prepareLookups(hashes: ArrayLike<number>): number {
     let sorts = 0;
-    let i = from;
-    while (i < hashes.length && sorts < maxSorts) {
-      if (this.sorted.prepare(hashes[i++])) sorts++;
-    }
-    return i;
+    for (let i = 0; i < hashes.length; i++) if (this.sorted.prepare(hashes[i])) sorts++;
+    return sorts;
   }
 
   /** Everything of `add` but the postings: the source's slot, word numbers and distinct words (positions by word follow on first use). */
