@@ -229,7 +229,7 @@ const QUOTES_READIED_AT_A_TIME = 2;
  * are sorted, and the token offsets of the sources most of them are found in are decoded. Both
  * are done once and kept, whoever asks first, so no answer changes.
  */
-export class LookupPreparer {
+class LookupPreparer {
   private readonly lookups: number[][] = []; // each quote's k-gram fingerprints, in arrival order
   private readied = 0; // quotes readied
   private readonly postings: number[] = []; // scratch for lookupInto
