@@ -43,6 +43,8 @@ interface Loaded {
 export class LibraryService {
   private loaded: Promise<Loaded> | null = null;
   private installing: Promise<unknown> | null = null;
+  /** Texts of the quotes asked for while the library loads (the load readies their lookups); null when no load is under way. */
+  private waiting: string[] | null = null;
   /** How many check requests this worker has had: numbers the timing marks of the benchmark's build. */
   private checked = 0;
 
@@ -71,8 +73,10 @@ export class LibraryService {
   private async load(): Promise<Loaded> {
     if (this.installing) await this.installing;
     if (!this.loaded) {
+      const waiting: string[] = [];
+      this.waiting = waiting;
       const attempt = (async () => {
-        const { index, sources: stored, report } = await loadLibraryIndex(this.db, TRACING ? (phase) => traceMark(`bg:load:${phase}`) : undefined);
+        const { index, sources: stored, report } = await loadLibraryIndex(this.db, TRACING ? (phase) => traceMark(`bg:load:${phase}`) : undefined, waiting);
         return {
           index,
           infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),
@@ -81,6 +85,9 @@ export class LibraryService {
         };
       })();
       this.loaded = attempt;
+      void attempt.catch(() => undefined).finally(() => {
+        if (this.waiting === waiting) this.waiting = null;
+      });
       attempt.then((l) => this.storeSnapshotLater(attempt, l), () => undefined);
       attempt.catch(() => {
         if (this.loaded === attempt) this.loaded = null; // a failed build is retried next time
@@ -120,7 +127,10 @@ export class LibraryService {
   async check(quotes: QuoteQuery[]): Promise<CheckResponse> {
     const batch = this.checked++;
     traceMark(`bg:received:${batch}`);
-    const { index, infos, pageStarts } = await this.load();
+    const loading = this.load();
+    // A load under way readies these quotes' lookups while it waits for IndexedDB.
+    if (this.waiting) for (const q of quotes) if (typeof q.text === 'string') this.waiting.push(q.text);
+    const { index, infos, pageStarts } = await loading;
     // Requests that waited for the library all resume at once: each is checked in a task of its
     // own, so that its answer leaves for the page before the next one is checked.
     await nextTask();

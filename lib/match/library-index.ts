@@ -363,6 +363,16 @@ export class LibraryIndex {
     this.sorted = SortedPostings.buildFrom(entries.map((e) => ({ hashes: e.data.fingerprints, positions: e.data.fingerprintPositions, base: e.base })));
   }
 
+  /**
+   * Gets ready for lookups of these fingerprints without changing any answer: the postings
+   * partitions they fall in are sorted now rather than on first lookup. Returns how many were.
+   */
+  prepareLookups(hashes: ArrayLike<number>): number {
+    let sorts = 0;
+    for (let i = 0; i < hashes.length; i++) if (this.sorted.prepare(hashes[i])) sorts++;
+    return sorts;
+  }
+
   /** Everything of `add` but the postings: the source's slot, word numbers and distinct words (positions by word follow on first use). */
   private place(source: Source, data?: SourceIndexData): PlacedSource {
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source, this.lexicon);

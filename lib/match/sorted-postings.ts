@@ -15,6 +15,23 @@ const PLACE_LIMIT = 2 ** 21;
 /** Beside a fingerprint's high bits, a whole 32-bit value is packed below this factor (21 + 32 bits: exact in a double). */
 const VALUE_LIMIT = 2 ** 32;
 
+/**
+ * Scratch for sortPart's keys, grown to the largest partition sorted so far: a cold start sorts
+ * about 2,000 partitions in its first checks, and a typed array allocated for each was collected
+ * in the middle of them.
+ */
+let keyScratch = new Float64Array(1024);
+
+/** Partitions larger than this (none in a library of likely size) get keys of their own, not kept. */
+const SCRATCH_LIMIT = 1 << 16;
+
+/** `m` keys to sort: scratch, valid until the next call. */
+function scratchKeys(m: number): Float64Array {
+  if (m > SCRATCH_LIMIT) return new Float64Array(m);
+  if (keyScratch.length < m) keyScratch = new Float64Array(Math.min(SCRATCH_LIMIT, Math.max(m, 2 * keyScratch.length)));
+  return keyScratch.subarray(0, m);
+}
+
 export class SortedPostings {
   private constructor(
     private readonly hashes: Uint32Array, // fingerprints, grouped by partition
@@ -76,7 +93,7 @@ export class SortedPostings {
     let ascending = true;
     for (let j = lo + 1; j < lo + m && ascending; j++) ascending = v[j - 1] <= v[j];
     if (ascending) {
-      const keyed = new Float64Array(m);
+      const keyed = scratchKeys(m);
       for (let j = 0; j < m; j++) keyed[j] = (h[lo + j] >>> PART_BITS) * VALUE_LIMIT + v[lo + j];
       keyed.sort();
       for (let j = 0; j < m; j++) {
@@ -90,7 +107,7 @@ export class SortedPostings {
     // The fingerprints here share their low bits: order by the high ones, then by place (stable).
     let order: ArrayLike<number>;
     if (m < PLACE_LIMIT) {
-      const keyed = new Float64Array(m);
+      const keyed = scratchKeys(m);
       for (let j = 0; j < m; j++) keyed[j] = (h[lo + j] >>> PART_BITS) * PLACE_LIMIT + j;
       keyed.sort();
       const o = new Uint32Array(m);
@@ -110,6 +127,18 @@ export class SortedPostings {
     }
     h.set(sh, lo);
     v.set(sv, lo);
+  }
+
+  /**
+   * Sorts the partition of a fingerprint now, if no lookup has yet, so that a later lookup finds it
+   * sorted (a cold worker does this for the page's quotes while it waits for IndexedDB). Returns
+   * whether there was a partition to sort.
+   */
+  prepare(hash: number): boolean {
+    const p = (hash >>> 0) & PART_MASK;
+    if (this.partSorted[p] !== 0) return false;
+    this.sortPart(p);
+    return true;
   }
 
   /** Where a fingerprint's postings lie in `values`: [from, to), empty when absent. */

@@ -47,7 +47,8 @@ export interface ColdStart {
 export async function coldStart(name: string, queries: readonly QuoteQuery[]): Promise<ColdStart> {
   const t0 = performance.now();
   const db = new LibraryDb(name);
-  const { index, report } = await loadLibraryIndex(db);
+  // The page's quotes are known while the library loads (in the browser they arrive meanwhile).
+  const { index, report } = await loadLibraryIndex(db, undefined, queries.map((q) => q.text));
   const loadMs = performance.now() - t0;
   let firstVerdictMs = loadMs;
   for (let i = 0; i < queries.length; i++) {

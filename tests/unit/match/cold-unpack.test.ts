@@ -189,6 +189,8 @@ describe('stored rows unpacked', () => {
       expectSameNumbers(data.tokenWords, words, source.id);
       expectSameNumbers(data.fingerprints, want.hashes, source.id);
       expectSameNumbers(data.fingerprintPositions, want.positions, source.id);
+      expectSameNumbers(data.tokenStarts, built.tokenStarts, `${source.id} starts`);
+      expectSameNumbers(data.tokenEnds, built.tokenEnds, `${source.id} ends`);
     }
     const [source] = loadSotuLibrary(1);
     const first = buildSourceIndex(source);
@@ -217,6 +219,34 @@ describe('stored offsets checked whole on load', () => {
     }
     for (const extra of [0, 1, 3, 0x80, 0x83]) {
       expect(() => unpackSourceIndex({ ...row, offsets: Uint8Array.of(...row.offsets, extra) }, lexicon), `extra ${extra}`).toThrow(/offsets/);
+    }
+  });
+});
+
+describe('stored offsets decoded', () => {
+  it('give back every start and end, one-byte tokens and escaped ones alike (long words, wide gaps, gaps and lengths below zero)', () => {
+    const next = pseudoRandom(11);
+    const lexicon = new Lexicon();
+    const word = lexicon.intern('word');
+    for (let round = 0; round < 40; round++) {
+      const n = 1 + (next() % 400);
+      const tokenStarts = new Int32Array(n);
+      const tokenEnds = new Int32Array(n);
+      let at = next() % 50;
+      for (let i = 0; i < n; i++) {
+        const kind = next() % 10;
+        // Mostly what text gives (a short word after a gap of 0–2), then every other case.
+        const gap = kind < 6 ? next() % 3 : kind === 6 ? 3 + (next() % 5000) : kind === 7 ? -(next() % 4) : next() % 3;
+        const length = kind === 8 ? 16 + (next() % 100_000) : kind === 9 ? -(next() % 3) : next() % 16;
+        tokenStarts[i] = at + gap;
+        tokenEnds[i] = tokenStarts[i] + length;
+        at = tokenEnds[i];
+      }
+      const built = { ...buildSourceIndex({ id: 'x', title: 'x', text: 'word word word' } as Parameters<typeof buildSourceIndex>[0]), tokenStarts, tokenEnds };
+      const words = new Uint32Array(n).fill(word);
+      const data = unpackSourceIndex(packSourceIndex({ ...built, tokenWords: new Uint32Array(n) }, words, 'g'), lexicon);
+      expectSameNumbers(data.tokenStarts, tokenStarts, `round ${round} starts`);
+      expectSameNumbers(data.tokenEnds, tokenEnds, `round ${round} ends`);
     }
   });
 });
