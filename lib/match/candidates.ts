@@ -154,6 +154,13 @@ export class Candidates {
     const lastEnd = this.lastEnd;
     lastEnd.clear();
     this.groupOf.clear();
+    // The words are read by library token number (LibraryIndex.libraryWords): a posting's words
+    // without finding its source first. Sources stand apart by a sentinel no quote word equals,
+    // so a run read there stops at its source's edges, as it would in the source's own words (and
+    // a removed source's words are sentinels, as if its entry were gone).
+    const library = index.libraryWords();
+    const at = library.at;
+    const starts = library.starts;
     const P = pq.parts.length;
     for (let pi = 0; pi < P; pi++) {
       const part = pq.parts[pi];
@@ -164,28 +171,28 @@ export class Candidates {
           // Skipped before looking up its source (a hash collision would be skipped too, below).
           const id = (posting - i) * P + pi;
           if (i < lastEnd.get(id)) continue;
-          const slot = index.slotOf(posting);
-          if (only !== null && slot !== only) continue;
-          const entry = index.entry(slot);
-          if (!entry) continue;
-          const keys = entry.words;
-          const pos = posting - entry.base;
+          let slot = -1;
+          if (only !== null) {
+            slot = index.slotOf(posting);
+            if (slot !== only) continue;
+          }
           let same = true;
-          for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === words[i + j];
+          for (let j = 0; j < KGRAM_WORDS && same; j++) same = at[posting + j] === words[i + j];
           if (!same) continue; // hash collision
           let q0 = i;
-          let s0 = pos;
-          while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) {
+          let t0 = posting;
+          while (q0 > part.from && t0 > 0 && at[t0 - 1] === words[q0 - 1]) {
             q0--;
-            s0--;
+            t0--;
           }
           let q1 = i + KGRAM_WORDS;
-          let s1 = pos + KGRAM_WORDS;
-          while (q1 < part.to && s1 < keys.length && keys[s1] === words[q1]) {
+          let t1 = posting + KGRAM_WORDS;
+          while (q1 < part.to && at[t1] === words[q1]) {
             q1++;
-            s1++;
+            t1++;
           }
-          this.add(slot, pi, q0, q1, s0, s1, P);
+          if (slot < 0) slot = index.slotOf(posting);
+          this.add(slot, pi, q0, q1, t0 - starts[slot], t1 - starts[slot], P);
           lastEnd.set(id, q1);
         }
       }

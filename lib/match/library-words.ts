@@ -1,0 +1,85 @@
+// Every source's word numbers in one array, in the library's token space: the word at library
+// token t is at[t]. A posting is a library token number, so the matcher reads the words at a
+// posting straight from here, without first finding the posting's source, its entry and its own
+// array (each a dependent read, the last one a cache miss in tens of megabytes). While the
+// lexicon has fewer than 65,535 words (the State of the Union library at ten times its size has
+// 29,392) they are held in two bytes each, half the memory a source's own array takes, so more of
+// the words near a posting share a cache line.
+
+/** The token between two sources (and after the last), and any token no source holds now. */
+export const SENTINEL16 = 0xffff;
+export const SENTINEL32 = 0xffffffff;
+
+/** Where a source's words go: its first library token and its words (see LibraryIndex.place). */
+export interface PlacedWords {
+  base: number;
+  words: Uint32Array;
+}
+
+export type WordArray = Uint16Array | Uint32Array;
+
+/**
+ * The library's words, kept up to date as sources are placed (each source only once), with each
+ * slot's first library token and word count in small arrays of their own: what the matcher needs
+ * of a source to read its words here, without its entry. Between two sources, and past the last
+ * one, stands a sentinel no word number equals, so a run of equal words read here never crosses
+ * from one source into the next; a removed source's words become sentinels too (`forget`).
+ */
+export class LibraryWords {
+  at: WordArray = new Uint16Array(1).fill(SENTINEL16);
+  starts = new Int32Array(0); // per slot, its source's first library token
+  lengths = new Int32Array(0); // per slot, its source's word count
+  lexiconSize = 0; // the lexicon's size when last brought up to date
+  private written = 0; // sources written, in the order placed
+  private end = 0; // library tokens written
+
+  /**
+   * Bring the arrays up to date with `placed` (every source placed so far, by slot, undefined for
+   * one removed since; `bases` their first library tokens, each following the previous source's
+   * words and one gap token), for a lexicon of `lexiconSize` words; `tokens` is the next base.
+   */
+  update(placed: ReadonlyArray<PlacedWords | undefined>, bases: readonly number[], tokens: number, lexiconSize: number): this {
+    this.lexiconSize = lexiconSize;
+    if (lexiconSize >= SENTINEL16 && this.at instanceof Uint16Array) {
+      // The lexicon has outgrown two bytes a word: start again in four.
+      this.at = new Uint32Array(1).fill(SENTINEL32);
+      this.written = 0;
+      this.end = 0;
+    }
+    if (this.written === placed.length && this.end === tokens) return this;
+    const sentinel = this.at instanceof Uint16Array ? SENTINEL16 : SENTINEL32;
+    if (this.at.length < tokens + 1) {
+      const size = Math.max(tokens + 1, Math.floor(this.at.length * 1.5));
+      const grown = this.at instanceof Uint16Array ? new Uint16Array(size) : new Uint32Array(size);
+      grown.set(this.at.subarray(0, this.end));
+      grown.fill(sentinel, this.end);
+      this.at = grown;
+    }
+    if (this.starts.length < placed.length) {
+      const size = Math.max(placed.length, this.starts.length * 2);
+      const starts = new Int32Array(size);
+      const lengths = new Int32Array(size);
+      starts.set(this.starts.subarray(0, this.written));
+      lengths.set(this.lengths.subarray(0, this.written));
+      this.starts = starts;
+      this.lengths = lengths;
+    }
+    for (let s = this.written; s < placed.length; s++) {
+      const p = placed[s];
+      this.starts[s] = bases[s];
+      // A source removed before it was written here: its tokens stay sentinels.
+      this.lengths[s] = p ? p.words.length : 0;
+      if (p) this.at.set(p.words, bases[s]);
+    }
+    this.written = placed.length;
+    this.end = tokens;
+    return this;
+  }
+
+  /** A source leaves the library: its tokens [from, to) become sentinels (if written here yet). */
+  forget(slot: number, from: number, to: number): void {
+    if (slot >= this.written) return;
+    this.at.fill(this.at instanceof Uint16Array ? SENTINEL16 : SENTINEL32, from, to);
+    this.lengths[slot] = 0;
+  }
+}
