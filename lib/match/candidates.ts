@@ -166,8 +166,13 @@ export class Candidates {
       const part = pq.parts[pi];
       for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
         const found = index.lookupInto(kgramHash(keyHashes, i), postings);
+        // Each posting's first word is read one posting ahead: the read, most often a cache
+        // miss, then waits for memory while the posting before it is worked out.
+        let ahead = found > 0 ? at[postings[0]] : 0;
         for (let f = 0; f < found; f++) {
           const posting = postings[f];
+          const first = ahead;
+          if (f + 1 < found) ahead = at[postings[f + 1]];
           // Skipped before looking up its source (a hash collision would be skipped too, below).
           const id = (posting - i) * P + pi;
           if (i < lastEnd.get(id)) continue;
@@ -176,8 +181,8 @@ export class Candidates {
             slot = index.slotOf(posting);
             if (slot !== only) continue;
           }
-          let same = true;
-          for (let j = 0; j < KGRAM_WORDS && same; j++) same = at[posting + j] === words[i + j];
+          let same = first === words[i];
+          for (let j = 1; j < KGRAM_WORDS && same; j++) same = at[posting + j] === words[i + j];
           if (!same) continue; // hash collision
           let q0 = i;
           let t0 = posting;
