@@ -155,32 +155,41 @@ export class Candidates {
     lastEnd.clear();
     this.groupOf.clear();
     // The words are read by library token number (LibraryIndex.libraryWords): a posting's words
-    // without finding its source first. Sources stand apart by a sentinel no quote word equals,
-    // so a run read there stops at its source's edges, as it would in the source's own words (and
-    // a removed source's words are sentinels, as if its entry were gone).
+    // without its source's entry. Sources stand apart by a sentinel no quote word equals, so a
+    // run read there stops at its source's edges, as it would in the source's own words (and a
+    // removed source's words are sentinels, as if its entry were gone). A source's words are
+    // copied there the first time a posting into it is read.
     const library = index.libraryWords();
     const at = library.at;
     const starts = library.starts;
+    const ready = library.ready;
     const P = pq.parts.length;
     for (let pi = 0; pi < P; pi++) {
       const part = pq.parts[pi];
       for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
         const found = index.lookupInto(kgramHash(keyHashes, i), postings);
-        // Each posting's first word is read one posting ahead: the read, most often a cache
-        // miss, then waits for memory while the posting before it is worked out.
-        let ahead = found > 0 ? at[postings[0]] : 0;
+        // Each posting's source and first word are found one posting ahead: the read, most often
+        // a cache miss, then waits for memory while the posting before it is worked out.
+        let nextSlot = -1;
+        let ahead = 0;
+        if (found > 0) {
+          nextSlot = index.slotOf(postings[0]);
+          if (ready[nextSlot] === 0) library.write(nextSlot);
+          ahead = at[postings[0]];
+        }
         for (let f = 0; f < found; f++) {
           const posting = postings[f];
+          const slot = nextSlot;
           const first = ahead;
-          if (f + 1 < found) ahead = at[postings[f + 1]];
-          // Skipped before looking up its source (a hash collision would be skipped too, below).
+          if (f + 1 < found) {
+            nextSlot = index.slotOf(postings[f + 1]);
+            if (ready[nextSlot] === 0) library.write(nextSlot);
+            ahead = at[postings[f + 1]];
+          }
+          // Skipped before its words are compared (a hash collision would be skipped too, below).
           const id = (posting - i) * P + pi;
           if (i < lastEnd.get(id)) continue;
-          let slot = -1;
-          if (only !== null) {
-            slot = index.slotOf(posting);
-            if (slot !== only) continue;
-          }
+          if (only !== null && slot !== only) continue;
           let same = first === words[i];
           for (let j = 1; j < KGRAM_WORDS && same; j++) same = at[posting + j] === words[i + j];
           if (!same) continue; // hash collision
@@ -196,7 +205,6 @@ export class Candidates {
             q1++;
             t1++;
           }
-          if (slot < 0) slot = index.slotOf(posting);
           this.add(slot, pi, q0, q1, t0 - starts[slot], t1 - starts[slot], P);
           lastEnd.set(id, q1);
         }

@@ -594,7 +594,7 @@ export class LibraryIndex {
 
   /** Bytes held in typed arrays by the in-memory structures (stored data included), for the benchmark. */
   typedBytes(): number {
-    let n = this.postings.bytes + this.sorted.bytes;
+    let n = this.postings.bytes + this.sorted.bytes + this.wordsByToken.bytes;
     for (const e of this.byId.values()) {
       n += e.words.byteLength + e.sorted.byteLength + e.groupedBytes;
       const d = e.data;
