@@ -482,7 +482,8 @@ export class LibraryIndex {
   /**
    * The word number of every library token (a posting is one), sources apart by a sentinel that
    * no word number equals, and each slot's first token and word count (see library-words.ts);
-   * written for the sources placed since last asked.
+   * brought up to date with the sources placed since last asked, a source's words copied in when
+   * a posting into it is first read (findBlocks).
    */
   libraryWords(): LibraryWords {
     return this.wordsByToken.update(this.slots, this.bases, this.nextBase, this.lexicon.size);

@@ -10,9 +10,8 @@
 export const SENTINEL16 = 0xffff;
 export const SENTINEL32 = 0xffffffff;
 
-/** Where a source's words go: its first library token and its words (see LibraryIndex.place). */
+/** A placed source as far as its words go (LibraryIndex's entries). */
 export interface PlacedWords {
-  base: number;
   words: Uint32Array;
 }
 
