@@ -154,38 +154,58 @@ export class Candidates {
     const lastEnd = this.lastEnd;
     lastEnd.clear();
     this.groupOf.clear();
+    // The words are read by library token number (LibraryIndex.libraryWords): a posting's words
+    // without its source's entry. Sources stand apart by a sentinel no quote word equals, so a
+    // run read there stops at its source's edges, as it would in the source's own words (and a
+    // removed source's words are sentinels, as if its entry were gone). A source's words are
+    // copied there the first time a posting into it is read.
+    const library = index.libraryWords();
+    const at = library.at;
+    const starts = library.starts;
+    const ready = library.ready;
     const P = pq.parts.length;
     for (let pi = 0; pi < P; pi++) {
       const part = pq.parts[pi];
       for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
         const found = index.lookupInto(kgramHash(keyHashes, i), postings);
+        // Each posting's source and first word are found one posting ahead: the read, most often
+        // a cache miss, then waits for memory while the posting before it is worked out.
+        let nextSlot = -1;
+        let ahead = 0;
+        if (found > 0) {
+          nextSlot = index.slotOf(postings[0]);
+          if (ready[nextSlot] === 0) library.write(nextSlot);
+          ahead = at[postings[0]];
+        }
         for (let f = 0; f < found; f++) {
           const posting = postings[f];
-          // Skipped before looking up its source (a hash collision would be skipped too, below).
+          const slot = nextSlot;
+          const first = ahead;
+          if (f + 1 < found) {
+            nextSlot = index.slotOf(postings[f + 1]);
+            if (ready[nextSlot] === 0) library.write(nextSlot);
+            ahead = at[postings[f + 1]];
+          }
+          // Skipped before its words are compared (a hash collision would be skipped too, below).
           const id = (posting - i) * P + pi;
           if (i < lastEnd.get(id)) continue;
-          const slot = index.slotOf(posting);
           if (only !== null && slot !== only) continue;
-          const entry = index.entry(slot);
-          if (!entry) continue;
-          const keys = entry.words;
-          const pos = posting - entry.base;
-          let same = true;
-          for (let j = 0; j < KGRAM_WORDS && same; j++) same = keys[pos + j] === words[i + j];
+          let same = first === words[i];
+          for (let j = 1; j < KGRAM_WORDS && same; j++) same = at[posting + j] === words[i + j];
           if (!same) continue; // hash collision
           let q0 = i;
-          let s0 = pos;
-          while (q0 > part.from && s0 > 0 && keys[s0 - 1] === words[q0 - 1]) {
+          let t0 = posting;
+          while (q0 > part.from && t0 > 0 && at[t0 - 1] === words[q0 - 1]) {
             q0--;
-            s0--;
+            t0--;
           }
           let q1 = i + KGRAM_WORDS;
-          let s1 = pos + KGRAM_WORDS;
-          while (q1 < part.to && s1 < keys.length && keys[s1] === words[q1]) {
+          let t1 = posting + KGRAM_WORDS;
+          while (q1 < part.to && at[t1] === words[q1]) {
             q1++;
-            s1++;
+            t1++;
           }
-          this.add(slot, pi, q0, q1, s0, s1, P);
+          this.add(slot, pi, q0, q1, t0 - starts[slot], t1 - starts[slot], P);
           lastEnd.set(id, q1);
         }
       }

@@ -4,6 +4,7 @@
 // nothing else; the bound shows they cannot reach any verdict, and their alignment is skipped.
 import type { Candidates, Chain } from './candidates';
 import type { IndexedSource } from './library-index';
+import type { LibraryWords, WordArray } from './library-words';
 import { lastOccurrence } from './align';
 import { maxGap, type QuotePart } from './quote-parts';
 import {
@@ -19,7 +20,7 @@ import {
 let marks = new Int32Array(1024);
 let stamp = 0;
 
-function markStretch(words: Uint32Array, from: number, to: number, lexiconSize: number): void {
+function markStretch(words: WordArray, from: number, to: number, lexiconSize: number): void {
   if (marks.length < lexiconSize) marks = new Int32Array(Math.max(lexiconSize, marks.length * 2));
   if (++stamp === 0x7fffffff) {
     marks.fill(0);
@@ -32,7 +33,7 @@ function markStretch(words: Uint32Array, from: number, to: number, lexiconSize: 
  * How many of quote words [q0, q1) have their word somewhere in source stretch [s0, s1): no
  * alignment of the two can make more of them equal.
  */
-export function wordsPresent(qWords: Int32Array, q0: number, q1: number, words: Uint32Array, s0: number, s1: number, lexiconSize: number): number {
+export function wordsPresent(qWords: Int32Array, q0: number, q1: number, words: WordArray, s0: number, s1: number, lexiconSize: number): number {
   if (q1 <= q0 || s1 <= s0) return 0;
   markStretch(words, s0, s1, lexiconSize);
   let n = 0;
@@ -46,7 +47,7 @@ export function wordsPresent(qWords: Int32Array, q0: number, q1: number, words: 
 /** Flag quote words [q0, q1) whose word occurs in source stretch [s0, s1). */
 function markPossible(
   flags: Uint8Array, offset: number, qWords: Int32Array, q0: number, q1: number,
-  words: Uint32Array, s0: number, s1: number, lexiconSize: number,
+  words: WordArray, s0: number, s1: number, lexiconSize: number,
 ): void {
   if (q1 <= q0 || s1 <= s0) return;
   markStretch(words, s0, s1, lexiconSize);
@@ -91,12 +92,18 @@ export function possibleMatches(chain: Chain, part: QuotePart, qWords: Int32Arra
 
 /**
  * possibleMatches for chain c of a quote's Candidates, read from its typed arrays (no Chain
- * object); `into` as there. Tests compare the two on every chain of generated articles.
+ * object), with the source's words read where findBlocks has just read them: in the library's
+ * words by token number (LibraryIndex.libraryWords), from the source's first token on, without
+ * its entry. `into` as there. Tests compare the two on every chain of generated articles.
  */
-export function possibleMatchesAt(cands: Candidates, c: number, part: QuotePart, qWords: Int32Array, entry: IndexedSource, into?: Uint8Array): Uint8Array | null {
-  const words = entry.words;
-  const N = words.length;
-  const V = entry.lexicon.size;
+export function possibleMatchesAt(
+  cands: Candidates, c: number, part: QuotePart, qWords: Int32Array, library: LibraryWords, into?: Uint8Array,
+): Uint8Array | null {
+  const words = library.at;
+  const slot = cands.chainSlot[c];
+  const base = library.starts[slot];
+  const N = library.lengths[slot];
+  const V = library.lexiconSize;
   const n = part.to - part.from;
   const { q0, q1, s0, s1, members } = cands;
   const from = cands.first[c];
@@ -107,19 +114,20 @@ export function possibleMatchesAt(cands: Candidates, c: number, part: QuotePart,
   let flags: Uint8Array;
   if (into && into.length >= n) {
     flags = into;
-    flags.fill(0, 0, n);
+    // A loop, not fill(): the call's fixed cost is most of the work for a quote's few words.
+    for (let i = 0; i < n; i++) flags[i] = 0;
   } else flags = new Uint8Array(n);
   const lead = q0[first] - part.from;
-  markPossible(flags, part.from, qWords, part.from, q0[first], words, Math.max(0, s0[first] - lead - EDGE_SLACK_WORDS), s0[first], V);
+  markPossible(flags, part.from, qWords, part.from, q0[first], words, base + Math.max(0, s0[first] - lead - EDGE_SLACK_WORDS), base + s0[first], V);
   for (let k = from; k < to; k++) {
     const b = members[k];
     if (k > from) {
       const a = members[k - 1];
-      markPossible(flags, part.from, qWords, q1[a], q0[b], words, s1[a], s0[b], V);
+      markPossible(flags, part.from, qWords, q1[a], q0[b], words, base + s1[a], base + s0[b], V);
     }
     for (let q = q0[b]; q < q1[b]; q++) flags[q - part.from] = 1;
   }
-  markPossible(flags, part.from, qWords, q1[last], part.to, words, s1[last], Math.min(N, s1[last] + (part.to - q1[last]) + EDGE_SLACK_WORDS), V);
+  markPossible(flags, part.from, qWords, q1[last], part.to, words, base + s1[last], base + Math.min(N, s1[last] + (part.to - q1[last]) + EDGE_SLACK_WORDS), V);
   return flags;
 }
 
@@ -169,17 +177,23 @@ export function mayAnchorParts(chain: Chain, parts: readonly QuotePart[], qWords
   const flags = possibleMatches(chain, part, qWords, entry, into);
   const first = chain.blocks[0];
   const last = chain.blocks[chain.blocks.length - 1];
-  return flags === null || mayAnchorWith(flags, chain.part, first.q0, first.s0, last.q1, last.s1, parts, qWords, entry);
+  return flags === null || mayAnchorWith(flags, chain.part, first.q0, first.s0, last.q1, last.s1, parts, qWords, entry.words, 0, entry.words.length, entry.lexicon.size);
 }
 
-/** mayAnchorParts for chain c of a quote's Candidates (no Chain object). */
-export function mayAnchorPartsAt(cands: Candidates, c: number, parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource, into?: Uint8Array): boolean {
+/** mayAnchorParts for chain c of a quote's Candidates (no Chain object), the words read as possibleMatchesAt reads them. */
+export function mayAnchorPartsAt(
+  cands: Candidates, c: number, parts: readonly QuotePart[], qWords: Int32Array, library: LibraryWords, into?: Uint8Array,
+): boolean {
   const p = cands.chainPart[c];
-  const flags = possibleMatchesAt(cands, c, parts[p], qWords, entry, into);
+  const flags = possibleMatchesAt(cands, c, parts[p], qWords, library, into);
   if (flags === null) return true;
   const first = cands.firstBlock(c);
   const last = cands.lastBlock(c);
-  return mayAnchorWith(flags, p, cands.q0[first], cands.s0[first], cands.q1[last], cands.s1[last], parts, qWords, entry);
+  const slot = cands.chainSlot[c];
+  return mayAnchorWith(
+    flags, p, cands.q0[first], cands.s0[first], cands.q1[last], cands.s1[last], parts, qWords,
+    library.at, library.starts[slot], library.lengths[slot], library.lexiconSize,
+  );
 }
 
 /**
@@ -210,7 +224,7 @@ export function sideWindows(
  * words each can make equal to `total`, or returns -1 when one of them cannot be placed.
  */
 function partsPresent(
-  from: number, to: number, parts: readonly QuotePart[], qWords: Int32Array, words: Uint32Array, lo: number, hi: number, total: number,
+  from: number, to: number, parts: readonly QuotePart[], qWords: Int32Array, words: WordArray, lo: number, hi: number, total: number,
 ): number {
   for (let j = from; j < to; j++) {
     const p = parts[j];
@@ -232,10 +246,14 @@ function partsPresent(
   return total;
 }
 
-/** The rest of mayAnchorParts, given the chain's possible matches and its first and last block's edges. */
+/**
+ * The rest of mayAnchorParts, given the chain's possible matches and its first and last block's
+ * edges; the source's N words are words[base + s] (its own words from 0, or the library's from
+ * its first token), numbered into a lexicon of V words.
+ */
 function mayAnchorWith(
   flags: Uint8Array, anchor: number, firstQ0: number, firstS0: number, lastQ1: number, lastS1: number,
-  parts: readonly QuotePart[], qWords: Int32Array, entry: IndexedSource,
+  parts: readonly QuotePart[], qWords: Int32Array, words: WordArray, base: number, N: number, V: number,
 ): boolean {
   const part = parts[anchor];
   let F = 0;
@@ -244,21 +262,19 @@ function mayAnchorWith(
   for (const p of parts) n += p.to - p.from;
   const len = part.to - part.from;
   if (F + EPSILON >= len - (1 - PARTIAL_MIN_MATCH_RATIO) * n) return true;
-  const words = entry.words;
-  const N = words.length;
   const { backFrom, forwardTo } = sideWindows(anchor, firstQ0, firstS0, lastQ1, lastS1, parts);
   if (forwardTo >= N) return true;
   // Each side's stretch is marked once for all the parts placed on that side (the anchor's own
   // stretch between them holds none of them), the side that runs out first saving the other.
   let total = F;
   if (anchor > 0) {
-    markStretch(words, backFrom, firstS0, entry.lexicon.size);
-    total = partsPresent(0, anchor, parts, qWords, words, backFrom, firstS0, total);
+    markStretch(words, base + backFrom, base + firstS0, V);
+    total = partsPresent(0, anchor, parts, qWords, words, base + backFrom, base + firstS0, total);
     if (total < 0) return false;
   }
   if (anchor + 1 < parts.length) {
-    markStretch(words, lastS1, forwardTo, entry.lexicon.size);
-    total = partsPresent(anchor + 1, parts.length, parts, qWords, words, lastS1, forwardTo, total);
+    markStretch(words, base + lastS1, base + forwardTo, V);
+    total = partsPresent(anchor + 1, parts.length, parts, qWords, words, base + lastS1, base + forwardTo, total);
     if (total < 0) return false;
   }
   const s = ALTERED_MIN_SIMILARITY;

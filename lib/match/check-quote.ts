@@ -232,7 +232,7 @@ class QuoteMatcher {
     // The chain's own words already reach the altered threshold (see mayReachVerdict).
     const n = part.to - part.from;
     if (cands.words[c] >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
-    const flags = possibleMatchesAt(cands, c, part, this.qWords, this.index.entry(cands.chainSlot[c])!, this.flags);
+    const flags = possibleMatchesAt(cands, c, part, this.qWords, this.index.libraryWords(), this.flags);
     return flags === null || mayReachVerdict(flags, n);
   }
 
@@ -247,6 +247,7 @@ class QuoteMatcher {
       hopeful.fill(0);
       hopeStamp = 1;
     }
+    const library = this.index.libraryWords();
     for (let c = 0; c < cands.chains; c++) {
       const slot = cands.chainSlot[c];
       if (slot >= hopeful.length) {
@@ -255,7 +256,7 @@ class QuoteMatcher {
         hopeful = wider;
       }
       if (hopeful[slot] === hopeStamp) continue;
-      if (mayAnchorPartsAt(cands, c, parts, this.qWords, this.index.entry(slot)!, this.flags)) hopeful[slot] = hopeStamp;
+      if (mayAnchorPartsAt(cands, c, parts, this.qWords, library, this.flags)) hopeful[slot] = hopeStamp;
     }
   }
 

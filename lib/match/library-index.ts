@@ -10,6 +10,7 @@ import { hashKey, kgramHashesInto, type Fingerprints } from './fingerprints';
 import { Lexicon } from './lexicon';
 import { PostingTable } from './postings';
 import { SortedPostings } from './sorted-postings';
+import { LibraryWords } from './library-words';
 import { FINGERPRINT_MAX_POSTINGS, KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
 
 /**
@@ -325,6 +326,8 @@ export class LibraryIndex {
   // at most WORD_PLACES_CACHED positions in all, forgotten when sources change.
   private readonly placesCache = new Map<number, WordPlaces | null>();
   private placesCached = 0;
+  // Every source's words by library token number, brought up to date when asked for (libraryWords).
+  private readonly wordsByToken = new LibraryWords();
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -418,6 +421,7 @@ export class LibraryIndex {
     this.stemCache.clear();
     this.wordCache.clear();
     this.forgetPlaces();
+    this.wordsByToken.forget(slot, from, to);
     this.slots[slot] = undefined;
     this.byId.delete(id);
   }
@@ -483,6 +487,16 @@ export class LibraryIndex {
     let s = this.slotAtStretch[posting >>> SLOT_TABLE_SHIFT];
     while (s + 1 < b.length && b[s + 1] <= posting) s++;
     return s;
+  }
+
+  /**
+   * The word number of every library token (a posting is one), sources apart by a sentinel that
+   * no word number equals, and each slot's first token and word count (see library-words.ts);
+   * brought up to date with the sources placed since last asked, a source's words copied in when
+   * a posting into it is first read (findBlocks).
+   */
+  libraryWords(): LibraryWords {
+    return this.wordsByToken.update(this.slots, this.bases, this.nextBase, this.lexicon.size);
   }
 
   /** slotOf for every stretch of 2^SLOT_TABLE_SHIFT library tokens, made again when sources were placed since. */
@@ -591,7 +605,7 @@ export class LibraryIndex {
 
   /** Bytes held in typed arrays by the in-memory structures (stored data included), for the benchmark. */
   typedBytes(): number {
-    let n = this.postings.bytes + this.sorted.bytes;
+    let n = this.postings.bytes + this.sorted.bytes + this.wordsByToken.bytes;
     for (const e of this.byId.values()) {
       n += e.words.byteLength + e.sorted.byteLength + e.groupedBytes;
       const d = e.data;

@@ -180,10 +180,10 @@ describe('Candidates on State of the Union addresses', () => {
           const entry = index.entry(chain.slot)!;
           const part = pq.parts[chain.part];
           const a = possibleMatches(chain, part, words, entry);
-          const b = possibleMatchesAt(cands, c, part, words, entry);
+          const b = possibleMatchesAt(cands, c, part, words, index.libraryWords());
           expect(b === null ? null : Array.from(b)).toEqual(a === null ? null : Array.from(a));
           if (pq.parts.length > 1) {
-            const side = mayAnchorPartsAt(cands, c, pq.parts, words, entry);
+            const side = mayAnchorPartsAt(cands, c, pq.parts, words, index.libraryWords());
             expect(side).toBe(mayAnchorParts(chain, pq.parts, words, entry));
             // The windows on either side never rule in what one stretch `reach` wide each way rules out.
             const wide = a === null || mayAnchorWholeStretch(chain, a, pq.parts, words, entry, reach);
