@@ -14,6 +14,8 @@ const PART_MASK = PARTS - 1;
 const PLACE_LIMIT = 2 ** 21;
 /** Beside a fingerprint's high bits, a whole 32-bit value is packed below this factor (21 + 32 bits: exact in a double). */
 const VALUE_LIMIT = 2 ** 32;
+/** A fingerprint's high bits (those above the partition's) are below this. */
+const HIGH_LIMIT = 2 ** (32 - PART_BITS);
 
 /**
  * Scratch for sortPart's keys, grown to the largest partition sorted so far: a cold start sorts
@@ -30,6 +32,45 @@ function scratchKeys(m: number): Float64Array {
   if (m > SCRATCH_LIMIT) return new Float64Array(m);
   if (keyScratch.length < m) keyScratch = new Float64Array(Math.min(SCRATCH_LIMIT, Math.max(m, 2 * keyScratch.length)));
   return keyScratch.subarray(0, m);
+}
+
+/**
+ * The first index in [lo, hi) of the ascending `h` whose entry is at least `x` (hi if none),
+ * searched from `guess` (at least lo) outward in doubling steps, then by halving the last step.
+ * Costs about 2·log2(distance from the guess) reads, whatever the length.
+ */
+function lowerBoundNear(h: Uint32Array, lo: number, hi: number, x: number, guess: number): number {
+  if (lo >= hi) return lo;
+  if (guess >= hi) guess = hi - 1;
+  let a: number; // h[a - 1] < x is known (or a === lo)
+  let b: number; // h[b] >= x is known (or b === hi)
+  if (h[guess] < x) {
+    a = guess + 1;
+    let step = 1;
+    b = a;
+    while (b < hi && h[b] < x) {
+      a = b + 1;
+      b = a + step;
+      step *= 2;
+    }
+    if (b > hi) b = hi;
+  } else {
+    b = guess;
+    let step = 1;
+    a = b;
+    while (a > lo && h[a - 1] >= x) {
+      b = a - 1;
+      a = b - step;
+      step *= 2;
+    }
+    if (a < lo) a = lo;
+  }
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (h[mid] < x) a = mid + 1;
+    else b = mid;
+  }
+  return a;
 }
 
 export class SortedPostings {
@@ -141,64 +182,76 @@ export class SortedPostings {
     return true;
   }
 
-  /** Where a fingerprint's postings lie in `values`: [from, to), empty when absent. */
-  private find(hash: number): { from: number; to: number } {
+  /** Where find's last answer begins in `values` (set by find, read right after it). */
+  private foundFrom = 0;
+  /** Where find's last answer ends in `values`, exclusive. */
+  private foundTo = 0;
+
+  /**
+   * Where a fingerprint's postings lie in `values`: [foundFrom, foundTo), empty when absent. The
+   * answer goes into two fields, not an object per lookup. A partition's fingerprints share their
+   * low bits and are spread evenly in the high ones, so the place the high bits point to in
+   * proportion lands within a few entries of the answer; a gallop from there finds it exactly.
+   */
+  private find(hash: number): void {
     const p = hash & PART_MASK;
     if (this.partSorted[p] === 0) this.sortPart(p);
+    const lo = this.partStart[p];
+    const hi = this.partEnd[p];
+    if (lo === hi) {
+      this.foundFrom = this.foundTo = lo;
+      return;
+    }
     const h = this.hashes;
-    let lo = this.partStart[p];
-    let hi = this.partEnd[p];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (h[mid] < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    const from = lo;
-    hi = this.partEnd[p];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (h[mid] <= hash) lo = mid + 1;
-      else hi = mid;
-    }
-    return { from, to: lo };
+    const guess = lo + Math.floor(((hash >>> PART_BITS) * (hi - lo)) / HIGH_LIMIT);
+    const from = lowerBoundNear(h, lo, hi, hash, guess);
+    this.foundFrom = from;
+    // Most fingerprints have a posting or two: the end is found by stepping on from the first.
+    this.foundTo = from < hi && h[from] === hash ? lowerBoundNear(h, from + 1, hi, hash + 1, from + 1) : from;
   }
 
   /** How many postings the fingerprint has. */
   count(hash: number): number {
-    const { from, to } = this.find(hash >>> 0);
-    return to - from;
+    this.find(hash >>> 0);
+    return this.foundTo - this.foundFrom;
   }
 
   /** Appends the fingerprint's postings, in the order given to build, to `out` from `at`; returns the next index. */
   copyTo(hash: number, out: number[], at: number): number {
-    const { from, to } = this.find(hash >>> 0);
-    for (let j = from; j < to; j++) out[at++] = this.values[j];
+    this.find(hash >>> 0);
+    const v = this.values;
+    for (let j = this.foundFrom, to = this.foundTo; j < to; j++) out[at++] = v[j];
     return at;
   }
 
   /** copyTo, unless the fingerprint has more than `max` postings: then nothing is written and -1 returned. */
   copyToAtMost(hash: number, out: number[], at: number, max: number): number {
-    const { from, to } = this.find(hash >>> 0);
+    this.find(hash >>> 0);
+    const from = this.foundFrom;
+    const to = this.foundTo;
     if (to - from > max) return -1;
-    for (let j = from; j < to; j++) out[at++] = this.values[j];
+    const v = this.values;
+    for (let j = from; j < to; j++) out[at++] = v[j];
     return at;
   }
 
   /** Drop the fingerprint's postings whose value is in [from, to), keeping the others in order. */
   removeRange(hash: number, from: number, to: number): void {
-    const range = this.find(hash >>> 0);
+    this.find(hash >>> 0);
+    const rangeFrom = this.foundFrom;
+    const rangeTo = this.foundTo;
     const v = this.values;
-    let w = range.from;
-    for (let j = range.from; j < range.to; j++) {
+    let w = rangeFrom;
+    for (let j = rangeFrom; j < rangeTo; j++) {
       const value = v[j];
       if (value < from || value >= to) v[w++] = value;
     }
-    const removed = range.to - w;
+    const removed = rangeTo - w;
     if (removed === 0) return;
     const p = (hash >>> 0) & PART_MASK;
     const end = this.partEnd[p];
-    this.hashes.copyWithin(w, range.to, end);
-    v.copyWithin(w, range.to, end);
+    this.hashes.copyWithin(w, rangeTo, end);
+    v.copyWithin(w, rangeTo, end);
     this.partEnd[p] = end - removed;
   }
 
