@@ -15,7 +15,7 @@ const PLACE_LIMIT = 2 ** 21;
 /** Beside a fingerprint's high bits, a whole 32-bit value is packed below this factor (21 + 32 bits: exact in a double). */
 const VALUE_LIMIT = 2 ** 32;
 /** A fingerprint's high bits (those above the partition's) are below this. */
-const HIGH_LIMIT = 2 ** (32 - PART_BITS);
+const HIGH_BITS = 32 - PART_BITS;
 
 /**
  * Scratch for sortPart's keys, grown to the largest partition sorted so far: a cold start sorts
@@ -80,9 +80,26 @@ export class SortedPostings {
     private readonly partStart: Uint32Array, // where each partition begins (PARTS + 1 entries)
     private readonly partEnd: Uint32Array, // where the postings still held in each partition end
     private readonly partSorted: Uint8Array, // 1 once a partition is sorted by fingerprint
+    private readonly bucketAt: Uint32Array, // where each partition's bucket table begins in bucketStarts (PARTS + 1 entries)
+    private readonly bucketShift: Uint8Array, // how far a fingerprint's high bits shift down to its bucket, per partition
+    private readonly bucketStarts: Uint32Array, // the bucket tables, filled when a partition is sorted
   ) {}
 
-  static readonly EMPTY = new SortedPostings(new Uint32Array(0), new Uint32Array(0), new Uint32Array(PARTS + 1), new Uint32Array(PARTS), new Uint8Array(PARTS).fill(1));
+  /** Bucket tables sized for partitions of these starts: about four entries a bucket. */
+  private static withBuckets(hashes: Uint32Array, values: Uint32Array, partStart: Uint32Array, partSorted: Uint8Array): SortedPostings {
+    const bucketAt = new Uint32Array(PARTS + 1);
+    const bucketShift = new Uint8Array(PARTS);
+    for (let p = 0; p < PARTS; p++) {
+      const m = partStart[p + 1] - partStart[p];
+      let bits = 1; // at least one: a shift by all 32 bits would shift by none
+      while (bits < HIGH_BITS && 1 << (bits + 2) < m) bits++;
+      bucketShift[p] = HIGH_BITS - bits;
+      bucketAt[p + 1] = bucketAt[p] + (1 << bits) + 1;
+    }
+    return new SortedPostings(hashes, values, partStart, partStart.slice(1), partSorted, bucketAt, bucketShift, new Uint32Array(bucketAt[PARTS]));
+  }
+
+  static readonly EMPTY = SortedPostings.withBuckets(new Uint32Array(0), new Uint32Array(0), new Uint32Array(PARTS + 1), new Uint8Array(PARTS).fill(1));
 
   /** Postings `values[i]` under fingerprint `hashes[i]`; equal fingerprints keep their order. */
   static build(hashes: Uint32Array, values: Uint32Array): SortedPostings {
@@ -116,12 +133,18 @@ export class SortedPostings {
         values[at] = base + pp[i];
       }
     }
-    return new SortedPostings(hashes, values, partStart, partStart.slice(1), new Uint8Array(PARTS));
+    return SortedPostings.withBuckets(hashes, values, partStart, new Uint8Array(PARTS));
   }
 
   /** Sorts a partition by fingerprint, keeping the order of equal ones. */
   private sortPart(p: number): void {
     this.partSorted[p] = 1;
+    this.sortEntries(p);
+    this.fillBuckets(p);
+  }
+
+  /** sortPart's ordering of the entries. */
+  private sortEntries(p: number): void {
     const lo = this.partStart[p];
     const m = this.partEnd[p] - lo;
     if (m < 2) return;
@@ -188,23 +211,38 @@ export class SortedPostings {
   private foundTo = 0;
 
   /**
+   * Fills partition `p`'s bucket table (sorted, entries [lo, lo + m)): where each bucket of its
+   * fingerprints' next high bits begins, relative to the partition's start, and its end.
+   */
+  private fillBuckets(p: number): void {
+    const lo = this.partStart[p];
+    const m = this.partEnd[p] - lo;
+    const t = this.bucketStarts;
+    const at = this.bucketAt[p];
+    const size = this.bucketAt[p + 1] - at; // buckets + 1
+    const shift = PART_BITS + this.bucketShift[p];
+    t.fill(0, at, at + size);
+    const h = this.hashes;
+    for (let j = 0; j < m; j++) t[at + (h[lo + j] >>> shift) + 1]++;
+    for (let k = at + 1; k < at + size; k++) t[k] += t[k - 1];
+  }
+
+  /**
    * Where a fingerprint's postings lie in `values`: [foundFrom, foundTo), empty when absent. The
    * answer goes into two fields, not an object per lookup. A partition's fingerprints share their
-   * low bits and are spread evenly in the high ones, so the place the high bits point to in
-   * proportion lands within a few entries of the answer; a gallop from there finds it exactly.
+   * low bits and are spread evenly in the high ones, so its bucket table by the next high bits
+   * gives a stretch of a few entries to step through.
    */
   private find(hash: number): void {
     const p = hash & PART_MASK;
     if (this.partSorted[p] === 0) this.sortPart(p);
     const lo = this.partStart[p];
     const hi = this.partEnd[p];
-    if (lo === hi) {
-      this.foundFrom = this.foundTo = lo;
-      return;
-    }
     const h = this.hashes;
-    const guess = lo + Math.floor(((hash >>> PART_BITS) * (hi - lo)) / HIGH_LIMIT);
-    const from = lowerBoundNear(h, lo, hi, hash, guess);
+    const k = this.bucketAt[p] + (hash >>> (PART_BITS + this.bucketShift[p]));
+    let from = lo + this.bucketStarts[k];
+    const end = lo + this.bucketStarts[k + 1];
+    while (from < end && h[from] < hash) from++;
     this.foundFrom = from;
     // Most fingerprints have a posting or two: the end is found by stepping on from the first.
     this.foundTo = from < hi && h[from] === hash ? lowerBoundNear(h, from + 1, hi, hash + 1, from + 1) : from;
@@ -253,9 +291,10 @@ export class SortedPostings {
     this.hashes.copyWithin(w, rangeTo, end);
     v.copyWithin(w, rangeTo, end);
     this.partEnd[p] = end - removed;
+    this.fillBuckets(p);
   }
 
   get bytes(): number {
-    return this.hashes.byteLength + this.values.byteLength + this.partStart.byteLength + this.partEnd.byteLength + this.partSorted.byteLength;
+    return this.hashes.byteLength + this.values.byteLength + this.partStart.byteLength + this.partEnd.byteLength + this.partSorted.byteLength + this.bucketAt.byteLength + this.bucketShift.byteLength + this.bucketStarts.byteLength;
   }
 }
