@@ -14,8 +14,6 @@ const PART_MASK = PARTS - 1;
 const PLACE_LIMIT = 2 ** 21;
 /** Beside a fingerprint's high bits, a whole 32-bit value is packed below this factor (21 + 32 bits: exact in a double). */
 const VALUE_LIMIT = 2 ** 32;
-/** A fingerprint's high bits (those above the partition's) are below this. */
-const HIGH_BITS = 32 - PART_BITS;
 
 /**
  * Scratch for sortPart's keys, grown to the largest partition sorted so far: a cold start sorts
@@ -34,45 +32,6 @@ function scratchKeys(m: number): Float64Array {
   return keyScratch.subarray(0, m);
 }
 
-/**
- * The first index in [lo, hi) of the ascending `h` whose entry is at least `x` (hi if none),
- * searched from `guess` (at least lo) outward in doubling steps, then by halving the last step.
- * Costs about 2·log2(distance from the guess) reads, whatever the length.
- */
-function lowerBoundNear(h: Uint32Array, lo: number, hi: number, x: number, guess: number): number {
-  if (lo >= hi) return lo;
-  if (guess >= hi) guess = hi - 1;
-  let a: number; // h[a - 1] < x is known (or a === lo)
-  let b: number; // h[b] >= x is known (or b === hi)
-  if (h[guess] < x) {
-    a = guess + 1;
-    let step = 1;
-    b = a;
-    while (b < hi && h[b] < x) {
-      a = b + 1;
-      b = a + step;
-      step *= 2;
-    }
-    if (b > hi) b = hi;
-  } else {
-    b = guess;
-    let step = 1;
-    a = b;
-    while (a > lo && h[a - 1] >= x) {
-      b = a - 1;
-      a = b - step;
-      step *= 2;
-    }
-    if (a < lo) a = lo;
-  }
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if (h[mid] < x) a = mid + 1;
-    else b = mid;
-  }
-  return a;
-}
-
 export class SortedPostings {
   private constructor(
     private readonly hashes: Uint32Array, // fingerprints, grouped by partition
@@ -80,26 +39,9 @@ export class SortedPostings {
     private readonly partStart: Uint32Array, // where each partition begins (PARTS + 1 entries)
     private readonly partEnd: Uint32Array, // where the postings still held in each partition end
     private readonly partSorted: Uint8Array, // 1 once a partition is sorted by fingerprint
-    private readonly bucketAt: Uint32Array, // where each partition's bucket table begins in bucketStarts (PARTS + 1 entries)
-    private readonly bucketShift: Uint8Array, // how far a fingerprint's high bits shift down to its bucket, per partition
-    private readonly bucketStarts: Uint32Array, // the bucket tables, filled when a partition is sorted
   ) {}
 
-  /** Bucket tables sized for partitions of these starts: about four entries a bucket. */
-  private static withBuckets(hashes: Uint32Array, values: Uint32Array, partStart: Uint32Array, partSorted: Uint8Array): SortedPostings {
-    const bucketAt = new Uint32Array(PARTS + 1);
-    const bucketShift = new Uint8Array(PARTS);
-    for (let p = 0; p < PARTS; p++) {
-      const m = partStart[p + 1] - partStart[p];
-      let bits = 1; // at least one: a shift by all 32 bits would shift by none
-      while (bits < HIGH_BITS && 1 << (bits + 2) < m) bits++;
-      bucketShift[p] = HIGH_BITS - bits;
-      bucketAt[p + 1] = bucketAt[p] + (1 << bits) + 1;
-    }
-    return new SortedPostings(hashes, values, partStart, partStart.slice(1), partSorted, bucketAt, bucketShift, new Uint32Array(bucketAt[PARTS]));
-  }
-
-  static readonly EMPTY = SortedPostings.withBuckets(new Uint32Array(0), new Uint32Array(0), new Uint32Array(PARTS + 1), new Uint8Array(PARTS).fill(1));
+  static readonly EMPTY = new SortedPostings(new Uint32Array(0), new Uint32Array(0), new Uint32Array(PARTS + 1), new Uint32Array(PARTS), new Uint8Array(PARTS).fill(1));
 
   /** Postings `values[i]` under fingerprint `hashes[i]`; equal fingerprints keep their order. */
   static build(hashes: Uint32Array, values: Uint32Array): SortedPostings {
@@ -133,18 +75,12 @@ export class SortedPostings {
         values[at] = base + pp[i];
       }
     }
-    return SortedPostings.withBuckets(hashes, values, partStart, new Uint8Array(PARTS));
+    return new SortedPostings(hashes, values, partStart, partStart.slice(1), new Uint8Array(PARTS));
   }
 
   /** Sorts a partition by fingerprint, keeping the order of equal ones. */
   private sortPart(p: number): void {
     this.partSorted[p] = 1;
-    this.sortEntries(p);
-    this.fillBuckets(p);
-  }
-
-  /** sortPart's ordering of the entries. */
-  private sortEntries(p: number): void {
     const lo = this.partStart[p];
     const m = this.partEnd[p] - lo;
     if (m < 2) return;
@@ -205,96 +141,68 @@ export class SortedPostings {
     return true;
   }
 
-  /** Where find's last answer begins in `values` (set by find, read right after it). */
-  private foundFrom = 0;
-  /** Where find's last answer ends in `values`, exclusive. */
-  private foundTo = 0;
-
-  /**
-   * Fills partition `p`'s bucket table (sorted, entries [lo, lo + m)): where each bucket of its
-   * fingerprints' next high bits begins, relative to the partition's start, and its end.
-   */
-  private fillBuckets(p: number): void {
-    const lo = this.partStart[p];
-    const m = this.partEnd[p] - lo;
-    const t = this.bucketStarts;
-    const at = this.bucketAt[p];
-    const size = this.bucketAt[p + 1] - at; // buckets + 1
-    const shift = PART_BITS + this.bucketShift[p];
-    t.fill(0, at, at + size);
-    const h = this.hashes;
-    for (let j = 0; j < m; j++) t[at + (h[lo + j] >>> shift) + 1]++;
-    for (let k = at + 1; k < at + size; k++) t[k] += t[k - 1];
-  }
-
-  /**
-   * Where a fingerprint's postings lie in `values`: [foundFrom, foundTo), empty when absent. The
-   * answer goes into two fields, not an object per lookup. A partition's fingerprints share their
-   * low bits and are spread evenly in the high ones, so its bucket table by the next high bits
-   * gives a stretch of a few entries to step through.
-   */
-  private find(hash: number): void {
+  /** Where a fingerprint's postings lie in `values`: [from, to), empty when absent. */
+  private find(hash: number): { from: number; to: number } {
     const p = hash & PART_MASK;
     if (this.partSorted[p] === 0) this.sortPart(p);
-    const lo = this.partStart[p];
-    const hi = this.partEnd[p];
     const h = this.hashes;
-    const k = this.bucketAt[p] + (hash >>> (PART_BITS + this.bucketShift[p]));
-    let from = lo + this.bucketStarts[k];
-    const end = lo + this.bucketStarts[k + 1];
-    while (from < end && h[from] < hash) from++;
-    this.foundFrom = from;
-    // Most fingerprints have a posting or two: the end is found by stepping on from the first.
-    this.foundTo = from < hi && h[from] === hash ? lowerBoundNear(h, from + 1, hi, hash + 1, from + 1) : from;
+    let lo = this.partStart[p];
+    let hi = this.partEnd[p];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (h[mid] < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    hi = this.partEnd[p];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (h[mid] <= hash) lo = mid + 1;
+      else hi = mid;
+    }
+    return { from, to: lo };
   }
 
   /** How many postings the fingerprint has. */
   count(hash: number): number {
-    this.find(hash >>> 0);
-    return this.foundTo - this.foundFrom;
+    const { from, to } = this.find(hash >>> 0);
+    return to - from;
   }
 
   /** Appends the fingerprint's postings, in the order given to build, to `out` from `at`; returns the next index. */
   copyTo(hash: number, out: number[], at: number): number {
-    this.find(hash >>> 0);
-    const v = this.values;
-    for (let j = this.foundFrom, to = this.foundTo; j < to; j++) out[at++] = v[j];
+    const { from, to } = this.find(hash >>> 0);
+    for (let j = from; j < to; j++) out[at++] = this.values[j];
     return at;
   }
 
   /** copyTo, unless the fingerprint has more than `max` postings: then nothing is written and -1 returned. */
   copyToAtMost(hash: number, out: number[], at: number, max: number): number {
-    this.find(hash >>> 0);
-    const from = this.foundFrom;
-    const to = this.foundTo;
+    const { from, to } = this.find(hash >>> 0);
     if (to - from > max) return -1;
-    const v = this.values;
-    for (let j = from; j < to; j++) out[at++] = v[j];
+    for (let j = from; j < to; j++) out[at++] = this.values[j];
     return at;
   }
 
   /** Drop the fingerprint's postings whose value is in [from, to), keeping the others in order. */
   removeRange(hash: number, from: number, to: number): void {
-    this.find(hash >>> 0);
-    const rangeFrom = this.foundFrom;
-    const rangeTo = this.foundTo;
+    const range = this.find(hash >>> 0);
     const v = this.values;
-    let w = rangeFrom;
-    for (let j = rangeFrom; j < rangeTo; j++) {
+    let w = range.from;
+    for (let j = range.from; j < range.to; j++) {
       const value = v[j];
       if (value < from || value >= to) v[w++] = value;
     }
-    const removed = rangeTo - w;
+    const removed = range.to - w;
     if (removed === 0) return;
     const p = (hash >>> 0) & PART_MASK;
     const end = this.partEnd[p];
-    this.hashes.copyWithin(w, rangeTo, end);
-    v.copyWithin(w, rangeTo, end);
+    this.hashes.copyWithin(w, range.to, end);
+    v.copyWithin(w, range.to, end);
     this.partEnd[p] = end - removed;
-    this.fillBuckets(p);
   }
 
   get bytes(): number {
-    return this.hashes.byteLength + this.values.byteLength + this.partStart.byteLength + this.partEnd.byteLength + this.partSorted.byteLength + this.bucketAt.byteLength + this.bucketShift.byteLength + this.bucketStarts.byteLength;
+    return this.hashes.byteLength + this.values.byteLength + this.partStart.byteLength + this.partEnd.byteLength + this.partSorted.byteLength;
   }
 }

@@ -1,6 +1,6 @@
-// SortedPostings answers a lookup from a guess by the fingerprint's high bits and a gallop from
-// there: these tests hold its answers to a plain reference (every posting in a map, in the order
-// given) over the whole State of the Union library and over partitions built to be awkward.
+// SortedPostings' lookups held to a plain reference (every posting in a map, in the order given)
+// over the whole State of the Union library and over partitions built to be awkward: any faster
+// search within a partition must give exactly these ranges.
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex } from '../../../lib/match/library-index';
 import { SortedPostings } from '../../../lib/match/sorted-postings';
