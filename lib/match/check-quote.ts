@@ -102,6 +102,27 @@ const quoteCandidates = new Candidates();
 // Per slot, a mark that its source's chains may anchor a reading of the current quote in parts
 // (markHopefulSlots): hopeful[slot] === hopeStamp.
 let hopeful = new Int32Array(256);
+
+/**
+ * Scratch for the chain bounds' flags, one a word, and for a quote's key hashes (read only while
+ * its blocks are found): shared by every check instead of allocated per quote, since each is
+ * filled and read within one call and nothing kept refers to it.
+ */
+let flagScratch = new Uint8Array(64);
+let keyHashSpace = new Uint32Array(64);
+
+/** Flags for `n` words (entries past n are left over). */
+function boundFlags(n: number): Uint8Array {
+  if (flagScratch.length < n) flagScratch = new Uint8Array(Math.max(n, flagScratch.length * 2));
+  return flagScratch;
+}
+
+/** Room for `n` key hashes (entries past n are left over). */
+function keyHashScratch(n: number): Uint32Array {
+  if (keyHashSpace.length < n) keyHashSpace = new Uint32Array(Math.max(n, keyHashSpace.length * 2));
+  return keyHashSpace;
+}
+
 let hopeStamp = 0;
 
 function rank(v: Verdict): number {
@@ -119,7 +140,6 @@ class QuoteMatcher {
   private saidMemo: Attribution | null = null;
   private attributionBySlot: Map<number, number> | null = null; // made on first use, like the two above
   private readonly nearby = new Map<string, PartAlignment | null>(); // alignNear's answers
-  private readonly flags: Uint8Array; // reused by the chain bounds, one word each
   maxAlteredEq = 0;
 
   constructor(
@@ -132,7 +152,6 @@ class QuoteMatcher {
     this.qKeys = pq.tokens.map((t) => t.key);
     this.qWords = index.wordNumbers(this.qKeys);
     this.n = pq.words;
-    this.flags = new Uint8Array(pq.tokens.length);
   }
 
   /** The article's words around the quote as the library's stems. */
@@ -232,7 +251,7 @@ class QuoteMatcher {
     // The chain's own words already reach the altered threshold (see mayReachVerdict).
     const n = part.to - part.from;
     if (cands.words[c] >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
-    const flags = possibleMatchesAt(cands, c, part, this.qWords, this.index.libraryWords(), this.flags);
+    const flags = possibleMatchesAt(cands, c, part, this.qWords, this.index.libraryWords(), boundFlags(this.pq.tokens.length));
     return flags === null || mayReachVerdict(flags, n);
   }
 
@@ -256,7 +275,7 @@ class QuoteMatcher {
         hopeful = wider;
       }
       if (hopeful[slot] === hopeStamp) continue;
-      if (mayAnchorPartsAt(cands, c, parts, this.qWords, library, this.flags)) hopeful[slot] = hopeStamp;
+      if (mayAnchorPartsAt(cands, c, parts, this.qWords, library, boundFlags(this.pq.tokens.length))) hopeful[slot] = hopeStamp;
     }
   }
 
@@ -572,10 +591,10 @@ class QuoteMatcher {
     // Fewer than SHORT_QUOTE_WORDS words (isShort): counting stops at that many.
     if (!hasWords(this.query.text, SHORT_QUOTE_WORDS)) return this.checkShort();
 
-    const keyHashes = new Uint32Array(this.qKeys.length);
+    const keyHashes = keyHashScratch(this.qKeys.length);
     // A key the lexicon holds has its hash there (lexicon.hashes is hashKey of each key).
     const { hashes } = this.index.lexicon;
-    for (let k = 0; k < keyHashes.length; k++) keyHashes[k] = this.qWords[k] >= 0 ? hashes[this.qWords[k]] : hashKey(this.qKeys[k]);
+    for (let k = 0; k < this.qKeys.length; k++) keyHashes[k] = this.qWords[k] >= 0 ? hashes[this.qWords[k]] : hashKey(this.qKeys[k]);
     const cands = quoteCandidates;
     cands.find(this.index, pq, this.qWords, keyHashes, this.only);
     const bySlot = new Map<number, PartAlignment[]>();
