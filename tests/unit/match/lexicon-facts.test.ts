@@ -7,11 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hashKey } from '../../../lib/match/fingerprints';
 import { KeyTable } from '../../../lib/match/key-table';
 import { Lexicon, type WordFacts } from '../../../lib/match/lexicon';
-import { LibraryIndex } from '../../../lib/match/library-index';
 import { FACTS_VERSION, type PackedLexicon, packLexicon, unpackLexicon, unpackLexiconFacts, unpackLexiconStems } from '../../../lib/match/packed-lexicon';
 import { isStopword, lightStem } from '../../../lib/text/stopwords';
-import { loadSotuLibrary } from '../../../scripts/eval/library';
-import { lexiconFields } from './lexicon-fields';
+import { lexiconFields, sotuLexiconKeys } from './lexicon-fields';
 
 /** Every field a lexicon's users read, as plain arrays, and the look-up of every key and stem. */
 /** The lexicon a load makes of a row: everything stored that passes its checks, the rest worked out. */
@@ -37,7 +35,7 @@ function packWhole(keys: readonly string[], generation: string, facts?: WordFact
 let keys: string[];
 let expected: ReturnType<typeof lexiconFields>;
 beforeAll(() => {
-  keys = [...LibraryIndex.fromSources(loadSotuLibrary()).lexicon.keys];
+  keys = sotuLexiconKeys();
   expected = lexiconFields(Lexicon.fromKeys(keys));
 }, 120_000);
 

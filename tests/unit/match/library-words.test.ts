@@ -11,13 +11,8 @@ import { hashKey } from '../../../lib/match/fingerprints';
 import { LibraryIndex } from '../../../lib/match/library-index';
 import { SENTINEL16, SENTINEL32 } from '../../../lib/match/library-words';
 import { parseQuote } from '../../../lib/match/quote-parts';
-import type { Source } from '../../../lib/types';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
-import { createRng } from '../../../scripts/eval/prng';
-
-function source(id: string, text: string): Source {
-  return { id, type: 'speech', title: id, publisher: null, author: null, speaker: null, published: null, url: null, licence: null, coverage: null, excerpt: false, origin: 'file', text };
-}
+import { madeSource as source, randomSources } from './made-sources';
 
 /** Every token from 0 to one past the last source's end against the sources' own words, by a plain walk of the slots. */
 function expectSameWords(index: LibraryIndex, slots: number, removed: ReadonlySet<number> = new Set()): number {
@@ -78,13 +73,7 @@ function expectSameBlocks(index: LibraryIndex, texts: readonly string[]): number
 
 describe('LibraryIndex.libraryWords', () => {
   it('holds every source word at its token and sentinels between, placed one by one, all at once, removed and added', () => {
-    const rng = createRng(11);
-    const words = ['the', 'nation', 'people', 'we', 'shall', 'congress', 'peace', 'and', 'of', 'year'];
-    const sources: Source[] = [];
-    for (let k = 0; k < 40; k++) {
-      const n = rng.pick([0, 1, 2, 3, 5, 40, 300, 2000]);
-      sources.push(source(`s${k}`, Array.from({ length: n }, () => rng.pick(words)).join(' ')));
-    }
+    const sources = randomSources(11, 40, [0, 1, 2, 3, 5, 40, 300, 2000]);
     const together = LibraryIndex.fromSources(sources);
     // Blocks first, while most sources are not written yet: their neighbours' gaps stop every run.
     expect(expectSameBlocks(together, ['we shall have peace and congress shall'])).toBeGreaterThan(10);

@@ -8,7 +8,7 @@ import { LibraryIndex } from '../../../lib/match/library-index';
 import { type PackedLexicon, packLexicon, unpackLexicon, unpackLexiconStems } from '../../../lib/match/packed-lexicon';
 import { STEMMER_VERSION, isStopword, lightStem } from '../../../lib/text/stopwords';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
-import { lexiconFields } from './lexicon-fields';
+import { lexiconFields, sotuLexiconKeys } from './lexicon-fields';
 
 /** Every field a lexicon's users read, as plain arrays. */
 function stemsOf(lx: Lexicon) {
@@ -32,7 +32,7 @@ function loaded(row: PackedLexicon): Lexicon {
 let keys: string[];
 let expected: ReturnType<typeof lexiconFields>;
 beforeAll(() => {
-  keys = [...LibraryIndex.fromSources(loadSotuLibrary()).lexicon.keys];
+  keys = sotuLexiconKeys();
   expected = lexiconFields(Lexicon.fromKeys(keys));
 }, 120_000);
 

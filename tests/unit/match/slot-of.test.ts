@@ -4,13 +4,8 @@
 // of any size (empty ones included) are placed together or one by one, and after one is removed.
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex } from '../../../lib/match/library-index';
-import type { Source } from '../../../lib/types';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
-import { createRng } from '../../../scripts/eval/prng';
-
-function source(id: string, text: string): Source {
-  return { id, type: 'speech', title: id, publisher: null, author: null, speaker: null, published: null, url: null, licence: null, coverage: null, excerpt: false, origin: 'file', text };
-}
+import { randomSources } from './made-sources';
 
 /** The slot whose tokens hold token t: the last source starting at or before it, by a plain scan. */
 function plainSlotOf(starts: readonly number[], t: number): number {
@@ -29,14 +24,8 @@ function expectPlainEverywhere(index: LibraryIndex, starts: readonly number[], e
 
 describe('LibraryIndex.slotOf', () => {
   it('names the slot of every token of sources of random sizes, placed one by one and all at once', () => {
-    const rng = createRng(7);
-    const words = ['the', 'nation', 'people', 'we', 'shall', 'congress', 'peace', 'and', 'of', 'year'];
-    const sources: Source[] = [];
-    for (let k = 0; k < 60; k++) {
-      // Mostly small sources, some empty, a few longer than the table's stretch of 4,096 tokens.
-      const n = rng.pick([0, 1, 2, 5, 40, 300, 5000, 9000]);
-      sources.push(source(`s${k}`, Array.from({ length: n }, () => rng.pick(words)).join(' ')));
-    }
+    // Mostly small sources, some empty, a few longer than the table's stretch of 4,096 tokens.
+    const sources = randomSources(7, 60, [0, 1, 2, 5, 40, 300, 5000, 9000]);
     const together = LibraryIndex.fromSources(sources);
     const oneByOne = new LibraryIndex();
     const starts: number[] = [];
