@@ -66,8 +66,9 @@ export function lastOccurrence(qKeys: Keys, qFrom: number, qTo: number, sKeys: K
   return -1;
 }
 
-// The DP table, reused between calls (the matcher runs many small alignments per quote).
-let table = new Uint32Array(4096);
+// The DP table, reused between calls (the matcher runs many small alignments per quote); its
+// values are small, and as 32-bit signed integers they stay integers in optimised code.
+let table = new Int32Array(4096);
 
 export function alignWords(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number, mode: AlignMode): Column[] {
   return align(qKeys, qFrom, qTo, sKeys, sFrom, sTo, mode, true);
@@ -125,7 +126,7 @@ function align(
   const freeStart = mode === 'suffix' || mode === 'fit';
   const freeEnd = mode === 'fit'; // prefix mode was mirrored into suffix above
   const w = n + 1;
-  if (table.length < (m + 1) * w) table = new Uint32Array(Math.max((m + 1) * w, table.length * 2));
+  if (table.length < (m + 1) * w) table = new Int32Array(Math.max((m + 1) * w, table.length * 2));
   const d = table; // every cell read below is written first
   for (let j = 0; j <= n; j++) d[j] = freeStart ? 0 : j;
   // Row by row; the cell to the left (just written) and the two above are carried in locals, so
