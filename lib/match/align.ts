@@ -66,8 +66,9 @@ export function lastOccurrence(qKeys: Keys, qFrom: number, qTo: number, sKeys: K
   return -1;
 }
 
-// The DP table, reused between calls (the matcher runs many small alignments per quote).
-let table = new Uint32Array(4096);
+// The DP table, reused between calls (the matcher runs many small alignments per quote); its
+// values are small, and as 32-bit signed integers they stay integers in optimised code.
+let table = new Int32Array(4096);
 
 export function alignWords(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number, mode: AlignMode): Column[] {
   return align(qKeys, qFrom, qTo, sKeys, sFrom, sTo, mode, true);
@@ -125,17 +126,25 @@ function align(
   const freeStart = mode === 'suffix' || mode === 'fit';
   const freeEnd = mode === 'fit'; // prefix mode was mirrored into suffix above
   const w = n + 1;
-  if (table.length < (m + 1) * w) table = new Uint32Array(Math.max((m + 1) * w, table.length * 2));
+  if (table.length < (m + 1) * w) table = new Int32Array(Math.max((m + 1) * w, table.length * 2));
   const d = table; // every cell read below is written first
   for (let j = 0; j <= n; j++) d[j] = freeStart ? 0 : j;
-  for (let i = 1; i <= m; i++) {
-    d[i * w] = i;
+  // Row by row; the cell to the left (just written) and the two above are carried in locals, so
+  // each cell reads one cell of the row above and one source key.
+  for (let i = 1, above = 0; i <= m; i++, above += w) {
+    const row = above + w;
+    d[row] = i;
     const qk = qKeys[qFrom + i - 1];
+    let left = i; // d[row + j - 1]
+    let upLeft = d[above]; // d[above + j - 1]
     for (let j = 1; j <= n; j++) {
-      const diag = d[(i - 1) * w + j - 1] + (qk === sKeys[sFrom + j - 1] ? 0 : 1);
-      const up = d[(i - 1) * w + j] + 1; // quote word inserted
-      const left = d[i * w + j - 1] + 1; // source word dropped
-      d[i * w + j] = Math.min(diag, up, left);
+      const up = d[above + j];
+      let cell = upLeft + (qk === sKeys[sFrom + j - 1] ? 0 : 1); // diagonal: equal or substituted
+      if (up + 1 < cell) cell = up + 1; // quote word inserted
+      if (left + 1 < cell) cell = left + 1; // source word dropped
+      d[row + j] = cell;
+      left = cell;
+      upLeft = up;
     }
   }
   // End column: the cheapest; on ties the one using more source words (substitutions over insertions).

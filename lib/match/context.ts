@@ -154,12 +154,16 @@ function contextStemOf(key: string, lexicon: Lexicon): number {
   return st;
 }
 
-// Stem number → index among the context's stems, for the ContextStems that last claimed them:
-// valid where stemGen[stem] === generation. Reused across quotes instead of a map per quote.
-let stemGen = new Int32Array(1024);
-let stemIndex = new Int32Array(1024);
-let generation = 0;
-let owner: ContextStems | null = null;
+// Word number → index among the context's stems, for the ContextStems that last claimed them
+// (claimWords): valid where wordGen[word] === wordGeneration, and only for content words. A place's
+// neighbours are then looked up by their word numbers alone, one table instead of four (the
+// stopword flag, the word's stem, the stem's generation and index).
+let wordGen = new Int32Array(1024);
+let wordIndex = new Int32Array(1024);
+let wordGeneration = 0;
+let wordOwner: ContextStems | null = null;
+let wordLexicon: Lexicon | null = null;
+let wordLexiconSize = -1;
 
 /**
  * The article's context as the library's stem numbers, for comparing it with many places in the
@@ -174,7 +178,6 @@ export class ContextStems {
   private readonly dist: Int32Array; // per distinct stem: nearest distance in the current window
   private readonly sharedMark: Int32Array;
   private stamp = 0;
-  private gen = 0;
   private contentWords: number[][] | null = null; // see mayShare
   private held: Int32Array | null = null; // see stemsHeldBy
   private heldNear = -1;
@@ -229,27 +232,6 @@ export class ContextStems {
   /** Whether the context has any word a source could share. */
   get empty(): boolean {
     return this.stemIds.length === 0;
-  }
-
-  /** Make the module's stem table answer for this context. */
-  private claim(stemCount: number): void {
-    if (owner === this && stemGen.length >= stemCount) return;
-    if (stemGen.length < stemCount) {
-      const size = Math.max(stemCount, stemGen.length * 2);
-      stemGen = new Int32Array(size);
-      stemIndex = new Int32Array(size);
-      generation = 0;
-    }
-    if (++generation === 0x7fffffff) {
-      stemGen.fill(0);
-      generation = 1;
-    }
-    this.gen = generation;
-    for (let k = 0; k < this.stemIds.length; k++) {
-      stemGen[this.stemIds[k]] = generation;
-      stemIndex[this.stemIds[k]] = k;
-    }
-    owner = this;
   }
 
   /**
@@ -317,25 +299,55 @@ export class ContextStems {
     return held;
   }
 
+  /**
+   * Make the module's word table answer for this context in lexicon `lx`: every content word
+   * whose stem is one of the context's, with that stem's index (the words of a stem are the
+   * lexicon's stemWords).
+   */
+  private claimWords(lx: Lexicon): void {
+    if (wordOwner === this && wordLexicon === lx && wordLexiconSize === lx.size) return;
+    const size = lx.size;
+    if (wordGen.length < size) {
+      const grown = Math.max(size, wordGen.length * 2);
+      wordGen = new Int32Array(grown);
+      wordIndex = new Int32Array(grown);
+      wordGeneration = 0;
+    }
+    if (++wordGeneration === 0x7fffffff) {
+      wordGen.fill(0);
+      wordGeneration = 1;
+    }
+    const { stemWords, stop } = lx;
+    for (let k = 0; k < this.stemIds.length; k++) {
+      const words = stemWords[this.stemIds[k]];
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (stop[w]) continue;
+        wordGen[w] = wordGeneration;
+        wordIndex[w] = k;
+      }
+    }
+    wordOwner = this;
+    wordLexicon = lx;
+    wordLexiconSize = size;
+  }
+
   /** Nearest distance of each context stem to [s0, s1) within `window` words, in this.dist. */
   private measure(entry: IndexedSource, s0: number, s1: number, window: number): void {
     const dist = this.dist;
     dist.fill(NOT_NEAR);
     const keys = entry.words;
-    const { stop, stemOf, stems } = entry.lexicon;
-    this.claim(stems.length);
-    const gen = this.gen;
+    this.claimWords(entry.lexicon);
+    const gen = wordGeneration;
+    const tags = wordGen;
+    const index = wordIndex;
     for (let d = 1; d <= window && s0 - d >= 0; d++) {
       const w = keys[s0 - d];
-      if (stop[w]) continue;
-      const st = stemOf[w];
-      if (stemGen[st] === gen && d < dist[stemIndex[st]]) dist[stemIndex[st]] = d;
+      if (tags[w] === gen && d < dist[index[w]]) dist[index[w]] = d;
     }
     for (let d = 1; d <= window && s1 - 1 + d < keys.length; d++) {
       const w = keys[s1 - 1 + d];
-      if (stop[w]) continue;
-      const st = stemOf[w];
-      if (stemGen[st] === gen && d < dist[stemIndex[st]]) dist[stemIndex[st]] = d;
+      if (tags[w] === gen && d < dist[index[w]]) dist[index[w]] = d;
     }
   }
 
@@ -353,8 +365,16 @@ export class ContextStems {
    */
   placeScore(entry: IndexedSource, s0: number, s1: number, window: number, near: number | null, minShared: number): number {
     if (this.stemIds.length === 0) return near === null ? 0 : -1;
-    this.measure(entry, s0, s1, window);
-    if (near !== null && !this.supportedByDist(near, minShared)) return -1;
+    if (near !== null && near > 0 && minShared >= 1 && near < window) {
+      // Only words within `near` can support the place (see supports): most places of a single
+      // word have none, and are turned down after a look at that narrower window alone.
+      this.measure(entry, s0, s1, near);
+      if (!this.supportedByDist(near, minShared)) return -1;
+      this.measure(entry, s0, s1, window);
+    } else {
+      this.measure(entry, s0, s1, window);
+      if (near !== null && !this.supportedByDist(near, minShared)) return -1;
+    }
     let n = 0;
     for (let k = 0; k < this.dist.length; k++) if (this.dist[k] !== NOT_NEAR) n++;
     return n;

@@ -1,10 +1,10 @@
 // What the reader is shown for a match: the original span, its paragraph and section, and a
-// word diff between the quote and the source (jsdiff over word forms).
-import { diffArrays } from 'diff';
+// word diff between the quote and the source (jsdiff's, over word forms).
 import type { DiffOp, Match } from '../types';
 import { passageAt } from '../library/passages';
 import type { Token } from '../text/tokenize';
 import type { IndexedSource } from './library-index';
+import { wordChanges } from './word-changes';
 import { foldedForm, sameFoldedForm } from './word-forms';
 
 interface Word {
@@ -56,6 +56,12 @@ function sliceRange(text: string, start: number, end: number): string {
   return text.slice(start, end);
 }
 
+function formsOf(words: Word[]): string[] {
+  const out = new Array<string>(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = words[i].form;
+  return out;
+}
+
 function sameForms(a: Word[], b: Word[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].form !== b[i].form) return false;
@@ -69,7 +75,9 @@ export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: st
     // What jsdiff answers for two equal lists, without running it: one equal op (none when empty).
     return quote.length === 0 ? [] : [{ op: 'equal', quote: slice(quoteText, quote), source: slice(sourceText, source) }];
   }
-  const changes = diffArrays<Word>(source, quote, { comparator: (a, b) => a.form === b.form });
+  // jsdiff's changes over the forms themselves (its own === on two strings compares two words'
+  // forms), found without it where one list holds the other (see word-changes.ts).
+  const changes = wordChanges(formsOf(source), formsOf(quote));
   const ops: DiffOp[] = [];
   let qi = 0;
   let si = 0;

@@ -2,8 +2,10 @@
 // it), without normalizeForMatch's offset tables. Outside whitespace, normalising the characters
 // a news text is mostly made of changes each one into exactly one character: ASCII is lower-cased,
 // the backtick and curly single quotes become "'", curly double quotes and guillemets '"', en and
-// em dashes '-'. Whitespace runs become one space. So a word's original offsets are its offsets in
-// the text, and its normalised offsets are those less the whitespace dropped before it. A text
+// em dashes '-'. Whitespace runs become one space. The one exception, the ellipsis '…' (common in
+// quotes that mark their cuts), becomes three full stops. So a word's original offsets are its
+// offsets in the text, and its normalised offsets are those less the whitespace dropped before it,
+// plus two for each ellipsis before it. A text
 // holding any other character, or a hyphen between a letter and a line break (which may be a
 // line-break hyphenation), is handed to `tokenize`. A test compares the two on random and real text.
 import { mayBeTens } from './numbers';
@@ -11,6 +13,7 @@ import { matchKey, mergeCompoundNumbers, tokenize, type Token } from './tokenize
 
 const SPACE = -1;
 const OTHER = -2; // a character this path does not handle
+const ELLIPSIS = -3; // '…', three '.' once normalised: no word character, and no digit's neighbour
 
 /** The normalised code of `c`, SPACE for ASCII whitespace, OTHER outside the handled set. */
 function normalisedCode(c: number): number {
@@ -32,6 +35,8 @@ function normalisedCode(c: number): number {
     case 0x2013:
     case 0x2014:
       return 45;
+    case 0x2026:
+      return ELLIPSIS;
     default:
       return OTHER;
   }
@@ -53,8 +58,9 @@ let codes = new Int32Array(256);
 // same few thousand words make up the quotes and contexts of a page. An entry holds a form and
 // matchKey(form), so a hit gives exactly what the slow way gives.
 const RECENT_SIZE = 16384; // a power of two; 4,096 left a third of a long page's 2,000 distinct quote words sharing a slot
-const recentForm: string[] = new Array<string>(RECENT_SIZE).fill('');
-const recentKey: string[] = new Array<string>(RECENT_SIZE).fill('');
+// A slot's form and key side by side (form at 2 * slot, key after it): a hit reads one line of
+// memory, which the check's other work between two quotes has mostly evicted.
+const recent: string[] = new Array<string>(2 * RECENT_SIZE).fill('');
 
 // The slot of a word: FNV-1a over its normalised codes, folded to the table's size.
 const HASH_SEED = 0x811c9dc5;
@@ -100,7 +106,9 @@ export function tokenizeQuick(text: string): Token[] {
   }
   cs[n] = SPACE; // past the end: no word character
   const tokens: Token[] = [];
-  let dropped = 0; // whitespace characters normalisation drops before i
+  // Original offset less normalised offset at i: whitespace characters normalisation drops before
+  // i, less the two characters each ellipsis before i adds.
+  let dropped = 0;
   let mayMerge = false; // a token may be a tens word (see mayBeTens)
   let i = 0;
   while (i < n) {
@@ -113,6 +121,7 @@ export function tokenizeQuick(text: string): Token[] {
       continue;
     }
     if (!isWordCode(c)) {
+      if (c === ELLIPSIS) dropped -= 2;
       i++;
       continue;
     }
@@ -131,18 +140,18 @@ export function tokenizeQuick(text: string): Token[] {
       } else break;
     }
     const slot = (h ^ (h >>> 15)) & (RECENT_SIZE - 1);
-    let form = recentForm[slot];
+    let form = recent[2 * slot];
     let key: string;
     if (holdsCodes(cs, form, a, i)) {
-      key = recentKey[slot];
+      key = recent[2 * slot + 1];
     } else {
       form = text.slice(a, i);
       let plain = true;
       for (let k = a; k < i && plain; k++) plain = text.charCodeAt(k) === cs[k];
       if (!plain) form = String.fromCharCode(...cs.subarray(a, i));
       key = matchKey(form);
-      recentForm[slot] = form;
-      recentKey[slot] = key;
+      recent[2 * slot] = form;
+      recent[2 * slot + 1] = key;
     }
     tokens.push({ start: a, end: i, normStart: a - dropped, normEnd: i - dropped, form, key });
     if (!mayMerge && mayBeTens(form)) mayMerge = true;
@@ -150,6 +159,7 @@ export function tokenizeQuick(text: string): Token[] {
   // Only a tens word merges with the next one ("twenty one"): without one, the merge would hand
   // the tokens back as they are.
   if (!mayMerge) return tokens;
-  // The character after a token: a whitespace run is one space.
+  // The character after a token: a whitespace run is one space (an ellipsis, three characters
+  // once normalised, never joins two words).
   return mergeCompoundNumbers(tokens, (t) => (cs[t.end] === SPACE ? 32 : cs[t.end]));
 }

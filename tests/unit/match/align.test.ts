@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignWords } from '../../../lib/match/align';
+import { alignWords, alignWordsByTable, type AlignMode, type Column, type Keys } from '../../../lib/match/align';
+import { createRng } from '../../../scripts/eval/prng';
 import { parseQuote } from '../../../lib/match/quote-parts';
 
 const w = (s: string) => s.split(' ');
@@ -27,6 +28,66 @@ describe('alignWords', () => {
     expect(cols.slice(1).every((c) => c.kind === 'ins')).toBe(true);
     const lead = alignWords(w('it cannot be'), 0, 3, w('families it shouldn\'t be'), 0, 4, 'suffix');
     expect(lead.map((c) => c.kind)).toEqual(['eq', 'sub', 'eq']);
+  });
+});
+
+/** The alignment by the textbook table: every cell from its three neighbours read from the table. */
+function plainAlign(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number, mode: AlignMode): Column[] {
+  if (mode === 'prefix') {
+    const q = Array.from({ length: qTo - qFrom }, (_, i) => qKeys[qTo - 1 - i]);
+    const s = Array.from({ length: sTo - sFrom }, (_, j) => sKeys[sTo - 1 - j]);
+    return plainAlign(q, 0, q.length, s, 0, s.length, 'suffix')
+      .map((c) => ({ kind: c.kind, q: c.q >= 0 ? qTo - 1 - c.q : -1, s: c.s >= 0 ? sTo - 1 - c.s : -1 }))
+      .reverse();
+  }
+  const m = qTo - qFrom;
+  const n = sTo - sFrom;
+  const freeStart = mode === 'suffix' || mode === 'fit';
+  const d: number[][] = [];
+  for (let i = 0; i <= m; i++) {
+    d.push([]);
+    for (let j = 0; j <= n; j++) {
+      if (i === 0) d[i][j] = freeStart ? 0 : j;
+      else if (j === 0) d[i][j] = i;
+      else d[i][j] = Math.min(d[i - 1][j - 1] + (qKeys[qFrom + i - 1] === sKeys[sFrom + j - 1] ? 0 : 1), d[i - 1][j] + 1, d[i][j - 1] + 1);
+    }
+  }
+  let j = n;
+  if (mode === 'fit') for (let jj = n; jj >= 0; jj--) if (d[m][jj] < d[m][j]) j = jj;
+  const cols: Column[] = [];
+  let i = m;
+  while (i > 0 || j > 0) {
+    if (i === 0) {
+      if (freeStart) break;
+      cols.push({ kind: 'del', q: -1, s: sFrom + --j });
+      continue;
+    }
+    const same = j > 0 && qKeys[qFrom + i - 1] === sKeys[sFrom + j - 1];
+    if (j > 0 && d[i][j] === d[i - 1][j - 1] + (same ? 0 : 1)) cols.push({ kind: same ? 'eq' : 'sub', q: qFrom + --i, s: sFrom + --j });
+    else if (j === 0 || d[i][j] === d[i - 1][j] + 1) cols.push({ kind: 'ins', q: qFrom + --i, s: -1 });
+    else cols.push({ kind: 'del', q: -1, s: sFrom + --j });
+  }
+  return cols.reverse();
+}
+
+describe('alignWords against the textbook table', () => {
+  it('gives the same columns in every mode, on word numbers and on strings', () => {
+    const rng = createRng(17);
+    const modes: AlignMode[] = ['global', 'prefix', 'suffix', 'fit'];
+    for (let round = 0; round < 3000; round++) {
+      const vocabulary = rng.int(2, 6); // few distinct words: many ties
+      const q = Int32Array.from({ length: rng.int(0, 12) }, () => rng.int(0, vocabulary - 1));
+      const s = Uint32Array.from({ length: rng.int(0, 16) }, () => rng.int(0, vocabulary - 1));
+      const qFrom = rng.int(0, Math.min(2, q.length));
+      const sFrom = rng.int(0, Math.min(3, s.length));
+      const mode = modes[round % 4];
+      const expected = plainAlign(q, qFrom, q.length, s, sFrom, s.length, mode);
+      expect(alignWordsByTable(q, qFrom, q.length, s, sFrom, s.length, mode)).toEqual(expected);
+      expect(alignWords(q, qFrom, q.length, s, sFrom, s.length, mode)).toEqual(expected);
+      const qs = Array.from(q, String);
+      const ss = Array.from(s, String);
+      expect(alignWords(qs, qFrom, qs.length, ss, sFrom, ss.length, mode)).toEqual(expected);
+    }
   });
 });
 

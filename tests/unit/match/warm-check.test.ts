@@ -103,6 +103,12 @@ describe('ContextStems', () => {
           const overlap = contextOverlap(ctx, entry, s0, s1, 30);
           expect(viaWords.overlap(entry, s0, s1, 30)).toBe(overlap);
           expect(viaStems.overlap(entry, s0, s1, 30)).toBe(overlap);
+          // A short quote's place: its overlap, or -1 when `near` is given and not supported.
+          for (const near of [null, 0, 4]) {
+            const score = near !== null && !contextSupports(ctx, entry, s0, s1, 12, near, 2) ? -1 : contextOverlap(ctx, entry, s0, s1, 12);
+            expect(viaWords.placeScore(entry, s0, s1, 12, near, 2)).toBe(score);
+            expect(viaStems.placeScore(entry, s0, s1, 12, near, 2)).toBe(score);
+          }
         }
         if (!viaWords.mayShare(entry, 2)) {
           for (let s0 = 0; s0 < N; s0++) expect(contextSupports(ctx, entry, s0, s0 + 1, 12, 0, 2)).toBe(false);
