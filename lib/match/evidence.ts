@@ -1,10 +1,10 @@
 // What the reader is shown for a match: the original span, its paragraph and section, and a
-// word diff between the quote and the source (jsdiff's, over word forms).
+// word diff between the quote and the source (jsdiff over word forms).
+import { diffArrays } from 'diff';
 import type { DiffOp, Match } from '../types';
 import { passageAt } from '../library/passages';
 import type { Token } from '../text/tokenize';
 import type { IndexedSource } from './library-index';
-import { wordChanges } from './word-changes';
 import { foldedForm, sameFoldedForm } from './word-forms';
 
 interface Word {
@@ -75,9 +75,9 @@ export function wordDiff(quoteText: string, quoteTokens: Token[], sourceText: st
     // What jsdiff answers for two equal lists, without running it: one equal op (none when empty).
     return quote.length === 0 ? [] : [{ op: 'equal', quote: slice(quoteText, quote), source: slice(sourceText, source) }];
   }
-  // jsdiff's changes over the forms themselves (its own === on two strings compares two words'
-  // forms), found without it where one list holds the other (see word-changes.ts).
-  const changes = wordChanges(formsOf(source), formsOf(quote));
+  // jsdiff over the forms themselves: its own === on two strings is the comparison of two words'
+  // forms, without a comparator called per comparison (and jsdiff reads nothing but the counts).
+  const changes = diffArrays<string>(formsOf(source), formsOf(quote));
   const ops: DiffOp[] = [];
   let qi = 0;
   let si = 0;
