@@ -159,7 +159,7 @@ function decodeOffsets(bytes: Uint8Array, n: number): { starts: Int32Array; ends
 }
 
 /** Index data read from a stored row: words and fingerprints at once, token offsets on first use. */
-class StoredSourceIndexData implements SourceIndexData {
+export class StoredSourceIndexData implements SourceIndexData {
   readonly version = SOURCE_INDEX_VERSION;
   private starts: Int32Array | null = null;
   private ends: Int32Array | null = null;
@@ -182,6 +182,15 @@ class StoredSourceIndexData implements SourceIndexData {
     return this.ends ?? this.decode().ends;
   }
 
+  /**
+   * Whether the stored offsets are exactly this row's tokens' worth (offsetsAreWhole). A row unpacked
+   * without that check (unpackSourceIndex's `offsetsChecked: false`) must pass it before any answer
+   * rests on it; decoding offsets that fail it gives garbage, never an error.
+   */
+  offsetsWhole(): boolean {
+    return offsetsAreWhole(this.offsets, this.tokenWords.length);
+  }
+
   private decode(): { starts: Int32Array; ends: Int32Array } {
     const decoded = decodeOffsets(this.offsets, this.tokenWords.length);
     this.starts = decoded.starts;
@@ -190,23 +199,69 @@ class StoredSourceIndexData implements SourceIndexData {
   }
 }
 
+/** Where unpackSourceIndex writes a row's fingerprints instead of arrays of their own (see FingerprintBlock). */
+export interface UnpackOptions {
+  // false: the offsets are not walked here; the caller checks `offsetsWhole()` before trusting the row
+  offsetsChecked?: boolean;
+  block?: FingerprintBlock;
+}
+
+/**
+ * One pair of arrays holding the fingerprints of many rows unpacked in turn, each row's a view of
+ * its stretch: a cold start unpacks every row, and fingerprinting each into scratch and copying it
+ * out cost two copies and two allocations per row. Sized for the rows' tokens (a row of n tokens
+ * keeps at most n - 2 fingerprints), so the views stay put; the winnowing keeps about two thirds.
+ */
+export class FingerprintBlock {
+  private readonly hashes: Uint32Array;
+  private readonly positions: Uint32Array;
+  private used = 0;
+
+  constructor(tokens: number) {
+    this.hashes = new Uint32Array(tokens);
+    this.positions = new Uint32Array(tokens);
+  }
+
+  /** The block's capacity for a row of its tokens (each row of n tokens takes at most n). */
+  static capacityFor(rows: Iterable<{ tokens: number }>): number {
+    let n = 0;
+    for (const r of rows) if (Number.isSafeInteger(r.tokens) && r.tokens > 0) n += r.tokens;
+    return n;
+  }
+
+  /** Room for `n` more, or null when the block is full (the row then gets arrays of its own). */
+  room(n: number): { hashes: Uint32Array; positions: Uint32Array } | null {
+    if (this.used + n > this.hashes.length) return null;
+    return { hashes: this.hashes.subarray(this.used, this.used + n), positions: this.positions.subarray(this.used, this.used + n) };
+  }
+
+  /** Takes the first `kept` of the room last given: a row's fingerprints, as views. */
+  take(kept: number): { hashes: Uint32Array; positions: Uint32Array } {
+    const at = this.used;
+    this.used += kept;
+    return { hashes: this.hashes.subarray(at, at + kept), positions: this.positions.subarray(at, at + kept) };
+  }
+}
+
 /**
  * The index data back from its stored form, read against `lexicon`, the in-memory copy of the
  * stored lexicon the row was written with: the tokens' words are that lexicon's numbers (the
  * data's vocabulary is the lexicon's key list) and the fingerprints come from its word hashes.
- * Throws on a row that is not whole or names a word the lexicon lacks.
+ * Throws on a row that is not whole or names a word the lexicon lacks (with `offsetsChecked`
+ * false, on offsets that are not whole only once the caller asks `offsetsWhole()`).
  */
-export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): SourceIndexData {
+export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon, options: UnpackOptions = {}): StoredSourceIndexData {
   const n = stored.tokens;
   const { words, offsets } = stored;
   if (!(words instanceof Uint16Array || words instanceof Uint32Array) || words.length !== n) {
     throw new Error(`stored index of ${stored.id}: no word numbers for its ${n} tokens`);
   }
-  if (!(offsets instanceof Uint8Array) || !offsetsAreWhole(offsets, n)) throw new Error(`stored index of ${stored.id}: offsets cut off or overlong`);
+  if (!(offsets instanceof Uint8Array)) throw new Error(`stored index of ${stored.id}: no offsets`);
+  if (options.offsetsChecked !== false && !offsetsAreWhole(offsets, n)) throw new Error(`stored index of ${stored.id}: offsets cut off or overlong`);
   const size = lexicon.size;
   // A row stored 32 bits wide is used as it is; a 16-bit one is widened while it is fingerprinted.
   const tokenWords = words instanceof Uint32Array ? words : new Uint32Array(n);
-  const fp = fingerprintsOf(lexicon.hashes, size, words, tokenWords);
+  const fp = fingerprintsOf(lexicon.hashes, size, words, tokenWords, options.block);
   if (fp === null) {
     let max = 0;
     for (let i = 0; i < n; i++) if (words[i] > max) max = words[i];
@@ -228,6 +283,7 @@ function fingerprintsOf(
   size: number,
   words: Uint16Array | Uint32Array,
   tokenWords: Uint32Array,
+  block?: FingerprintBlock,
 ): { hashes: Uint32Array; positions: Uint32Array } | null {
   const n = words.length;
   if (KGRAM_WORDS !== 3 || WINNOW_WINDOW !== 2) {
@@ -238,6 +294,12 @@ function fingerprintsOf(
       if (w > max) max = w;
     }
     return n > 0 && max >= size ? null : fingerprintWords(wordHashes, tokenWords);
+  }
+  // Straight into the block when it has room (nothing copied), else into scratch and copied out.
+  const room = block?.room(n);
+  if (room) {
+    const kept = widenWinnowTrigramPairsInto(wordHashes, size, words, tokenWords, room.hashes, room.positions);
+    return kept < 0 ? null : block!.take(kept);
   }
   if (keptHashes.length < n) {
     keptHashes = new Uint32Array(Math.max(n, keptHashes.length * 2));
