@@ -3,9 +3,9 @@
 // winnow(kgramHashes(…)) of fingerprints.ts, and a lexicon's stem groups as stemming word by word.
 import { describe, expect, it } from 'vitest';
 import { hashKey, kgramHash, kgramHashes, kgramHashesInto, widenWinnowTrigramPairsInto, winnow } from '../../../lib/match/fingerprints';
-import { buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
+import { LibraryIndex, buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
 import { Lexicon } from '../../../lib/match/lexicon';
-import { packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
+import { FingerprintBlock, packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
 import { expectSameNumbers } from '../same-numbers';
 
@@ -248,5 +248,77 @@ describe('stored offsets decoded', () => {
       expectSameNumbers(data.tokenStarts, tokenStarts, `round ${round} starts`);
       expectSameNumbers(data.tokenEnds, tokenEnds, `round ${round} ends`);
     }
+  });
+});
+
+describe('stored rows unpacked into one fingerprint block', () => {
+  it('keep every address\'s fingerprints of the plain build once all are unpacked, as views of one block; a row past the block\'s room gets arrays of its own', { timeout: 60_000 }, () => {
+    const lexicon = new Lexicon();
+    const library = loadSotuLibrary();
+    const rows = library.map((source) => {
+      const built = buildSourceIndex(source);
+      return packSourceIndex(built, Uint32Array.from(built.tokenWords, (w) => lexicon.intern(built.vocabulary[w])), 'g');
+    });
+    const block = new FingerprintBlock(FingerprintBlock.capacityFor(rows));
+    const unpacked = rows.map((row) => unpackSourceIndex(row, lexicon, { block }));
+    // Compared only once every row is in: a row written over an earlier one's stretch shows here.
+    const buffer = unpacked[0].fingerprints.buffer;
+    library.forEach((source, i) => {
+      const built = buildSourceIndex(source);
+      const want = fingerprintWords(Uint32Array.from(built.vocabulary, hashKey), built.tokenWords);
+      expectSameNumbers(unpacked[i].fingerprints, want.hashes, source.id);
+      expectSameNumbers(unpacked[i].fingerprintPositions, want.positions, source.id);
+      expect(unpacked[i].fingerprints.buffer === buffer, source.id).toBe(true);
+    });
+    // A block without room for a row: the row's fingerprints are arrays of its own, the same values.
+    const small = new FingerprintBlock(rows[0].tokens - 1);
+    const own = unpackSourceIndex(rows[0], lexicon, { block: small });
+    expect(own.fingerprints.buffer).not.toBe(buffer);
+    expectSameNumbers(own.fingerprints, unpacked[0].fingerprints, 'own arrays');
+    expectSameNumbers(own.fingerprintPositions, unpacked[0].fingerprintPositions, 'own arrays');
+  });
+
+  it('a row whose word numbers fail gives its room back to the next row', () => {
+    const lexicon = new Lexicon();
+    const [a, b] = loadSotuLibrary(2).map((source) => {
+      const built = buildSourceIndex(source);
+      return packSourceIndex(built, Uint32Array.from(built.tokenWords, (w) => lexicon.intern(built.vocabulary[w])), 'g');
+    });
+    const words = a.words.slice();
+    words[words.length - 1] = lexicon.size;
+    const block = new FingerprintBlock(b.tokens);
+    expect(() => unpackSourceIndex({ ...a, words }, lexicon, { block })).toThrow(/not in the lexicon/);
+    const data = unpackSourceIndex(b, lexicon, { block });
+    expect(data.fingerprints.byteOffset).toBe(0);
+    expectSameNumbers(data.fingerprints, unpackSourceIndex(b, lexicon).fingerprints, 'b');
+  });
+});
+
+describe('stored offsets checked later', () => {
+  it('unpacked unchecked, a cut or overlong row unpacks and then fails offsetsWhole; a whole one passes', () => {
+    const [source] = loadSotuLibrary(1);
+    const built = buildSourceIndex(source);
+    const lexicon = new Lexicon();
+    const row = packSourceIndex(built, Uint32Array.from(built.tokenWords, (w) => lexicon.intern(built.vocabulary[w])), 'g');
+    expect(unpackSourceIndex(row, lexicon, { offsetsChecked: false }).offsetsWhole()).toBe(true);
+    for (const offsets of [row.offsets.slice(0, -1), row.offsets.slice(0, -3), Uint8Array.of(...row.offsets, 0), Uint8Array.of(...row.offsets.slice(0, -1), 0x80)]) {
+      expect(unpackSourceIndex({ ...row, offsets }, lexicon, { offsetsChecked: false }).offsetsWhole()).toBe(false);
+    }
+  });
+});
+
+describe('each source\'s distinct words, worked out on first use', () => {
+  it('are its word numbers, each once, ascending, for every address, asked one by one or readied in pieces', () => {
+    const library = loadSotuLibrary();
+    const plain = (index: LibraryIndex, slot: number) => Uint32Array.from(new Set(index.entry(slot)!.words)).sort();
+    const asked = LibraryIndex.fromSources(library);
+    for (let slot = asked.size - 1; slot >= 0; slot--) expectSameNumbers(asked.entry(slot)!.sorted, plain(asked, slot), `slot ${slot}`);
+    const readied = LibraryIndex.fromSources(library);
+    void readied.entry(5)!.sorted; // one asked before the rest are readied
+    let pieces = 0;
+    while (readied.sortMoreWords(24)) pieces++;
+    expect(pieces).toBe(Math.ceil((library.length - 1) / 24) - 1);
+    expect(readied.sortMoreWords(24)).toBe(false);
+    for (let slot = 0; slot < readied.size; slot++) expectSameNumbers(readied.entry(slot)!.sorted, plain(readied, slot), `slot ${slot}`);
   });
 });
