@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { Lexicon, type WordFacts } from '../match/lexicon';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex } from '../match/library-index';
 import type { SourceIndexData } from '../match/library-index';
-import { FingerprintBlock, type StoredSourceIndexData, packSourceIndex, unpackSourceIndex } from '../match/packed-index';
+import { type StoredSourceIndexData, packSourceIndex, unpackSourceIndex } from '../match/packed-index';
 import { quoteLookups } from '../match/quote-lookups';
 import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconFacts, unpackLexiconStems } from '../match/packed-lexicon';
 import type { Source } from '../types';
@@ -403,15 +403,14 @@ interface UnpackedRow {
 /**
  * The rows that may be current, unpacked against the stored lexicon; damaged ones are left out (and
  * rebuilt). Their offsets are not walked here but by OffsetChecks, in pieces while the texts are
- * read; their fingerprints share one block (FingerprintBlock).
+ * read.
  */
 function unpackRows(rows: readonly StoredIndex[], generation: string | null, lexicon: Lexicon): Map<string, UnpackedRow> {
   const unpacked = new Map<string, UnpackedRow>();
-  const usable = rows.filter((row) => isUsable(row, generation));
-  const block = new FingerprintBlock(FingerprintBlock.capacityFor(usable.map((row) => row.data)));
-  for (const row of usable) {
+  for (const row of rows) {
+    if (!isUsable(row, generation)) continue;
     try {
-      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, lexicon, { offsetsChecked: false, block }), checked: false });
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, lexicon, { offsetsChecked: false }), checked: false });
     } catch {
       // a damaged row is rebuilt like a stale one
     }

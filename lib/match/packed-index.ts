@@ -199,56 +199,18 @@ export class StoredSourceIndexData implements SourceIndexData {
   }
 }
 
-/** Where unpackSourceIndex writes a row's fingerprints instead of arrays of their own (see FingerprintBlock). */
+/** How unpackSourceIndex reads a row. */
 export interface UnpackOptions {
   // false: the offsets are not walked here; the caller checks `offsetsWhole()` before trusting the row
   offsetsChecked?: boolean;
-  block?: FingerprintBlock;
-}
-
-/**
- * One pair of arrays holding the fingerprints of many rows unpacked in turn, each row's a view of
- * its stretch: a cold start unpacks every row, and fingerprinting each into scratch and copying it
- * out cost two copies and two allocations per row. Sized for the rows' tokens (a row of n tokens
- * keeps at most n - 2 fingerprints), so the views stay put; the winnowing keeps about two thirds.
- */
-export class FingerprintBlock {
-  private readonly hashes: Uint32Array;
-  private readonly positions: Uint32Array;
-  private used = 0;
-
-  constructor(tokens: number) {
-    this.hashes = new Uint32Array(tokens);
-    this.positions = new Uint32Array(tokens);
-  }
-
-  /** The block's capacity for a row of its tokens (each row of n tokens takes at most n). */
-  static capacityFor(rows: Iterable<{ tokens: number }>): number {
-    let n = 0;
-    for (const r of rows) if (Number.isSafeInteger(r.tokens) && r.tokens > 0) n += r.tokens;
-    return n;
-  }
-
-  /** Room for `n` more, or null when the block is full (the row then gets arrays of its own). */
-  room(n: number): { hashes: Uint32Array; positions: Uint32Array } | null {
-    if (this.used + n > this.hashes.length) return null;
-    return { hashes: this.hashes.subarray(this.used, this.used + n), positions: this.positions.subarray(this.used, this.used + n) };
-  }
-
-  /** Takes the first `kept` of the room last given: a row's fingerprints, as views. */
-  take(kept: number): { hashes: Uint32Array; positions: Uint32Array } {
-    const at = this.used;
-    this.used += kept;
-    return { hashes: this.hashes.subarray(at, at + kept), positions: this.positions.subarray(at, at + kept) };
-  }
 }
 
 /**
  * The index data back from its stored form, read against `lexicon`, the in-memory copy of the
  * stored lexicon the row was written with: the tokens' words are that lexicon's numbers (the
  * data's vocabulary is the lexicon's key list) and the fingerprints come from its word hashes.
- * Throws on a row that is not whole or names a word the lexicon lacks (with `offsetsChecked`
- * false, on offsets that are not whole only once the caller asks `offsetsWhole()`).
+ * Throws on a row that is not whole or names a word the lexicon lacks; with `offsetsChecked`
+ * false, offsets that are not whole are found only when the caller asks `offsetsWhole()`.
  */
 export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon, options: UnpackOptions = {}): StoredSourceIndexData {
   const n = stored.tokens;
@@ -261,7 +223,7 @@ export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon, o
   const size = lexicon.size;
   // A row stored 32 bits wide is used as it is; a 16-bit one is widened while it is fingerprinted.
   const tokenWords = words instanceof Uint32Array ? words : new Uint32Array(n);
-  const fp = fingerprintsOf(lexicon.hashes, size, words, tokenWords, options.block);
+  const fp = fingerprintsOf(lexicon.hashes, size, words, tokenWords);
   if (fp === null) {
     let max = 0;
     for (let i = 0; i < n; i++) if (words[i] > max) max = words[i];
@@ -283,7 +245,6 @@ function fingerprintsOf(
   size: number,
   words: Uint16Array | Uint32Array,
   tokenWords: Uint32Array,
-  block?: FingerprintBlock,
 ): { hashes: Uint32Array; positions: Uint32Array } | null {
   const n = words.length;
   if (KGRAM_WORDS !== 3 || WINNOW_WINDOW !== 2) {
@@ -294,12 +255,6 @@ function fingerprintsOf(
       if (w > max) max = w;
     }
     return n > 0 && max >= size ? null : fingerprintWords(wordHashes, tokenWords);
-  }
-  // Straight into the block when it has room (nothing copied), else into scratch and copied out.
-  const room = block?.room(n);
-  if (room) {
-    const kept = widenWinnowTrigramPairsInto(wordHashes, size, words, tokenWords, room.hashes, room.positions);
-    return kept < 0 ? null : block!.take(kept);
   }
   if (keptHashes.length < n) {
     keptHashes = new Uint32Array(Math.max(n, keptHashes.length * 2));

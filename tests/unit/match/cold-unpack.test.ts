@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hashKey, kgramHash, kgramHashes, kgramHashesInto, widenWinnowTrigramPairsInto, winnow } from '../../../lib/match/fingerprints';
 import { LibraryIndex, buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
 import { Lexicon } from '../../../lib/match/lexicon';
-import { FingerprintBlock, packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
+import { packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
 import { expectSameNumbers } from '../same-numbers';
 
@@ -248,49 +248,6 @@ describe('stored offsets decoded', () => {
       expectSameNumbers(data.tokenStarts, tokenStarts, `round ${round} starts`);
       expectSameNumbers(data.tokenEnds, tokenEnds, `round ${round} ends`);
     }
-  });
-});
-
-describe('stored rows unpacked into one fingerprint block', () => {
-  it('keep every address\'s fingerprints of the plain build once all are unpacked, as views of one block; a row past the block\'s room gets arrays of its own', { timeout: 60_000 }, () => {
-    const lexicon = new Lexicon();
-    const library = loadSotuLibrary();
-    const rows = library.map((source) => {
-      const built = buildSourceIndex(source);
-      return packSourceIndex(built, Uint32Array.from(built.tokenWords, (w) => lexicon.intern(built.vocabulary[w])), 'g');
-    });
-    const block = new FingerprintBlock(FingerprintBlock.capacityFor(rows));
-    const unpacked = rows.map((row) => unpackSourceIndex(row, lexicon, { block }));
-    // Compared only once every row is in: a row written over an earlier one's stretch shows here.
-    const buffer = unpacked[0].fingerprints.buffer;
-    library.forEach((source, i) => {
-      const built = buildSourceIndex(source);
-      const want = fingerprintWords(Uint32Array.from(built.vocabulary, hashKey), built.tokenWords);
-      expectSameNumbers(unpacked[i].fingerprints, want.hashes, source.id);
-      expectSameNumbers(unpacked[i].fingerprintPositions, want.positions, source.id);
-      expect(unpacked[i].fingerprints.buffer === buffer, source.id).toBe(true);
-    });
-    // A block without room for a row: the row's fingerprints are arrays of its own, the same values.
-    const small = new FingerprintBlock(rows[0].tokens - 1);
-    const own = unpackSourceIndex(rows[0], lexicon, { block: small });
-    expect(own.fingerprints.buffer).not.toBe(buffer);
-    expectSameNumbers(own.fingerprints, unpacked[0].fingerprints, 'own arrays');
-    expectSameNumbers(own.fingerprintPositions, unpacked[0].fingerprintPositions, 'own arrays');
-  });
-
-  it('a row whose word numbers fail gives its room back to the next row', () => {
-    const lexicon = new Lexicon();
-    const [a, b] = loadSotuLibrary(2).map((source) => {
-      const built = buildSourceIndex(source);
-      return packSourceIndex(built, Uint32Array.from(built.tokenWords, (w) => lexicon.intern(built.vocabulary[w])), 'g');
-    });
-    const words = a.words.slice();
-    words[words.length - 1] = lexicon.size;
-    const block = new FingerprintBlock(b.tokens);
-    expect(() => unpackSourceIndex({ ...a, words }, lexicon, { block })).toThrow(/not in the lexicon/);
-    const data = unpackSourceIndex(b, lexicon, { block });
-    expect(data.fingerprints.byteOffset).toBe(0);
-    expectSameNumbers(data.fingerprints, unpackSourceIndex(b, lexicon).fingerprints, 'b');
   });
 });
 
