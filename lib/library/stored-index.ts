@@ -393,11 +393,10 @@ export async function storeSnapshot(db: LibraryDb, offered: StoredSnapshot): Pro
   });
 }
 
-/** A row unpacked, and whether its offsets have been checked whole yet (see OffsetChecks). */
+/** A row unpacked (its offsets checked whole only later, by OffsetChecks). */
 interface UnpackedRow {
   row: StoredIndex;
   data: StoredSourceIndexData;
-  checked: boolean;
 }
 
 /**
@@ -410,7 +409,7 @@ function unpackRows(rows: readonly StoredIndex[], generation: string | null, lex
   for (const row of rows) {
     if (!isUsable(row, generation)) continue;
     try {
-      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, lexicon, { offsetsChecked: false }), checked: false });
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, lexicon, { offsetsChecked: false }) });
     } catch {
       // a damaged row is rebuilt like a stale one
     }
@@ -444,8 +443,7 @@ class OffsetChecks {
     const end = Math.min(this.pending.length, this.at + count);
     for (; this.at < end; this.at++) {
       const u = this.pending[this.at];
-      if (u.data.offsetsWhole()) u.checked = true;
-      else {
+      if (!u.data.offsetsWhole()) {
         this.unpacked.delete(u.row.id);
         this.damaged = true;
       }
