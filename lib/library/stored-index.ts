@@ -453,9 +453,7 @@ class OffsetChecks {
 
   /** Checks every row left; true when every row was whole. */
   finish(): boolean {
-    while (this.more(this.pending.length)) {
-      // checked in one go
-    }
+    this.more(this.pending.length);
     return !this.damaged;
   }
 }
