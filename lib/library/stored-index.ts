@@ -420,9 +420,6 @@ function unpackRows(rows: readonly StoredIndex[], generation: string | null, lex
 /** Sources whose distinct words are worked out in one piece while the texts are read (a few ms of cold code). */
 const SOURCES_SORTED_AT_A_TIME = 24;
 
-/** Sources whose positions by word are grouped in one piece while the texts are read (a few ms of cold code). */
-const SOURCES_GROUPED_AT_A_TIME = 12;
-
 /** Rows whose offsets are checked in one piece while the texts are read (a few ms of cold code). */
 const ROWS_CHECKED_AT_A_TIME = 24;
 
@@ -527,15 +524,12 @@ export async function loadLibraryIndex(
     onPhase?.('added');
   }
   // While the texts are read: the rows' offsets are checked whole; every source's distinct words
-  // are worked out (a first batch's checks ask for all of them, through the stem lists), then its
-  // positions by word grouped (asked for in most sources); then the waiting quotes' first lookups
-  // are readied (see LookupPreparer). What the wait leaves of the checks is done after it, and of
-  // the rest on first use.
+  // are worked out (a first batch's checks ask for all of them, through the stem lists); then the
+  // waiting quotes' first lookups are readied (see LookupPreparer). What the wait leaves of the
+  // checks is done after it, and of the distinct words on first use.
   const checks = new OffsetChecks(unpacked);
   const sortWords = () => early !== null && early.index.sortMoreWords(SOURCES_SORTED_AT_A_TIME);
-  const groupPositions = () => early !== null && early.index.groupMorePositions(SOURCES_GROUPED_AT_A_TIME);
-  const readyQuotes = () => early !== null && preparer.readyMore(early.index);
-  const sources = await whileWaiting(sourcesRead, () => stemming() || checks.more() || sortWords() || groupPositions() || readyQuotes());
+  const sources = await whileWaiting(sourcesRead, () => stemming() || checks.more() || sortWords() || (early !== null && preparer.readyMore(early.index)));
   if (!checks.finish()) early = null; // built with a damaged row: dropped, and that row rebuilt below
   onPhase?.('sources-read');
   const report: LoadReport = { loaded: [], built: [], fromSnapshot: [], fromRows: [], snapshot: null };

@@ -254,11 +254,6 @@ class PlacedSource implements IndexedSource {
     return this.distinct !== null;
   }
 
-  /** Whether the positions by word have been grouped (the same). */
-  get hasGrouped(): boolean {
-    return this.grouped !== null;
-  }
-
   get wordStart(): Uint32Array {
     return (this.grouped ??= groupPositions(this.words, this.sorted, this.lexicon.size)).wordStart;
   }
@@ -344,7 +339,6 @@ export class LibraryIndex {
   // Every source's words by library token number, brought up to date when asked for (libraryWords).
   private readonly wordsByToken = new LibraryWords();
   private wordsSortedUpTo = 0; // sortMoreWords has seen every slot below this
-  private positionsGroupedUpTo = 0; // groupMorePositions has seen every slot below this
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -404,23 +398,6 @@ export class LibraryIndex {
       if (!entry || entry.hasSorted) continue;
       if (done === count) return true;
       void entry.sorted;
-      done++;
-    }
-    return false;
-  }
-
-  /**
-   * Groups the positions by word of up to `count` more sources not yet asked for (see
-   * PlacedSource), as a cold worker does while it waits: a first batch of quotes asks for them in
-   * most sources (150–200 of 233 on generated 100-quote pages). False once every source has them.
-   */
-  groupMorePositions(count: number): boolean {
-    let done = 0;
-    for (; this.positionsGroupedUpTo < this.slots.length; this.positionsGroupedUpTo++) {
-      const entry = this.slots[this.positionsGroupedUpTo];
-      if (!entry || entry.hasGrouped) continue;
-      if (done === count) return true;
-      void entry.wordStart;
       done++;
     }
     return false;

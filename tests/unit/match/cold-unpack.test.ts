@@ -278,22 +278,4 @@ describe('each source\'s distinct words, worked out on first use', () => {
     expect(readied.sortMoreWords(24)).toBe(false);
     for (let slot = 0; slot < readied.size; slot++) expectSameNumbers(readied.entry(slot)!.sorted, plain(readied, slot), `slot ${slot}`);
   });
-
-  it('positions by word grouped in pieces ahead of a check equal each word\'s positions listed plainly, for every address', () => {
-    const library = loadSotuLibrary();
-    const readied = LibraryIndex.fromSources(library);
-    void readied.entry(7)!.byWord; // one asked before the rest are grouped
-    let pieces = 0;
-    while (readied.groupMorePositions(12)) pieces++;
-    expect(pieces).toBe(Math.ceil((library.length - 1) / 12) - 1);
-    expect(readied.groupMorePositions(12)).toBe(false);
-    for (let slot = 0; slot < readied.size; slot++) {
-      const e = readied.entry(slot)!;
-      const at = new Map<number, number[]>();
-      e.words.forEach((w, i) => (at.get(w) ?? at.set(w, []).get(w)!).push(i));
-      const words = [...at.keys()].sort((a, b) => a - b);
-      expectSameNumbers(e.byWord, Uint32Array.from(words.flatMap((w) => at.get(w)!)), `slot ${slot} positions`);
-      expectSameNumbers(e.wordStart, Uint32Array.from([0, ...words.map((w) => at.get(w)!.length)].map(((sum) => (n: number) => (sum += n))(0))), `slot ${slot} starts`);
-    }
-  });
 });
