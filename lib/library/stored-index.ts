@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { Lexicon, type WordFacts } from '../match/lexicon';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex } from '../match/library-index';
 import type { SourceIndexData } from '../match/library-index';
-import { packSourceIndex, unpackSourceIndex } from '../match/packed-index';
+import { type StoredSourceIndexData, packSourceIndex, unpackSourceIndex } from '../match/packed-index';
 import { quoteLookups } from '../match/quote-lookups';
 import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconFacts, unpackLexiconStems } from '../match/packed-lexicon';
 import type { Source } from '../types';
@@ -393,18 +393,69 @@ export async function storeSnapshot(db: LibraryDb, offered: StoredSnapshot): Pro
   });
 }
 
-/** The rows that may be current, unpacked against the stored lexicon; damaged ones are left out (and rebuilt). */
-function unpackRows(rows: readonly StoredIndex[], generation: string | null, lexicon: Lexicon): Map<string, { row: StoredIndex; data: SourceIndexData }> {
-  const unpacked = new Map<string, { row: StoredIndex; data: SourceIndexData }>();
+/** A row unpacked (its offsets checked whole only later, by OffsetChecks). */
+interface UnpackedRow {
+  row: StoredIndex;
+  data: StoredSourceIndexData;
+}
+
+/**
+ * The rows that may be current, unpacked against the stored lexicon; damaged ones are left out (and
+ * rebuilt). Their offsets are not walked here but by OffsetChecks, in pieces while the texts are
+ * read.
+ */
+function unpackRows(rows: readonly StoredIndex[], generation: string | null, lexicon: Lexicon): Map<string, UnpackedRow> {
+  const unpacked = new Map<string, UnpackedRow>();
   for (const row of rows) {
     if (!isUsable(row, generation)) continue;
     try {
-      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, lexicon) });
+      unpacked.set(row.id, { row, data: unpackSourceIndex(row.data, lexicon, { offsetsChecked: false }) });
     } catch {
       // a damaged row is rebuilt like a stale one
     }
   }
   return unpacked;
+}
+
+/** Sources whose distinct words are worked out in one piece while the texts are read (a few ms of cold code). */
+const SOURCES_SORTED_AT_A_TIME = 24;
+
+/** Rows whose offsets are checked in one piece while the texts are read (a few ms of cold code). */
+const ROWS_CHECKED_AT_A_TIME = 24;
+
+/**
+ * Checks the unpacked rows' offsets whole (a walk over every token's bytes) after the index is
+ * built from the rows rather than before, in pieces while the texts are read, so the walk no
+ * longer holds up the index. A row that fails is dropped from `unpacked` (and so rebuilt), and the
+ * index built with it is not used: nothing is answered from a row before every row is checked.
+ */
+class OffsetChecks {
+  private readonly pending: UnpackedRow[];
+  private at = 0;
+  damaged = false; // a row failed, and was dropped
+
+  constructor(private readonly unpacked: Map<string, UnpackedRow>) {
+    this.pending = [...unpacked.values()];
+  }
+
+  /** Checks a few more rows; false when none is left. */
+  more(count = ROWS_CHECKED_AT_A_TIME): boolean {
+    const end = Math.min(this.pending.length, this.at + count);
+    for (; this.at < end; this.at++) {
+      const u = this.pending[this.at];
+      if (!u.data.offsetsWhole()) {
+        this.unpacked.delete(u.row.id);
+        this.damaged = true;
+      }
+    }
+    return this.at < this.pending.length;
+  }
+
+  /** Checks every row left; true when every row was whole. */
+  finish(): boolean {
+    this.more(this.pending.length);
+    return !this.damaged;
+  }
 }
 
 /** The rows to offer as the snapshot: one per source, all numbering their words into `generation`, in id order. */
@@ -472,8 +523,14 @@ export async function loadLibraryIndex(
     early = { index, records };
     onPhase?.('added');
   }
-  // While the texts are read: the waiting quotes' first lookups are readied (see LookupPreparer).
-  const sources = await whileWaiting(sourcesRead, () => stemming() || (early !== null && preparer.readyMore(early.index)));
+  // While the texts are read: the rows' offsets are checked whole; every source's distinct words
+  // are worked out (a first batch's checks ask for all of them, through the stem lists); then the
+  // waiting quotes' first lookups are readied (see LookupPreparer). What the wait leaves of the
+  // checks is done after it, and of the distinct words on first use.
+  const checks = new OffsetChecks(unpacked);
+  const sortWords = () => early !== null && early.index.sortMoreWords(SOURCES_SORTED_AT_A_TIME);
+  const sources = await whileWaiting(sourcesRead, () => stemming() || checks.more() || sortWords() || (early !== null && preparer.readyMore(early.index)));
+  if (!checks.finish()) early = null; // built with a damaged row: dropped, and that row rebuilt below
   onPhase?.('sources-read');
   const report: LoadReport = { loaded: [], built: [], fromSnapshot: [], fromRows: [], snapshot: null };
   const taken = (id: string) => {

@@ -227,11 +227,13 @@ function groupPositions(words: Uint32Array, sorted: Uint32Array, lexiconSize: nu
 }
 
 /**
- * An IndexedSource as LibraryIndex keeps it. Positions by word are grouped the first time they are
- * asked for (positionsOf: short quotes, library search): a cold start places every source, but a
- * page's quotes need the positions of few of them.
+ * An IndexedSource as LibraryIndex keeps it. Its distinct words, and its positions by word, are
+ * worked out the first time they are asked for (stem and word lists, short quotes, library
+ * search): a cold start places every source, but a page's quotes need them of few sources, or
+ * not before the first checks.
  */
 class PlacedSource implements IndexedSource {
+  private distinct: Uint32Array | null = null;
   private grouped: { wordStart: Uint32Array; byWord: Uint32Array } | null = null;
 
   constructor(
@@ -241,8 +243,16 @@ class PlacedSource implements IndexedSource {
     readonly lexicon: Lexicon,
     readonly words: Uint32Array,
     readonly base: number,
-    readonly sorted: Uint32Array,
   ) {}
+
+  get sorted(): Uint32Array {
+    return (this.distinct ??= distinctWords(this.words, this.lexicon.size));
+  }
+
+  /** Whether `sorted` has been worked out (for readying it ahead of a check, and for the tests). */
+  get hasSorted(): boolean {
+    return this.distinct !== null;
+  }
 
   get wordStart(): Uint32Array {
     return (this.grouped ??= groupPositions(this.words, this.sorted, this.lexicon.size)).wordStart;
@@ -328,6 +338,7 @@ export class LibraryIndex {
   private placesCached = 0;
   // Every source's words by library token number, brought up to date when asked for (libraryWords).
   private readonly wordsByToken = new LibraryWords();
+  private wordsSortedUpTo = 0; // sortMoreWords has seen every slot below this
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -376,7 +387,23 @@ export class LibraryIndex {
     return sorts;
   }
 
-  /** Everything of `add` but the postings: the source's slot, word numbers and distinct words (positions by word follow on first use). */
+  /**
+   * Works out the distinct words of up to `count` more sources not yet asked for (see PlacedSource),
+   * as a cold worker does while it waits; false once every source has them. Changes no answer.
+   */
+  sortMoreWords(count: number): boolean {
+    let done = 0;
+    for (; this.wordsSortedUpTo < this.slots.length; this.wordsSortedUpTo++) {
+      const entry = this.slots[this.wordsSortedUpTo];
+      if (!entry || entry.hasSorted) continue;
+      if (done === count) return true;
+      void entry.sorted;
+      done++;
+    }
+    return false;
+  }
+
+  /** Everything of `add` but the postings: the source's slot and word numbers (distinct words and positions by word follow on first use). */
   private place(source: Source, data?: SourceIndexData): PlacedSource {
     const d = data && data.version === SOURCE_INDEX_VERSION && data.id === source.id ? data : buildSourceIndex(source, this.lexicon);
     const slot = this.slots.length;
@@ -393,11 +420,9 @@ export class LibraryIndex {
       words = new Uint32Array(n);
       for (let i = 0; i < n; i++) words[i] = vocab[d.tokenWords[i]];
     }
-    const sorted = distinctWords(words, lx.size);
-
     const base = this.nextBase;
     this.nextBase += n + 1;
-    const entry = new PlacedSource(slot, source, d, lx, words, base, sorted);
+    const entry = new PlacedSource(slot, source, d, lx, words, base);
     this.slots.push(entry);
     this.bases.push(base);
     this.byId.set(source.id, entry);

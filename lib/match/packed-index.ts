@@ -159,7 +159,7 @@ function decodeOffsets(bytes: Uint8Array, n: number): { starts: Int32Array; ends
 }
 
 /** Index data read from a stored row: words and fingerprints at once, token offsets on first use. */
-class StoredSourceIndexData implements SourceIndexData {
+export class StoredSourceIndexData implements SourceIndexData {
   readonly version = SOURCE_INDEX_VERSION;
   private starts: Int32Array | null = null;
   private ends: Int32Array | null = null;
@@ -182,6 +182,15 @@ class StoredSourceIndexData implements SourceIndexData {
     return this.ends ?? this.decode().ends;
   }
 
+  /**
+   * Whether the stored offsets are exactly this row's tokens' worth (offsetsAreWhole). A row unpacked
+   * without that check (unpackSourceIndex's `offsetsChecked: false`) must pass it before any answer
+   * rests on it; decoding offsets that fail it gives garbage, never an error.
+   */
+  offsetsWhole(): boolean {
+    return offsetsAreWhole(this.offsets, this.tokenWords.length);
+  }
+
   private decode(): { starts: Int32Array; ends: Int32Array } {
     const decoded = decodeOffsets(this.offsets, this.tokenWords.length);
     this.starts = decoded.starts;
@@ -190,19 +199,27 @@ class StoredSourceIndexData implements SourceIndexData {
   }
 }
 
+/** How unpackSourceIndex reads a row. */
+export interface UnpackOptions {
+  // false: the offsets are not walked here; the caller checks `offsetsWhole()` before trusting the row
+  offsetsChecked?: boolean;
+}
+
 /**
  * The index data back from its stored form, read against `lexicon`, the in-memory copy of the
  * stored lexicon the row was written with: the tokens' words are that lexicon's numbers (the
  * data's vocabulary is the lexicon's key list) and the fingerprints come from its word hashes.
- * Throws on a row that is not whole or names a word the lexicon lacks.
+ * Throws on a row that is not whole or names a word the lexicon lacks; with `offsetsChecked`
+ * false, offsets that are not whole are found only when the caller asks `offsetsWhole()`.
  */
-export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon): SourceIndexData {
+export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon, options: UnpackOptions = {}): StoredSourceIndexData {
   const n = stored.tokens;
   const { words, offsets } = stored;
   if (!(words instanceof Uint16Array || words instanceof Uint32Array) || words.length !== n) {
     throw new Error(`stored index of ${stored.id}: no word numbers for its ${n} tokens`);
   }
-  if (!(offsets instanceof Uint8Array) || !offsetsAreWhole(offsets, n)) throw new Error(`stored index of ${stored.id}: offsets cut off or overlong`);
+  if (!(offsets instanceof Uint8Array)) throw new Error(`stored index of ${stored.id}: no offsets`);
+  if (options.offsetsChecked !== false && !offsetsAreWhole(offsets, n)) throw new Error(`stored index of ${stored.id}: offsets cut off or overlong`);
   const size = lexicon.size;
   // A row stored 32 bits wide is used as it is; a 16-bit one is widened while it is fingerprinted.
   const tokenWords = words instanceof Uint32Array ? words : new Uint32Array(n);

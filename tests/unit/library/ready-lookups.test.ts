@@ -112,4 +112,29 @@ describe('a cold load readying the waiting quotes', () => {
     for (const q of queries) again.index.prepareLookups(quoteLookups(q.text));
     for (const q of queries) expect(checkQuote(again.index, q)).toEqual(checkQuote(plain, q));
   }, 300_000);
+
+  it('with a row\'s offsets damaged where the first quotes are found: the offsets, checked while the texts are read, refuse the row, which is rebuilt, and every answer is the plain build\'s', async () => {
+    const sotu = loadSotuLibrary();
+    const plain = LibraryIndex.fromSources(sotu);
+    const { name } = await storeLibrary(sotu, plain);
+    const db = new LibraryDb(name);
+    open.push(db);
+    await storeSnapshot(db, (await loadLibraryIndex(db)).report.snapshot!);
+    const queries = queriesOf(sotu, 9, 30);
+    const found = queries.map((q) => checkQuote(plain, q).match?.sourceId).filter((id): id is string => !!id);
+    const [first, second] = [...new Set(found)];
+    const snapshot = (await db.snapshot.toArray())[0];
+    const damage = (id: string, offsets: (o: Uint8Array) => Uint8Array) => {
+      const row = snapshot.rows.find((r) => r.id === id)!;
+      return { ...row, data: { ...row.data, offsets: offsets(row.data.offsets) } };
+    };
+    const rows = snapshot.rows.map((r) =>
+      r.id === first ? damage(first, (o) => o.slice(0, -3)) : r.id === second ? damage(second, (o) => Uint8Array.of(...o, 0x80)) : r,
+    );
+    await db.snapshot.put({ ...snapshot, rows });
+    const { index, report } = await loadLibraryIndex(db, undefined, queries.map((q) => q.text));
+    expect([...report.built].sort()).toEqual([first, second].sort());
+    expect(report.loaded).toHaveLength(sotu.length - 2);
+    for (const q of queries) expect(checkQuote(index, q)).toEqual(checkQuote(plain, q));
+  }, 300_000);
 });

@@ -3,7 +3,7 @@
 // winnow(kgramHashes(…)) of fingerprints.ts, and a lexicon's stem groups as stemming word by word.
 import { describe, expect, it } from 'vitest';
 import { hashKey, kgramHash, kgramHashes, kgramHashesInto, widenWinnowTrigramPairsInto, winnow } from '../../../lib/match/fingerprints';
-import { buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
+import { LibraryIndex, buildSourceIndex, fingerprintWords } from '../../../lib/match/library-index';
 import { Lexicon } from '../../../lib/match/lexicon';
 import { packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
@@ -248,5 +248,34 @@ describe('stored offsets decoded', () => {
       expectSameNumbers(data.tokenStarts, tokenStarts, `round ${round} starts`);
       expectSameNumbers(data.tokenEnds, tokenEnds, `round ${round} ends`);
     }
+  });
+});
+
+describe('stored offsets checked later', () => {
+  it('unpacked unchecked, a cut or overlong row unpacks and then fails offsetsWhole; a whole one passes', () => {
+    const [source] = loadSotuLibrary(1);
+    const built = buildSourceIndex(source);
+    const lexicon = new Lexicon();
+    const row = packSourceIndex(built, Uint32Array.from(built.tokenWords, (w) => lexicon.intern(built.vocabulary[w])), 'g');
+    expect(unpackSourceIndex(row, lexicon, { offsetsChecked: false }).offsetsWhole()).toBe(true);
+    for (const offsets of [row.offsets.slice(0, -1), row.offsets.slice(0, -3), Uint8Array.of(...row.offsets, 0), Uint8Array.of(...row.offsets.slice(0, -1), 0x80)]) {
+      expect(unpackSourceIndex({ ...row, offsets }, lexicon, { offsetsChecked: false }).offsetsWhole()).toBe(false);
+    }
+  });
+});
+
+describe('each source\'s distinct words, worked out on first use', () => {
+  it('are its word numbers, each once, ascending, for every address, asked one by one or readied in pieces', () => {
+    const library = loadSotuLibrary();
+    const plain = (index: LibraryIndex, slot: number) => Uint32Array.from(new Set(index.entry(slot)!.words)).sort();
+    const asked = LibraryIndex.fromSources(library);
+    for (let slot = asked.size - 1; slot >= 0; slot--) expectSameNumbers(asked.entry(slot)!.sorted, plain(asked, slot), `slot ${slot}`);
+    const readied = LibraryIndex.fromSources(library);
+    void readied.entry(5)!.sorted; // one asked before the rest are readied
+    let pieces = 0;
+    while (readied.sortMoreWords(24)) pieces++;
+    expect(pieces).toBe(Math.ceil((library.length - 1) / 24) - 1);
+    expect(readied.sortMoreWords(24)).toBe(false);
+    for (let slot = 0; slot < readied.size; slot++) expectSameNumbers(readied.entry(slot)!.sorted, plain(readied, slot), `slot ${slot}`);
   });
 });
