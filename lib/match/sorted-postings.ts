@@ -141,8 +141,8 @@ export class SortedPostings {
     return true;
   }
 
-  /** Where a fingerprint's postings lie in `values`: [from, to), empty when absent. */
-  private find(hash: number): { from: number; to: number } {
+  /** Where a fingerprint's first posting is (or would be) in its partition, sorted first if need be. */
+  private firstOf(hash: number): number {
     const p = hash & PART_MASK;
     if (this.partSorted[p] === 0) this.sortPart(p);
     const h = this.hashes;
@@ -153,8 +153,16 @@ export class SortedPostings {
       if (h[mid] < hash) lo = mid + 1;
       else hi = mid;
     }
-    const from = lo;
-    hi = this.partEnd[p];
+    return lo;
+  }
+
+  /** Where a fingerprint's postings lie in `values`: [from, to), empty when absent. */
+  private find(hash: number): { from: number; to: number } {
+    const p = hash & PART_MASK;
+    const h = this.hashes;
+    const from = this.firstOf(hash);
+    let lo = from;
+    let hi = this.partEnd[p];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (h[mid] <= hash) lo = mid + 1;
@@ -176,11 +184,22 @@ export class SortedPostings {
     return at;
   }
 
-  /** copyTo, unless the fingerprint has more than `max` postings: then nothing is written and -1 returned. */
+  /**
+   * copyTo, unless the fingerprint has more than `max` postings: then nothing is written and -1
+   * returned. The range's end is found by stepping on from its start, at most max + 1 entries:
+   * a lookup's postings are a few, next to its start in the lines the search has just read, where
+   * a second search would begin again at the middle of the partition.
+   */
   copyToAtMost(hash: number, out: number[], at: number, max: number): number {
-    const { from, to } = this.find(hash >>> 0);
+    hash >>>= 0;
+    const from = this.firstOf(hash);
+    const h = this.hashes;
+    const end = Math.min(this.partEnd[hash & PART_MASK], from + max + 1);
+    let to = from;
+    while (to < end && h[to] === hash) to++;
     if (to - from > max) return -1;
-    for (let j = from; j < to; j++) out[at++] = this.values[j];
+    const v = this.values;
+    for (let j = from; j < to; j++) out[at++] = v[j];
     return at;
   }
 
