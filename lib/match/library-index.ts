@@ -472,6 +472,8 @@ export class LibraryIndex {
   lookupInto(hash: number, out: number[]): number {
     const at = this.sorted.copyToAtMost(hash, out, 0, FINGERPRINT_MAX_POSTINGS);
     if (at < 0) return 0; // too common (boilerplate)
+    // A library loaded or built in one go (addAll) has no source added one by one.
+    if (this.postings.size === 0) return at;
     const inTable = this.postings.count(hash);
     if (inTable === 0) return at;
     if (at + inTable > FINGERPRINT_MAX_POSTINGS) return 0;
