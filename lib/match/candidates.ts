@@ -36,7 +36,8 @@ let touched = 0;
  * words before it to `forward` words after it: the stretch findBlocks compares and extends and
  * the chain bound (chain-bound.ts) marks later on. Nothing waits on these reads, so the cache
  * misses of all the lookup's postings are in flight together, where the loop that decides on
- * each word would wait for them one or two at a time. A line is 32 words of two bytes.
+ * each word would wait for them one or two at a time. A 64-byte line holds 32 words of two bytes
+ * (with four-byte words, past 65,534 lexicon words, every other line is read).
  */
 function touchStretches(at: WordArray, found: number, back: number, forward: number): void {
   let t = 0;
