@@ -3,9 +3,10 @@
 // The matcher keeps them in typed arrays (Candidates): at 10× a quote has up to a thousand blocks,
 // nearly all one shared phrase in an unrelated source, and most are dropped by a bound unaligned.
 import type { LibraryIndex } from './library-index';
+import type { WordArray } from './library-words';
 import type { ParsedQuote } from './quote-parts';
 import { kgramHash } from './fingerprints';
-import { KGRAM_WORDS, MAX_CHAINS_PER_SOURCE, MAX_UNMARKED_GAP_WORDS } from './thresholds';
+import { EDGE_SLACK_WORDS, KGRAM_WORDS, MAX_CHAINS_PER_SOURCE, MAX_UNMARKED_GAP_WORDS } from './thresholds';
 
 /** A maximal run of equal keys: quote tokens [q0, q1) = source tokens [s0, s1). */
 export interface Block {
@@ -27,6 +28,30 @@ export interface Chain {
 
 // The postings of one fingerprint at a time (LibraryIndex.lookupInto): one array for every lookup.
 const postings: number[] = [];
+// A quote's k-gram fingerprints, in findBlocks' order; grown for a longer quote.
+let kgrams = new Uint32Array(64);
+// What touchStretches reads, kept so that its reads are not optimised away.
+let touched = 0;
+
+/**
+ * Read one word per cache line of the stretch around each of a lookup's postings, from `back`
+ * words before it to `forward` words after it: the stretch findBlocks compares and extends and
+ * the chain bound (chain-bound.ts) marks later on. Nothing waits on these reads, so the cache
+ * misses of all the lookup's postings are in flight together, where the loop that decides on
+ * each word would wait for them one or two at a time. A 64-byte line holds 32 words of two bytes
+ * (with four-byte words, past 65,534 lexicon words, every other line is read).
+ */
+function touchStretches(at: WordArray, found: number, back: number, forward: number): void {
+  let t = 0;
+  const limit = at.length;
+  for (let f = 0; f < found; f++) {
+    const p = postings[f];
+    const hi = Math.min(limit, p + forward);
+    for (let x = Math.max(0, p - back); x < hi; x += 32) t ^= at[x];
+    t ^= at[hi - 1];
+  }
+  touched ^= t;
+}
 
 /**
  * Per diagonal, where the last block found on it ends: an open-addressing table of numbers,
@@ -164,10 +189,28 @@ export class Candidates {
     const starts = library.starts;
     const ready = library.ready;
     const P = pq.parts.length;
+    // Every k-gram of every part, in the order read below, looked up together where the library
+    // is large enough for that to pay (LibraryIndex.lookupAll), else one by one.
+    let n = 0;
     for (let pi = 0; pi < P; pi++) {
       const part = pq.parts[pi];
-      for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
-        const found = index.lookupInto(kgramHash(keyHashes, i), postings);
+      n += Math.max(0, part.to - part.from - KGRAM_WORDS + 1);
+    }
+    if (kgrams.length < n) kgrams = new Uint32Array(Math.max(n, 2 * kgrams.length));
+    n = 0;
+    for (let pi = 0; pi < P; pi++) {
+      const part = pq.parts[pi];
+      for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) kgrams[n++] = kgramHash(keyHashes, i);
+    }
+    const together = index.lookupAll(kgrams, n);
+    let k = 0;
+    for (let pi = 0; pi < P; pi++) {
+      const part = pq.parts[pi];
+      for (let i = part.from; i + KGRAM_WORDS <= part.to; i++, k++) {
+        const found = together ? index.foundInto(k, postings) : index.lookupInto(kgrams[k], postings);
+        // The bound's stretch reaches the part's words before the k-gram and after it, and
+        // EDGE_SLACK_WORDS more each way.
+        if (found > 0) touchStretches(at, found, i - part.from + EDGE_SLACK_WORDS, part.to - i + EDGE_SLACK_WORDS);
         // Each posting's source and first word are found one posting ahead: the read, most often
         // a cache miss, then waits for memory while the posting before it is worked out.
         let nextSlot = -1;
