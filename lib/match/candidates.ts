@@ -28,8 +28,6 @@ export interface Chain {
 
 // The postings of one fingerprint at a time (LibraryIndex.lookupInto): one array for every lookup.
 const postings: number[] = [];
-// A quote's k-gram fingerprints, in findBlocks' order; grown for a longer quote.
-let kgrams = new Uint32Array(64);
 // What touchStretches reads, kept so that its reads are not optimised away.
 let touched = 0;
 
@@ -189,25 +187,10 @@ export class Candidates {
     const starts = library.starts;
     const ready = library.ready;
     const P = pq.parts.length;
-    // Every k-gram of every part, in the order read below, looked up together where the library
-    // is large enough for that to pay (LibraryIndex.lookupAll), else one by one.
-    let n = 0;
     for (let pi = 0; pi < P; pi++) {
       const part = pq.parts[pi];
-      n += Math.max(0, part.to - part.from - KGRAM_WORDS + 1);
-    }
-    if (kgrams.length < n) kgrams = new Uint32Array(Math.max(n, 2 * kgrams.length));
-    n = 0;
-    for (let pi = 0; pi < P; pi++) {
-      const part = pq.parts[pi];
-      for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) kgrams[n++] = kgramHash(keyHashes, i);
-    }
-    const together = index.lookupAll(kgrams, n);
-    let k = 0;
-    for (let pi = 0; pi < P; pi++) {
-      const part = pq.parts[pi];
-      for (let i = part.from; i + KGRAM_WORDS <= part.to; i++, k++) {
-        const found = together ? index.foundInto(k, postings) : index.lookupInto(kgrams[k], postings);
+      for (let i = part.from; i + KGRAM_WORDS <= part.to; i++) {
+        const found = index.lookupInto(kgramHash(keyHashes, i), postings);
         // The bound's stretch reaches the part's words before the k-gram and after it, and
         // EDGE_SLACK_WORDS more each way.
         if (found > 0) touchStretches(at, found, i - part.from + EDGE_SLACK_WORDS, part.to - i + EDGE_SLACK_WORDS);

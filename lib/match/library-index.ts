@@ -339,10 +339,6 @@ export class LibraryIndex {
   // Every source's words by library token number, brought up to date when asked for (libraryWords).
   private readonly wordsByToken = new LibraryWords();
   private wordsSortedUpTo = 0; // sortMoreWords has seen every slot below this
-  // The last lookupAll: its fingerprints and where each one's postings lie in the sorted block.
-  private foundHashes: Uint32Array = new Uint32Array(0);
-  private foundFrom = new Int32Array(64);
-  private foundTo = new Int32Array(64);
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -507,39 +503,6 @@ export class LibraryIndex {
     if (inTable === 0) return at;
     if (at + inTable > FINGERPRINT_MAX_POSTINGS) return 0;
     return this.postings.copyTo(hash, out, at);
-  }
-
-  /**
-   * Looks up n fingerprints together, their binary searches in the sorted block stepping side by
-   * side (SortedPostings.findAll); foundInto(k, out) then answers as lookupInto(hashes[k], out).
-   * The answers hold until the next call. Only where the sorted block is large enough for that
-   * to pay (SortedPostings.searchesTogether): otherwise nothing is done and false returned, and
-   * the caller looks each one up (lookupInto). Tests pass `together` to search so on any library.
-   */
-  lookupAll(hashes: Uint32Array, n: number, together = this.sorted.searchesTogether): boolean {
-    if (!together) return false;
-    if (this.foundFrom.length < n) {
-      this.foundFrom = new Int32Array(Math.max(n, 2 * this.foundFrom.length));
-      this.foundTo = new Int32Array(this.foundFrom.length);
-    }
-    this.foundHashes = hashes;
-    this.sorted.findAll(hashes, n, FINGERPRINT_MAX_POSTINGS, this.foundFrom, this.foundTo, true);
-    return true;
-  }
-
-  /** lookupInto(hashes[k], out) for the k-th fingerprint of the last lookupAll. */
-  foundInto(k: number, out: number[]): number {
-    const from = this.foundFrom[k];
-    const count = this.foundTo[k] - from;
-    if (count > FINGERPRINT_MAX_POSTINGS) return 0; // too common (boilerplate)
-    const values = this.sorted.postingValues;
-    for (let j = 0; j < count; j++) out[j] = values[from + j];
-    if (this.postings.size === 0) return count;
-    const hash = this.foundHashes[k];
-    const inTable = this.postings.count(hash);
-    if (inTable === 0) return count;
-    if (count + inTable > FINGERPRINT_MAX_POSTINGS) return 0;
-    return this.postings.copyTo(hash, out, count);
   }
 
   /** The slot whose token range holds a library token number (see lookup). */

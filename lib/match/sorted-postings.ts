@@ -32,13 +32,6 @@ function scratchKeys(m: number): Float64Array {
   return keyScratch.subarray(0, m);
 }
 
-/**
- * From this many postings on, findAll steps its searches together: the State of the Union library
- * at ten times its size (11.8 M postings, 47 MB of fingerprints) gained, at its own size (1.2 M)
- * the interleaving cost more than it saved.
- */
-const TOGETHER_MIN_POSTINGS = 1 << 22;
-
 export class SortedPostings {
   private constructor(
     private readonly hashes: Uint32Array, // fingerprints, grouped by partition
@@ -176,74 +169,6 @@ export class SortedPostings {
       else hi = mid;
     }
     return { from, to: lo };
-  }
-
-  /**
-   * The postings of n fingerprints at once: for each k < n, values [from[k], to[k]) are
-   * hashes[k]'s postings, as copyTo gives them, except that a fingerprint with more than `max`
-   * has to[k] − from[k] = max + 1 (too many; the caller drops it, as copyToAtMost does). The n
-   * binary searches step together, one step of each in turn: their reads, cache misses in a
-   * library of millions of words, do not depend on one another and are in flight together,
-   * where one search after another waits for each of its steps. That pays only where the
-   * fingerprints lie far beyond the caches (TOGETHER_MIN_POSTINGS); below it, or with `together`
-   * false, the searches run one after another.
-   */
-  findAll(
-    hashes: Uint32Array, n: number, max: number, from: Int32Array, to: Int32Array,
-    together = this.searchesTogether,
-  ): void {
-    const h = this.hashes;
-    const { partStart, partEnd, partSorted } = this;
-    if (!together) {
-      // One search after another, as copyToAtMost searches.
-      for (let k = 0; k < n; k++) {
-        const hash = hashes[k];
-        const start = this.firstOf(hash);
-        const end = Math.min(partEnd[hash & PART_MASK], start + max + 1);
-        let j = start;
-        while (j < end && h[j] === hash) j++;
-        from[k] = start;
-        to[k] = j;
-      }
-      return;
-    }
-    for (let k = 0; k < n; k++) {
-      const p = hashes[k] & PART_MASK;
-      if (partSorted[p] === 0) this.sortPart(p);
-      from[k] = partStart[p];
-      to[k] = partEnd[p];
-    }
-    // Lower bounds: from[k] and to[k] serve as each search's lo and hi.
-    for (let active = n; active > 0; ) {
-      active = 0;
-      for (let k = 0; k < n; k++) {
-        const lo = from[k];
-        const hi = to[k];
-        if (lo >= hi) continue;
-        active++;
-        const mid = (lo + hi) >>> 1;
-        if (h[mid] < hashes[k]) from[k] = mid + 1;
-        else to[k] = mid;
-      }
-    }
-    for (let k = 0; k < n; k++) {
-      const hash = hashes[k];
-      const start = from[k];
-      const end = Math.min(partEnd[hash & PART_MASK], start + max + 1);
-      let j = start;
-      while (j < end && h[j] === hash) j++;
-      to[k] = j;
-    }
-  }
-
-  /** Whether findAll steps its searches together unless told (the block is large; see TOGETHER_MIN_POSTINGS). */
-  get searchesTogether(): boolean {
-    return this.values.length >= TOGETHER_MIN_POSTINGS;
-  }
-
-  /** The postings of every fingerprint, by place (see findAll). */
-  get postingValues(): Uint32Array {
-    return this.values;
   }
 
   /** How many postings the fingerprint has. */

@@ -42,25 +42,6 @@ function agree(sorted: SortedPostings, want: Map<number, number[]>, absent: numb
     if (want.has(h)) continue;
     if (sorted.count(h) !== 0 || sorted.copyTo(h, out, 0) !== 0) found++;
   }
-  // findAll, searches together and one after another, in batches of a quote's size, present and
-  // absent fingerprints mixed, with a cap that some exceed: each range as copyToAtMost answers.
-  const all = [...want.keys(), ...absent];
-  const values = sorted.postingValues;
-  for (const together of [true, false]) {
-    for (const max of [3, 256]) {
-      for (let b = 0; b < all.length; b += 17) {
-        const batch = Uint32Array.from(all.slice(b, b + 17));
-        const from = new Int32Array(batch.length);
-        const to = new Int32Array(batch.length);
-        sorted.findAll(batch, batch.length, max, from, to, together);
-        for (let k = 0; k < batch.length; k++) {
-          const vs = want.get(batch[k]) ?? [];
-          const n = to[k] - from[k];
-          if (vs.length > max ? n !== max + 1 : n !== vs.length || vs.some((v, i) => values[from[k] + i] !== v)) wrong++;
-        }
-      }
-    }
-  }
   expect({ wrong, found }).toEqual({ wrong: 0, found: 0 });
 }
 
