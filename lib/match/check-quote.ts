@@ -12,7 +12,6 @@ import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { caseDifference, FIRST_UNIT_DIFFERS, SAME_CASE, sameFoldedForm, samePunctuation } from './word-forms';
 import { hashKey } from './fingerprints';
-import { keyNumbers } from './key-numbers';
 import { wordIndexIn, type IndexedSource, type LibraryIndex, type WordPlaces } from './library-index';
 import { maxGap, parseQuote, type ParsedQuote } from './quote-parts';
 import {
@@ -132,7 +131,7 @@ function rank(v: Verdict): number {
 
 class QuoteMatcher {
   readonly qKeys: string[];
-  readonly qWords: Int32Array; // the keys as lexicon word numbers (LibraryIndex.wordNumbers, by keyNumbers)
+  readonly qWords: Int32Array; // the keys as lexicon word numbers (LibraryIndex.wordNumbers)
   readonly n: number;
   // The article's context and attribution are read only to choose among readings and to accept a
   // short quote: most quotes (all not found, most found once) never need them, so they are built
@@ -151,7 +150,7 @@ class QuoteMatcher {
     readonly pruned = true, // false: every bound that skips work is off (the same answer, slowly)
   ) {
     this.qKeys = pq.tokens.map((t) => t.key);
-    this.qWords = keyNumbers(index.lexicon, this.qKeys);
+    this.qWords = index.wordNumbers(this.qKeys);
     this.n = pq.words;
   }
 

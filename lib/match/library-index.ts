@@ -311,6 +311,8 @@ export function stemAt(entry: IndexedSource, position: number): string {
 }
 
 const NO_POSITIONS = new Uint32Array(0);
+/** Keys whose word numbers an index remembers at most (wordNumbers): emptied when full. */
+const KEY_NUMBERS_KEPT = 16384;
 
 /** slotOf's table has a slot for every 2^12 library tokens (a few kB for millions of words). */
 const SLOT_TABLE_SHIFT = 12;
@@ -339,6 +341,9 @@ export class LibraryIndex {
   // Every source's words by library token number, brought up to date when asked for (libraryWords).
   private readonly wordsByToken = new LibraryWords();
   private wordsSortedUpTo = 0; // sortMoreWords has seen every slot below this
+  // Word numbers by key, for wordNumbers, while the lexicon has keyNumbersSize words.
+  private readonly keyNumbers = new Map<string, number>();
+  private keyNumbersSize = -1;
 
   /** An empty index; pass the lexicon of a stored library to read its rows (see unpackSourceIndex). */
   constructor(readonly lexicon: Lexicon = new Lexicon()) {}
@@ -620,11 +625,29 @@ export class LibraryIndex {
     this.placesCached = 0;
   }
 
-  /** The lexicon's word numbers for a quote's keys; a word no source holds gets a distinct negative number. */
+  /**
+   * The lexicon's word numbers for a quote's keys; a word no source holds gets a distinct negative
+   * number (-1 - its place), so that two absent words never compare equal. Each key's number is
+   * remembered: the same few thousand words make up a page's quotes, and the lexicon's own table
+   * (tens of thousands of words) is read with a hash of the key's characters and a probe that
+   * misses the processor's caches, where a key string met before keeps its hash inside it.
+   */
   wordNumbers(keys: readonly string[]): Int32Array {
+    // An absent key may be added as the lexicon grows: what is remembered holds for one size.
+    if (this.keyNumbersSize !== this.lexicon.size) {
+      this.keyNumbers.clear();
+      this.keyNumbersSize = this.lexicon.size;
+    }
+    const known = this.keyNumbers;
     const out = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      const id = this.lexicon.idOf(keys[i]);
+      const key = keys[i];
+      let id = known.get(key);
+      if (id === undefined) {
+        id = this.lexicon.idOf(key);
+        if (known.size >= KEY_NUMBERS_KEPT) known.clear();
+        known.set(key, id);
+      }
       out[i] = id >= 0 ? id : -1 - i;
     }
     return out;

@@ -91,14 +91,20 @@ describe('SortedPostings.prepare', () => {
   });
 });
 
+/** The whole State of the Union library stored, its rows folded into the snapshot, and its plain build. */
+async function storedWithSnapshot(): Promise<{ sotu: ReturnType<typeof loadSotuLibrary>; plain: LibraryIndex; db: LibraryDb }> {
+  const sotu = loadSotuLibrary();
+  const plain = LibraryIndex.fromSources(sotu);
+  const { name } = await storeLibrary(sotu, plain);
+  const db = new LibraryDb(name);
+  open.push(db);
+  await storeSnapshot(db, (await loadLibraryIndex(db)).report.snapshot!);
+  return { sotu, plain, db };
+}
+
 describe('a cold load readying the waiting quotes', () => {
   it('over the whole State of the Union library: the quotes given to the load are readied, and every answer is the plain build\'s', async () => {
-    const sotu = loadSotuLibrary();
-    const plain = LibraryIndex.fromSources(sotu);
-    const { name } = await storeLibrary(sotu, plain);
-    const db = new LibraryDb(name);
-    open.push(db);
-    await storeSnapshot(db, (await loadLibraryIndex(db)).report.snapshot!);
+    const { sotu, plain, db } = await storedWithSnapshot();
     const queries = queriesOf(sotu, 7, 40);
     const waiting = queries.map((q) => q.text);
     const { index, report } = await loadLibraryIndex(db, undefined, waiting);
@@ -114,12 +120,7 @@ describe('a cold load readying the waiting quotes', () => {
   }, 300_000);
 
   it('with a row\'s offsets damaged where the first quotes are found: the offsets, checked while the texts are read, refuse the row, which is rebuilt, and every answer is the plain build\'s', async () => {
-    const sotu = loadSotuLibrary();
-    const plain = LibraryIndex.fromSources(sotu);
-    const { name } = await storeLibrary(sotu, plain);
-    const db = new LibraryDb(name);
-    open.push(db);
-    await storeSnapshot(db, (await loadLibraryIndex(db)).report.snapshot!);
+    const { sotu, plain, db } = await storedWithSnapshot();
     const queries = queriesOf(sotu, 9, 30);
     const found = queries.map((q) => checkQuote(plain, q).match?.sourceId).filter((id): id is string => !!id);
     const [first, second] = [...new Set(found)];
