@@ -1,7 +1,7 @@
 // Paragraphs, sentences and words of an article's text, as the quote detector, the attribution
 // cues and the quote context see them. A newline is a paragraph break. Every scan takes a bound
 // (floor or ceiling) so that work per quote stays small on long texts.
-import { codeAt, codeBefore, endsSentence, isAlnumCode, isPlainText, isSpace, isQuoteMark } from './chars';
+import { codeAt, codeBefore, endsSentence, isAlnumCode, isGeneralPunctuation, isPlainText, isSpace, isQuoteMark } from './chars';
 
 /**
  * A word as `countWords` (lib/text/words.ts) reads it: letters and digits, joined by inner
@@ -216,7 +216,8 @@ export function sentenceBreakAfter(text: string, j: number, ceiling = text.lengt
 }
 
 // One code unit against a Unicode class, as a `u` regex tests a one-character string: plain
-// comparisons for ASCII (nearly every character of an English page), the regex for the rest. A
+// comparisons for ASCII (nearly every character of an English page) and for the quote marks and
+// dashes of General Punctuation (a ” before a full stop), the regex for the rest. A
 // lone surrogate is no letter to the regex, and none here.
 const LETTER_OR_DOT = /[\p{L}.]/u;
 const UPPER = /\p{Lu}/u;
@@ -224,16 +225,19 @@ const LOWER = /\p{Ll}/u;
 
 function isLetterOrDotUnit(code: number): boolean {
   if (code < 128) return code === 46 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (isGeneralPunctuation(code)) return false;
   return LETTER_OR_DOT.test(String.fromCharCode(code));
 }
 
 function isUpperUnit(code: number): boolean {
   if (code < 128) return code >= 65 && code <= 90;
+  if (isGeneralPunctuation(code)) return false;
   return UPPER.test(String.fromCharCode(code));
 }
 
 function isLowerUnit(code: number): boolean {
   if (code < 128) return code >= 97 && code <= 122;
+  if (isGeneralPunctuation(code)) return false;
   return LOWER.test(String.fromCharCode(code));
 }
 
