@@ -113,8 +113,10 @@ export function* detectQuotesInSteps(text: string, explicit: ExplicitQuote[] = [
   marked.sort((a, b) => a.start - b.start || b.end - a.end);
   yield;
 
-  const all = [...marked];
-  const seen = new Set(marked.map((m) => `${m.start}:${m.end}`));
+  // Most pages have no <q> or <blockquote>: then the marked spans, already sorted, are all there is.
+  const all = explicit.length > 0 ? [...marked] : marked;
+  const seen = explicit.length > 0 ? new Set(marked.map((m) => `${m.start}:${m.end}`)) : new Set<string>();
+  let added = false;
   for (let k = 0; k < explicit.length; k++) {
     if (k > 0 && k % SPANS_PER_STEP === 0) yield;
     const span = explicit[k];
@@ -127,8 +129,9 @@ export function* detectQuotesInSteps(text: string, explicit: ExplicitQuote[] = [
     seen.add(key);
     const [open, close] = EXPLICIT_MARKS[span.kind] ?? EXPLICIT_MARKS.q;
     all.push({ start: s, end: e, words: n, open, close });
+    added = true;
   }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (added) all.sort((a, b) => a.start - b.start || b.end - a.end);
   yield;
 
   const parents = nestings(all);
