@@ -36,6 +36,17 @@ export function isQuoteMark(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && QUOTE_MARKS.includes(ch);
 }
 
+/** isQuoteMark by code unit (NaN, for a position outside the text, is none). */
+export function isQuoteMarkCode(code: number): boolean {
+  switch (code) {
+    case 0x201c: case 0x201d: case 0x2018: case 0x2019: case 34: case 39:
+    case 0xab: case 0xbb: case 0x201e: case 0x201a: case 0x2039: case 0x203a:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Sentence-final punctuation. */
 export function endsSentence(ch: string): boolean {
   return ch === '.' || ch === '!' || ch === '?' || ch === '…';

@@ -3,7 +3,7 @@
 import type { Quote } from '../types';
 import { isShort } from '../text/words';
 import { attributeInSteps } from './attribution';
-import { isSpace } from './chars';
+import { isSpaceCode } from './chars';
 import { scanMarksInSteps, type MarkSpan } from './marks';
 import { finish, type Steps } from './steps';
 import { WordSpans } from './prose';
@@ -27,8 +27,8 @@ interface Found {
 function trimSpan(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   return [s, e];
 }
 

@@ -1,10 +1,11 @@
-// The elision test and the General Punctuation short cut answer without Unicode regexes; checked
+// The elision test, the General Punctuation short cut and the quote-mark test by code answer
+// without Unicode regexes or one-character strings; checked
 // here against the regex forms they replace, at every position of random texts made of the
 // characters that decide them (digits, the elided words' letters in both cases, the long s, the
 // Kelvin sign, letters from other scripts, surrogate pairs and lone halves, marks and spaces).
 import { describe, expect, it } from 'vitest';
 import { isElisionAt } from '../../../lib/quotes/elision';
-import { isAlnumCode, isGeneralPunctuation } from '../../../lib/quotes/chars';
+import { isAlnumCode, isGeneralPunctuation, isQuoteMark, isQuoteMarkCode } from '../../../lib/quotes/chars';
 import { ARTICLE_TXT } from './corpus';
 
 // isElision as it was written, with a case-insensitive Unicode regex over the next six characters.
@@ -78,5 +79,18 @@ describe('isGeneralPunctuation', () => {
     expect(isGeneralPunctuation(0x1fff)).toBe(false);
     expect(isGeneralPunctuation(0x2070)).toBe(false); // superscript zero: a digit
     expect(isGeneralPunctuation(0x201c)).toBe(true);
+  });
+});
+
+describe('isQuoteMarkCode', () => {
+  it('answers as isQuoteMark for every code unit, and no for a position outside the text', () => {
+    let marks = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      const expected = isQuoteMark(String.fromCharCode(code));
+      if (isQuoteMarkCode(code) !== expected) throw new Error(`differs at ${code.toString(16)}`);
+      if (expected) marks++;
+    }
+    expect(marks).toBe(12);
+    expect(isQuoteMarkCode(''.charCodeAt(0))).toBe(false);
   });
 });
