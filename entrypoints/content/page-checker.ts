@@ -54,8 +54,8 @@ interface Prepared {
   quote: Quote;
   query: QuoteQuery;
   key: string;
-  /** False for a quote too long to send: it is shown unchecked. */
-  bounded: boolean;
+  /** The query as sent (within the background's limits); null for a quote too long to send: it is shown unchecked. */
+  bounded: QuoteQuery | null;
   range: Range | null;
 }
 
@@ -325,7 +325,7 @@ export class PageChecker {
     const paintKnown = (nearViewOnly = false) => {
       const fresh: number[] = [];
       prepared.forEach((p, i) => {
-        if (painted[i] || (!this.checks.has(p.key) && p.bounded)) return; // not answered yet (a quote too long to send has no check)
+        if (painted[i] || (!this.checks.has(p.key) && p.bounded !== null)) return; // not answered yet (a quote too long to send has no check)
         fresh.push(i);
       });
       if (fresh.length === 0) return;
@@ -372,8 +372,7 @@ export class PageChecker {
         quotes.slice(from, to),
         (quote): Prepared => {
           const query = queryFor(article.text, quote);
-          const bounded = boundedQuery(query);
-          return { quote, query, key: queryKey(query), bounded: bounded !== null, range: rangeFor(article, quote.start, quote.end) };
+          return { quote, query, key: queryKey(query), bounded: boundedQuery(query), range: rangeFor(article, quote.start, quote.end) };
         },
         { stopped, pause: pauseBehindTasks },
       );
@@ -382,8 +381,8 @@ export class PageChecker {
       // Only quotes not checked before, and not already asked about in this scan, are sent.
       const missing = new Map<string, QuoteQuery>();
       for (const p of part) {
-        if (!p.bounded || this.checks.has(p.key) || asked.has(p.key) || missing.has(p.key)) continue;
-        missing.set(p.key, boundedQuery(p.query)!);
+        if (p.bounded === null || this.checks.has(p.key) || asked.has(p.key) || missing.has(p.key)) continue;
+        missing.set(p.key, p.bounded);
       }
       if (missing.size > 0) {
         const batch = batchNo++;

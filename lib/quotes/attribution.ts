@@ -13,6 +13,7 @@ import {
   paragraphStart,
   sentenceStart,
   tokens,
+  type MarkBounds,
   type Token,
 } from './prose';
 
@@ -294,8 +295,8 @@ function previousTopLevel(quotes: Quote[], i: number): number {
 }
 
 /** True when quote p ends its paragraph (give or take a short "she said") right before `paraStart`. */
-function continuesInto(text: string, p: Quote, paraStart: number): boolean {
-  const { tail } = markBounds(text, p);
+function continuesInto(text: string, pBounds: MarkBounds, paraStart: number): boolean {
+  const { tail } = pBounds;
   if (tail > paraStart || paraStart - tail > 300) return false;
   const end = paragraphEnd(text, tail, paraStart);
   if (end >= paraStart || tokens(text, tail, end, 9).length > 8) return false;
@@ -313,6 +314,14 @@ function colonCue(text: string, paraStart: number): Cue {
 
 /** The attributions known so far, by quote index. */
 type Known = (index: number) => string | null;
+
+/** Each quote's marks, by index: found once, as a quote is attributed and again as the one before the next. */
+type BoundsOf = (index: number) => MarkBounds;
+
+function boundsCache(text: string, quotes: Quote[]): BoundsOf {
+  const found: MarkBounds[] = [];
+  return (j) => (found[j] ??= markBounds(text, quotes[j]));
+}
 
 function carried(quotes: Quote[], i: number, known: Known): string | null {
   for (let j = i - 1, seen = 0; j >= 0 && seen < CARRY_REACH; j--) {
@@ -334,9 +343,9 @@ function openedParagraph(text: string, lead: number): number {
   return lead <= 64 && onlyMarksAndSpace(text, 0, lead) ? 0 : -1;
 }
 
-function attributionAt(text: string, quotes: Quote[], i: number, known: Known): string | null {
+function attributionAt(text: string, quotes: Quote[], i: number, known: Known, boundsOf: BoundsOf): string | null {
   const q = quotes[i];
-  const { lead, tail } = markBounds(text, q);
+  const { lead, tail } = boundsOf(i);
   const lastChar = q.text[q.text.length - 1] ?? '';
 
   if (q.parent !== null) {
@@ -355,14 +364,14 @@ function attributionAt(text: string, quotes: Quote[], i: number, known: Known): 
   if (!opensParagraph) {
     // The lead-in: from the sentence's start, or from the end of a quote earlier in it ("“…,” he said, “…”").
     const p = previousTopLevel(quotes, i);
-    const prevTail = p >= 0 ? markBounds(text, quotes[p]).tail : -1;
+    const prevTail = p >= 0 ? boundsOf(p).tail : -1;
     const floor = prevTail >= 0 && prevTail <= lead ? Math.max(prevTail, lead - WINDOW) : lead - WINDOW;
     cue = cueBefore(text, sentenceStart(text, lead, Math.max(0, floor)), lead);
   }
   if (!cue.found) cue = cueAfter(text, lastChar, tail, paragraphEnd(text, tail, tail + 200));
   if (!cue.found && opensParagraph) {
     const p = previousTopLevel(quotes, i);
-    if (p >= 0 && continuesInto(text, quotes[p], paraStart)) return known(p);
+    if (p >= 0 && continuesInto(text, boundsOf(p), paraStart)) return known(p);
     cue = colonCue(text, paraStart);
   }
   if (!cue.found || !cue.name) return null;
@@ -389,12 +398,13 @@ export function* attributeInSteps(
 ): Steps<(string | null)[]> {
   const out: (string | null)[] = [];
   const known: Known = (j) => out[j] ?? null;
+  const boundsOf = boundsCache(text, quotes);
   for (let i = 0; i < quotes.length; i++) {
     if (i > 0 && i % QUOTES_PER_STEP === 0) {
       attributed?.(out);
       yield;
     }
-    out.push(attributionAt(text, quotes, i, known));
+    out.push(attributionAt(text, quotes, i, known, boundsOf));
   }
   return out;
 }
@@ -410,6 +420,7 @@ export function findAttribution(text: string, quotes: Quote[], index: number): s
   const from = Math.max(0, index - 2 * CARRY_REACH);
   const computed: (string | null)[] = [];
   const known: Known = (j) => (j >= from && j < index ? computed[j - from] ?? null : quotes[j]?.attribution ?? null);
-  for (let j = from; j < index; j++) computed.push(attributionAt(text, quotes, j, known));
-  return attributionAt(text, quotes, index, known);
+  const boundsOf = boundsCache(text, quotes);
+  for (let j = from; j < index; j++) computed.push(attributionAt(text, quotes, j, known, boundsOf));
+  return attributionAt(text, quotes, index, known, boundsOf);
 }

@@ -36,6 +36,17 @@ export function isQuoteMark(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && QUOTE_MARKS.includes(ch);
 }
 
+/** isQuoteMark by code unit (NaN, for a position outside the text, is none). */
+export function isQuoteMarkCode(code: number): boolean {
+  switch (code) {
+    case 0x201c: case 0x201d: case 0x2018: case 0x2019: case 34: case 39:
+    case 0xab: case 0xbb: case 0x201e: case 0x201a: case 0x2039: case 0x203a:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Sentence-final punctuation. */
 export function endsSentence(ch: string): boolean {
   return ch === '.' || ch === '!' || ch === '?' || ch === '…';
@@ -58,6 +69,16 @@ export function codeAt(text: string, i: number): number {
 }
 
 /**
+ * True for the block of curly quote marks, dashes, spaces and the ellipsis (U+2000–U+206F), which
+ * holds no letter or digit (checked against the Unicode classes in tests/unit/quotes/elision.test.ts).
+ * The character tests answer for it without a Unicode regex, whose first use in a content script
+ * is compiled at some cost.
+ */
+export function isGeneralPunctuation(cp: number): boolean {
+  return cp >= 0x2000 && cp <= 0x206f;
+}
+
+/**
  * What the Unicode classes answered for each code unit of the Basic Multilingual Plane: 0 not yet
  * asked, 1 a letter or digit, 2 neither. Asked once per character, so that long texts in any
  * script cost one table read per character rather than one regex test.
@@ -67,6 +88,7 @@ const BMP_ALNUM = new Uint8Array(0x10000);
 export function isAlnumCode(cp: number): boolean {
   if (cp < 0) return false;
   if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if (isGeneralPunctuation(cp)) return false;
   if (cp > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
   let known = BMP_ALNUM[cp];
   if (known === 0) {

@@ -1,6 +1,6 @@
 // The article's words on either side of a quote (about a sentence each), which the matcher uses
 // to tell apart two places in a source that hold the same quoted words.
-import { isSpace } from './chars';
+import { isSpaceCode } from './chars';
 import { markBounds, onlyMarksAndSpace, paragraphEnd, paragraphStart, sentenceEnd, sentenceStart, wordScannerFor } from './prose';
 
 /** At most this many characters each side. */
@@ -13,7 +13,7 @@ const REACH = 2000;
 /** Just before the previous sentence's final punctuation and closing marks. */
 function beforeSentenceEnd(text: string, pos: number, floor: number): number {
   let p = pos;
-  while (p > floor && isSpace(text[p - 1])) p--;
+  while (p > floor && isSpaceCode(text.charCodeAt(p - 1))) p--;
   while (p > floor && '”’"\')]»›'.includes(text[p - 1])) p--;
   while (p > floor && '.!?…'.includes(text[p - 1])) p--;
   return p;
@@ -48,7 +48,7 @@ export function quoteContext(text: string, q: { start: number; end: number }): {
   if (!hasWords(text.slice(from, lead), MIN_WORDS)) {
     if (onlyMarksAndSpace(text, paraStart, lead) && paraStart > 0) {
       let prevEnd = paraStart - 1; // step over blank lines
-      while (prevEnd > 0 && prevEnd > paraStart - REACH && isSpace(text[prevEnd - 1])) prevEnd--;
+      while (prevEnd > 0 && prevEnd > paraStart - REACH && isSpaceCode(text.charCodeAt(prevEnd - 1))) prevEnd--;
       const prevStart = paragraphStart(text, prevEnd, prevEnd - REACH);
       from = sentenceStart(text, beforeSentenceEnd(text, prevEnd, prevStart), prevStart);
     } else if (from > paraStart) {
@@ -67,7 +67,7 @@ export function quoteContext(text: string, q: { start: number; end: number }): {
   if (!hasWords(text.slice(tail, to), MIN_WORDS)) {
     if (!hasWords(text.slice(tail, paraEnd), 1) && paraEnd < text.length) {
       let nextStart = paraEnd + 1; // step over blank lines
-      while (nextStart < text.length && nextStart < paraEnd + REACH && isSpace(text[nextStart])) nextStart++;
+      while (nextStart < text.length && nextStart < paraEnd + REACH && isSpaceCode(text.charCodeAt(nextStart))) nextStart++;
       to = sentenceEnd(text, nextStart, paragraphEnd(text, nextStart, nextStart + REACH));
     } else {
       to = sentenceEnd(text, to, paraEnd);

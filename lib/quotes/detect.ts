@@ -3,7 +3,7 @@
 import type { Quote } from '../types';
 import { isShort } from '../text/words';
 import { attributeInSteps } from './attribution';
-import { isSpace } from './chars';
+import { isSpaceCode } from './chars';
 import { scanMarksInSteps, type MarkSpan } from './marks';
 import { finish, type Steps } from './steps';
 import { WordSpans } from './prose';
@@ -27,8 +27,8 @@ interface Found {
 function trimSpan(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   return [s, e];
 }
 
@@ -113,8 +113,10 @@ export function* detectQuotesInSteps(text: string, explicit: ExplicitQuote[] = [
   marked.sort((a, b) => a.start - b.start || b.end - a.end);
   yield;
 
-  const all = [...marked];
-  const seen = new Set(marked.map((m) => `${m.start}:${m.end}`));
+  // Most pages have no <q> or <blockquote>: then the marked spans, already sorted, are all there is.
+  const all = explicit.length > 0 ? [...marked] : marked;
+  const seen = explicit.length > 0 ? new Set(marked.map((m) => `${m.start}:${m.end}`)) : new Set<string>();
+  let added = false;
   for (let k = 0; k < explicit.length; k++) {
     if (k > 0 && k % SPANS_PER_STEP === 0) yield;
     const span = explicit[k];
@@ -127,8 +129,9 @@ export function* detectQuotesInSteps(text: string, explicit: ExplicitQuote[] = [
     seen.add(key);
     const [open, close] = EXPLICIT_MARKS[span.kind] ?? EXPLICIT_MARKS.q;
     all.push({ start: s, end: e, words: n, open, close });
+    added = true;
   }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (added) all.sort((a, b) => a.start - b.start || b.end - a.end);
   yield;
 
   const parents = nestings(all);

@@ -3,6 +3,7 @@
 // the raw spans between the marks. Linear time: each mark pushes or pops at most one frame, and
 // a search down the stack pops every frame it passes.
 import { cannotBeginAt, codeAt, codeBefore, isAlnumCode, isSpaceCode, opensAfterCode } from './chars';
+import { isElisionAt } from './elision';
 import { finish, type Steps } from './steps';
 
 /** A span between marks, before trimming and filtering. */
@@ -39,13 +40,6 @@ interface Tentative {
   belowStart: number; // and the start of the quote then on top (-1 for none): nothing may have changed since
 }
 
-/** Elided words and years that begin with an apostrophe: ’90s, 'n', 'em, 'tis. */
-const ELISION = /^(?:\d\ds?|n|em|til|tis|twas|cause|cos|bout)(?![\p{L}\p{N}])/iu;
-
-/** True when the single mark at `i` starts an elision rather than a quotation. */
-function isElision(text: string, i: number): boolean {
-  return ELISION.test(text.slice(i + 1, i + 7));
-}
 
 /** "forces’ data": a mark after a final s, then a space and a word. */
 function looksPossessive(text: string, i: number): boolean {
@@ -208,7 +202,7 @@ export function* scanMarksInSteps(text: string): Steps<MarkSpan[]> {
         if (alnumBefore && isAlnumCode(codeAt(text, i + 1))) break; // a mistyped apostrophe: can‘t
         const k = opensAfterCode(prev) ? -1 : find(c, false); // closes a German ‚…‘ quote
         if (k >= 0) close(k, i, c);
-        else if (!alnumBefore && !cannotBeginAt(text, i + 1) && !isElision(text, i)) push(c, i);
+        else if (!alnumBefore && !cannotBeginAt(text, i + 1) && !isElisionAt(text, i)) push(c, i);
         break;
       }
       case '’': {
@@ -225,9 +219,9 @@ export function* scanMarksInSteps(text: string): Steps<MarkSpan[]> {
         const right = !opensAfterCode(prev) && !alnumAfter;
         if (right && !left) closeSingle(i, c);
         else if (left && !right) {
-          if (!isElision(text, i)) push(c, i);
+          if (!isElisionAt(text, i)) push(c, i);
         } else if (prev >= 0 && !isSpaceCode(prev) && find(c, alnumBefore) >= 0) closeSingle(i, c);
-        else if (!cannotBeginAt(text, i + 1) && !isElision(text, i)) push(c, i);
+        else if (!cannotBeginAt(text, i + 1) && !isElisionAt(text, i)) push(c, i);
         break;
       }
       default:

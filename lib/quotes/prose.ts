@@ -1,7 +1,7 @@
 // Paragraphs, sentences and words of an article's text, as the quote detector, the attribution
 // cues and the quote context see them. A newline is a paragraph break. Every scan takes a bound
 // (floor or ceiling) so that work per quote stays small on long texts.
-import { codeAt, codeBefore, endsSentence, isAlnumCode, isPlainText, isSpace, isQuoteMark } from './chars';
+import { codeAt, codeBefore, endsSentence, isAlnumCode, isGeneralPunctuation, isPlainText, isQuoteMark, isQuoteMarkCode, isSpaceCode } from './chars';
 
 /**
  * A word as `countWords` (lib/text/words.ts) reads it: letters and digits, joined by inner
@@ -205,9 +205,9 @@ export function sentenceBreakAfter(text: string, j: number, ceiling = text.lengt
   const top = Math.min(ceiling, text.length);
   while (k < top && CLOSING_AFTER_STOP.includes(text[k])) k++;
   if (k >= top) return top;
-  if (!isSpace(text[k])) return -1;
+  if (!isSpaceCode(text.charCodeAt(k))) return -1;
   if (text.charCodeAt(k) === 10) return k;
-  while (k < top && isSpace(text[k]) && text.charCodeAt(k) !== 10) k++;
+  while (k < top && isSpaceCode(text.charCodeAt(k)) && text.charCodeAt(k) !== 10) k++;
   if (k < top) {
     const c = text.charCodeAt(k);
     if (c < 128 ? c >= 97 && c <= 122 : isLowerUnit(c)) return -1;
@@ -216,7 +216,8 @@ export function sentenceBreakAfter(text: string, j: number, ceiling = text.lengt
 }
 
 // One code unit against a Unicode class, as a `u` regex tests a one-character string: plain
-// comparisons for ASCII (nearly every character of an English page), the regex for the rest. A
+// comparisons for ASCII (nearly every character of an English page) and for the quote marks and
+// dashes of General Punctuation (a ” before a full stop), the regex for the rest. A
 // lone surrogate is no letter to the regex, and none here.
 const LETTER_OR_DOT = /[\p{L}.]/u;
 const UPPER = /\p{Lu}/u;
@@ -224,16 +225,19 @@ const LOWER = /\p{Ll}/u;
 
 function isLetterOrDotUnit(code: number): boolean {
   if (code < 128) return code === 46 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (isGeneralPunctuation(code)) return false;
   return LETTER_OR_DOT.test(String.fromCharCode(code));
 }
 
 function isUpperUnit(code: number): boolean {
   if (code < 128) return code >= 65 && code <= 90;
+  if (isGeneralPunctuation(code)) return false;
   return UPPER.test(String.fromCharCode(code));
 }
 
 function isLowerUnit(code: number): boolean {
   if (code < 128) return code >= 97 && code <= 122;
+  if (isGeneralPunctuation(code)) return false;
   return LOWER.test(String.fromCharCode(code));
 }
 
@@ -295,12 +299,12 @@ export interface MarkBounds {
  */
 export function markBounds(text: string, q: { start: number; end: number; open?: string; close?: string | null }): MarkBounds {
   let lead = q.start;
-  while (lead > 0 && lead > q.start - 64 && isSpace(text[lead - 1]) && text.charCodeAt(lead - 1) !== 10) lead--;
+  while (lead > 0 && lead > q.start - 64 && isSpaceCode(text.charCodeAt(lead - 1)) && text.charCodeAt(lead - 1) !== 10) lead--;
   const before = text[lead - 1] ?? '';
   if (lead > 0 && (q.open === undefined ? isQuoteMark(before) : q.open === before)) lead--;
   else lead = q.start;
   let tail = q.end;
-  while (tail < text.length && tail < q.end + 64 && isSpace(text[tail]) && text.charCodeAt(tail) !== 10) tail++;
+  while (tail < text.length && tail < q.end + 64 && isSpaceCode(text.charCodeAt(tail)) && text.charCodeAt(tail) !== 10) tail++;
   const after = text[tail] ?? '';
   if (q.close === undefined ? isQuoteMark(after) : q.close === after) tail++;
   else tail = q.end;
@@ -310,8 +314,8 @@ export function markBounds(text: string, q: { start: number; end: number; open?:
 /** True when text[from, to) holds nothing but whitespace and quote marks. */
 export function onlyMarksAndSpace(text: string, from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
-    const ch = text[j];
-    if (!isSpace(ch) && !isQuoteMark(ch)) return false;
+    const code = text.charCodeAt(j);
+    if (!isSpaceCode(code) && !isQuoteMarkCode(code)) return false;
   }
   return true;
 }
