@@ -3,54 +3,18 @@
 // formulation). Used where the table's first row is all 0 (suffix and fit alignments): the
 // masks give every cell's value exactly, so the traceback reads the very numbers the full table
 // holds and picks the very same columns (tests compare the two on random word lists).
+import { MASK_MAX_WORDS, popcount, WordMasks } from './word-masks';
 
 /** The longest quote stretch the masks hold: one bit per quote word. */
-export const BIT_COLUMNS_MAX_WORDS = 32;
+export const BIT_COLUMNS_MAX_WORDS = MASK_MAX_WORDS;
 
 // Per source word j (0..n), the vertical differences of column j: bit i − 1 of plus[j] is set
 // when d[i][j] − d[i − 1][j] = +1, of minus[j] when it is −1. Reused between calls.
 let plus = new Int32Array(256);
 let minus = new Int32Array(256);
 
-// The quote stretch's words and, for each, the mask of the places it holds: a small open-addressing
-// table (64 entries for at most 32 words), reused; stamp tells this call's entries from older ones.
-const SLOTS = 64;
-const slotWord = new Float64Array(SLOTS);
-const slotMask = new Int32Array(SLOTS);
-const slotStamp = new Int32Array(SLOTS);
-let stamp = 0;
-
-function slotOf(word: number): number {
-  let h = Math.imul(word | 0, 0x9e3779b1) >>> 26;
-  while (slotStamp[h] === stamp && slotWord[h] !== word) h = (h + 1) & (SLOTS - 1);
-  return h;
-}
-
-/** Quote word i's mask: every place of the stretch holding its word. */
-function placeWords(qKeys: Int32Array, qFrom: number, m: number): void {
-  if (++stamp === 0x7fffffff) {
-    slotStamp.fill(0);
-    stamp = 1;
-  }
-  for (let i = 0; i < m; i++) {
-    const word = qKeys[qFrom + i];
-    if (word < 0) continue; // a word the library does not hold equals no source word
-    const h = slotOf(word);
-    if (slotStamp[h] !== stamp) {
-      slotStamp[h] = stamp;
-      slotWord[h] = word;
-      slotMask[h] = 0;
-    }
-    slotMask[h] |= 1 << i;
-  }
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
-}
+// The quote stretch's words and the places each holds, reused.
+const quoteWords = new WordMasks();
 
 /**
  * Fill the masks for quote words qKeys[qFrom, qFrom + m) (1 ≤ m ≤ 32) against source words
@@ -63,7 +27,7 @@ export function fillBitColumns(qKeys: Int32Array, qFrom: number, m: number, sKey
     plus = new Int32Array(Math.max(n + 1, plus.length * 2));
     minus = new Int32Array(plus.length);
   }
-  placeWords(qKeys, qFrom, m);
+  quoteWords.set(qKeys, qFrom, qFrom + m);
   const top = 1 << (m - 1); // row m's bit
   let pv = m === 32 ? -1 : (1 << m) - 1; // column 0 climbs by one a row
   let mv = 0;
@@ -72,8 +36,7 @@ export function fillBitColumns(qKeys: Int32Array, qFrom: number, m: number, sKey
   let score = m;
   if (lastRow) lastRow[0] = m;
   for (let j = 1; j <= n; j++) {
-    const h = slotOf(sKeys[sFrom + j - 1]);
-    const eq = slotStamp[h] === stamp ? slotMask[h] : 0;
+    const eq = quoteWords.maskOf(sKeys[sFrom + j - 1]);
     const xv = eq | mv;
     const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
