@@ -13,6 +13,9 @@ export class WordMasks {
   private readonly masks = new Int32Array(SLOTS);
   private readonly stamps = new Int32Array(SLOTS);
   private stamp = 0;
+  // One bit per 1,024 word numbers' residues: a source word whose bit is clear is none of the
+  // stretch's words, answered without probing the table (most source words are not).
+  private readonly filter = new Int32Array(32);
 
   /** Hold the words keys[from, to) (at most 32; negative keys, words the library lacks, match nothing). */
   set(keys: Int32Array, from: number, to: number): void {
@@ -20,9 +23,11 @@ export class WordMasks {
       this.stamps.fill(0);
       this.stamp = 1;
     }
+    this.filter.fill(0);
     for (let i = from; i < to; i++) {
       const word = keys[i];
       if (word < 0) continue;
+      this.filter[(word >>> 5) & 31] |= 1 << (word & 31);
       const h = this.slot(word);
       if (this.stamps[h] !== this.stamp) {
         this.stamps[h] = this.stamp;
@@ -36,6 +41,7 @@ export class WordMasks {
   /** The places of the stretch holding `word` (a library word number; 0 when none). */
   maskOf(word: number): number {
     const w = word | 0;
+    if ((this.filter[(w >>> 5) & 31] & (1 << (w & 31))) === 0) return 0;
     let h = Math.imul(w, 0x9e3779b1) >>> 26;
     while (this.stamps[h] === this.stamp) {
       if (this.words[h] === w) return this.masks[h];
