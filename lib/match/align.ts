@@ -3,6 +3,8 @@
 // around exact runs, so it stays cheap. Keys are compared with ===: the matcher passes word
 // numbers (lib/match/lexicon.ts), tests may pass strings.
 
+import { BIT_COLUMNS_MAX_WORDS, bitCell, fillBitColumns } from './bit-columns';
+
 export type ColumnKind = 'eq' | 'sub' | 'ins' | 'del';
 
 /** One aligned column: q is a quote token index (-1 for a deleted source word), s a source token index (-1 for an inserted quote word). */
@@ -70,6 +72,61 @@ export function lastOccurrence(qKeys: Keys, qFrom: number, qTo: number, sKeys: K
 // values are small, and as 32-bit signed integers they stay integers in optimised code.
 let table = new Int32Array(4096);
 
+// The last row of a fit alignment's table (bit-columns.ts), reused.
+let lastRow = new Int32Array(256);
+
+/**
+ * A suffix or fit alignment of m ≤ 32 quote words from the table held as bit vectors
+ * (bit-columns.ts): the same end column and the same traceback as the full table below, reading
+ * the same cell values.
+ */
+function alignByBits(qKeys: Int32Array, qFrom: number, m: number, sKeys: Uint32Array, sFrom: number, n: number, freeEnd: boolean): Column[] {
+  if (freeEnd && lastRow.length < n + 1) lastRow = new Int32Array(Math.max(n + 1, lastRow.length * 2));
+  fillBitColumns(qKeys, qFrom, m, sKeys, sFrom, n, freeEnd ? lastRow : undefined);
+  let j = n;
+  if (freeEnd) {
+    let best = lastRow[n];
+    for (let jj = n; jj >= 0; jj--) {
+      if (lastRow[jj] < best) {
+        best = lastRow[jj];
+        j = jj;
+      }
+    }
+  }
+  const cols: Column[] = [];
+  let i = m;
+  let here = bitCell(i, j);
+  // The first row is free (i === 0 ends the walk); in the first column only insertions remain.
+  while (i > 0) {
+    if (j > 0) {
+      const same = qKeys[qFrom + i - 1] === sKeys[sFrom + j - 1];
+      const diagonal = bitCell(i - 1, j - 1) + (same ? 0 : 1);
+      if (here === diagonal) {
+        cols.push({ kind: same ? 'eq' : 'sub', q: qFrom + i - 1, s: sFrom + j - 1 });
+        i--;
+        j--;
+        here = diagonal - (same ? 0 : 1);
+        continue;
+      }
+      const up = bitCell(i - 1, j);
+      if (here === up + 1) {
+        cols.push({ kind: 'ins', q: qFrom + i - 1, s: -1 });
+        i--;
+        here = up;
+        continue;
+      }
+      cols.push({ kind: 'del', q: -1, s: sFrom + j - 1 });
+      j--;
+      here--;
+      continue;
+    }
+    cols.push({ kind: 'ins', q: qFrom + i - 1, s: -1 });
+    i--;
+  }
+  cols.reverse();
+  return cols;
+}
+
 export function alignWords(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number, mode: AlignMode): Column[] {
   return align(qKeys, qFrom, qTo, sKeys, sFrom, sTo, mode, true);
 }
@@ -125,6 +182,9 @@ function align(
   }
   const freeStart = mode === 'suffix' || mode === 'fit';
   const freeEnd = mode === 'fit'; // prefix mode was mirrored into suffix above
+  if (freeStart && m > 0 && m <= BIT_COLUMNS_MAX_WORDS && qKeys instanceof Int32Array && sKeys instanceof Uint32Array) {
+    return alignByBits(qKeys, qFrom, m, sKeys, sFrom, n, freeEnd);
+  }
   const w = n + 1;
   if (table.length < (m + 1) * w) table = new Int32Array(Math.max((m + 1) * w, table.length * 2));
   const d = table; // every cell read below is written first

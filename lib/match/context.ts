@@ -448,6 +448,38 @@ function cachedStemsOf(text: string): Set<string> {
   return stems;
 }
 
+/** The stems of a source's publisher, speaker and author together, and of its title. */
+interface SourceStems {
+  publisher: string | null;
+  speaker: string | null;
+  author: string | null;
+  title: string;
+  who: Set<string>;
+  inTitle: Set<string>;
+}
+
+// Per source object, its metadata's stems, made once instead of a joined string per quote that
+// reaches the source; taken again when the source's metadata is not what they were made from.
+const stemsBySource = new WeakMap<Source, SourceStems>();
+
+function sourceStems(source: Source): SourceStems {
+  let stems = stemsBySource.get(source);
+  const { publisher, speaker, author } = source;
+  const title = source.title ?? '';
+  if (stems === undefined || stems.publisher !== publisher || stems.speaker !== speaker || stems.author !== author || stems.title !== title) {
+    stems = {
+      publisher,
+      speaker,
+      author,
+      title,
+      who: cachedStemsOf([publisher, speaker, author].filter(Boolean).join(' ')),
+      inTitle: cachedStemsOf(title),
+    };
+    stemsBySource.set(source, stems);
+  }
+  return stems;
+}
+
 /** An article's attribution, read once and compared with any number of sources. */
 export class Attribution {
   private readonly cues: Array<(s: Source) => boolean>; // the lexicon entries whose cue the attribution has
@@ -464,11 +496,10 @@ export class Attribution {
     if (!this.text) return 0;
     let score = 0;
     for (const matches of this.cues) if (matches(source)) score++;
-    const who = cachedStemsOf([source.publisher, source.speaker, source.author].filter(Boolean).join(' '));
+    const { who, inTitle: title } = sourceStems(source);
     for (const st of this.said) if (who.has(st)) score++;
     // A title is about a topic, not a speaker: one shared word ("police") says nothing; two or more
     // suggest the article names the document.
-    const title = cachedStemsOf(source.title ?? '');
     let inTitle = 0;
     for (const st of this.said) if (title.has(st) && !who.has(st)) inTitle++;
     if (inTitle >= 2) score += inTitle;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignWords, alignWordsByTable, type AlignMode, type Column, type Keys } from '../../../lib/match/align';
 import { createRng } from '../../../scripts/eval/prng';
 import { parseQuote } from '../../../lib/match/quote-parts';
+import { BIT_COLUMNS_MAX_WORDS, bitCell, fillBitColumns } from '../../../lib/match/bit-columns';
 
 const w = (s: string) => s.split(' ');
 
@@ -88,6 +89,69 @@ describe('alignWords against the textbook table', () => {
       const ss = Array.from(s, String);
       expect(alignWords(qs, qFrom, qs.length, ss, sFrom, ss.length, mode)).toEqual(expected);
     }
+  });
+});
+
+/** The textbook table of a free-start alignment (first row 0, first column i), every cell. */
+function plainTable(q: Keys, qFrom: number, m: number, s: Keys, sFrom: number, n: number): number[][] {
+  const d: number[][] = [];
+  for (let i = 0; i <= m; i++) {
+    d.push([]);
+    for (let j = 0; j <= n; j++) {
+      if (i === 0) d[i][j] = 0;
+      else if (j === 0) d[i][j] = i;
+      else d[i][j] = Math.min(d[i - 1][j - 1] + (q[qFrom + i - 1] === s[sFrom + j - 1] ? 0 : 1), d[i - 1][j] + 1, d[i][j - 1] + 1);
+    }
+  }
+  return d;
+}
+
+describe('the table held as bit vectors', () => {
+  it('gives every cell of the textbook table, up to 32 quote words', () => {
+    const rng = createRng(29);
+    for (let round = 0; round < 1500; round++) {
+      // Few words (many ties), or mostly distinct ones (the word table's probes run on past collisions).
+      const vocabulary = round % 7 === 0 ? 100_000 : rng.int(1, round % 3 === 0 ? 4 : 40);
+      const m = round < 200 ? 32 - (round % 3) : rng.int(1, BIT_COLUMNS_MAX_WORDS);
+      const n = rng.int(0, 60);
+      // Large source word numbers (past 2^31) and quote words the library lacks (−1) too.
+      const big = round % 5 === 0 ? 2 ** 31 + 7 : 0;
+      const q = Int32Array.from({ length: m + 3 }, () => (rng.int(0, 9) === 0 ? -1 : rng.int(0, vocabulary - 1) + (big ? -2 : 0)));
+      const s = Uint32Array.from({ length: n + 2 }, (_, k) => (vocabulary > 1000 && k % 2 === 0 ? q[rng.int(0, m + 2)] : rng.int(0, vocabulary - 1)));
+      if (big) for (let k = 0; k < s.length; k += 3) s[k] = big;
+      const qFrom = rng.int(0, 3);
+      const sFrom = rng.int(0, 2);
+      const lastRow = new Int32Array(n + 1);
+      fillBitColumns(q, qFrom, m, s, sFrom, n, lastRow);
+      const d = plainTable(q, qFrom, m, s, sFrom, n);
+      for (let i = 0; i <= m; i++) for (let j = 0; j <= n; j++) if (bitCell(i, j) !== d[i][j]) expect([i, j, bitCell(i, j)]).toEqual([i, j, d[i][j]]);
+      for (let j = 0; j <= n; j++) expect(lastRow[j]).toBe(d[m][j]);
+    }
+  });
+
+  it('aligns edges and windows as the textbook table does, on either side of 32 quote words', () => {
+    const rng = createRng(31);
+    const modes: AlignMode[] = ['prefix', 'suffix', 'fit'];
+    let bitWide = 0;
+    for (let round = 0; round < 1200; round++) {
+      const vocabulary = rng.int(2, 12);
+      const m = rng.int(26, 36);
+      const n = rng.int(Math.max(0, m - 6), m + 8);
+      const q = Int32Array.from({ length: m }, () => rng.int(0, vocabulary - 1));
+      // A source stretch like an edge's: the quote's words with a few changed, added or dropped.
+      const words: number[] = [];
+      for (let k = 0; words.length < n; k++) {
+        const r = rng.int(0, 9);
+        if (r === 0) continue; // dropped
+        words.push(r === 1 ? rng.int(0, vocabulary - 1) : q[k % m]);
+        if (r === 2 && words.length < n) words.push(rng.int(0, vocabulary - 1)); // added
+      }
+      const s = Uint32Array.from(words);
+      const mode = modes[round % 3];
+      if (m <= BIT_COLUMNS_MAX_WORDS) bitWide++;
+      expect(alignWords(q, 0, m, s, 0, n, mode)).toEqual(plainAlign(q, 0, m, s, 0, n, mode));
+    }
+    expect(bitWide).toBeGreaterThan(500);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex, checkQuote } from '../../../lib/match';
-import { articleContext, attributionScore, ContextStems } from '../../../lib/match/context';
+import { articleContext, Attribution, attributionScore, ContextStems } from '../../../lib/match/context';
+import type { Source } from '../../../lib/types';
 import { loadSources } from './corpus';
 
 const sources = loadSources();
@@ -22,6 +23,30 @@ describe('attribution', () => {
     expect(attributionScore('Deputy Chief Constable Ian Critchley', byId('npcc-response-2023'))).toBeGreaterThan(0);
     expect(attributionScore('Wendy Williams', byId('hmicfrs-press-release-2023'))).toBeGreaterThan(0);
     expect(attributionScore(null, byId('hmicfrs-report-2023'))).toBe(0);
+  });
+
+  it('scores each source from stems kept with it as from its metadata read afresh, and follows edits', () => {
+    // A fresh copy of the source has nothing kept for it: its stems are made from its metadata now.
+    const plainScore = (said: string, src: Source) => new Attribution(said).score({ ...src });
+    const said = ['the report', 'HMICFRS', 'Wendy Williams', 'police chiefs', 'Ian Critchley of the NPCC', 'the inspectorate report on child sexual exploitation', 'a spokesperson'];
+    for (let round = 0; round < 2; round++) {
+      for (const src of sources) for (const who of said) expect(new Attribution(who).score(src)).toBe(plainScore(who, src));
+    }
+    // The same source object edited: the stems kept for it are made again.
+    const edited: Source = { ...byId('npcc-meta-e2ee-2023') };
+    const asked = new Attribution('Wendy Williams');
+    expect(asked.score(edited)).toBe(0);
+    for (const field of ['publisher', 'speaker', 'author'] as const) {
+      const before = edited[field];
+      edited[field] = 'Wendy Williams';
+      expect(asked.score(edited)).toBe(plainScore('Wendy Williams', edited));
+      expect(asked.score(edited)).toBeGreaterThan(0);
+      edited[field] = before;
+      expect(asked.score(edited)).toBe(0);
+    }
+    edited.title = 'What Wendy Williams said';
+    expect(asked.score(edited)).toBe(plainScore('Wendy Williams', edited));
+    expect(asked.score(edited)).toBeGreaterThan(0);
   });
 
   it('one topic word shared with a title is not an attribution', () => {
