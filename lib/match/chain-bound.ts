@@ -7,7 +7,6 @@ import type { IndexedSource } from './library-index';
 import type { LibraryWords, WordArray } from './library-words';
 import { lastOccurrence } from './align';
 import { maxGap, type QuotePart } from './quote-parts';
-import { bitRange, popcount, type WordMasks } from './word-masks';
 import {
   ALTERED_MIN_SIMILARITY,
   EDGE_SLACK_WORDS,
@@ -133,71 +132,6 @@ export function possibleMatchesAt(
 }
 
 const EPSILON = 1e-9; // the bound errs towards aligning
-
-/** Bits of the stretch's quote places [q0, q1) (relative to the part) whose word occurs in source words [s0, s1). */
-function maskedPresent(masks: WordMasks, words: WordArray, s0: number, s1: number, q0: number, q1: number): number {
-  if (q1 <= q0 || s1 <= s0) return 0;
-  const range = bitRange(q0, q1);
-  let seen = 0;
-  for (let s = s0; s < s1; s++) seen |= masks.maskOf(words[s]);
-  return seen & range;
-}
-
-/**
- * possibleMatchesAt for a single part of at most 32 words whose words `masks` holds
- * (WordMasks.set over the part), as the bits of a mask (bit i for the part's i-th word): each
- * stretch's source words looked up in the part's small table instead of marked in a table the
- * size of the lexicon. null where possibleMatchesAt gives up.
- */
-export function possibleBitsAt(cands: Candidates, c: number, part: QuotePart, masks: WordMasks, library: LibraryWords): number | null {
-  const words = library.at;
-  const slot = cands.chainSlot[c];
-  const base = library.starts[slot];
-  const N = library.lengths[slot];
-  const n = part.to - part.from;
-  const { q0, q1, s0, s1, members } = cands;
-  const from = cands.first[c];
-  const to = from + cands.count[c];
-  const first = members[from];
-  const last = members[to - 1];
-  if (q1[last] < part.to && s1[last] + (part.to - q1[last]) + EDGE_SLACK_WORDS >= N) return null;
-  const p0 = part.from;
-  const lead = q0[first] - p0;
-  let bits = maskedPresent(masks, words, base + Math.max(0, s0[first] - lead - EDGE_SLACK_WORDS), base + s0[first], 0, lead);
-  for (let k = from; k < to; k++) {
-    const b = members[k];
-    if (k > from) {
-      const a = members[k - 1];
-      bits |= maskedPresent(masks, words, base + s1[a], base + s0[b], q1[a] - p0, q0[b] - p0);
-    }
-    bits |= bitRange(q0[b] - p0, q1[b] - p0);
-  }
-  return bits | maskedPresent(masks, words, base + s1[last], base + Math.min(N, s1[last] + (part.to - q1[last]) + EDGE_SLACK_WORDS), q1[last] - p0, n);
-}
-
-/** possibleMatchesAt then mayReachVerdict, by possibleBitsAt: the same answer. */
-export function mayReachVerdictAt(cands: Candidates, c: number, part: QuotePart, masks: WordMasks, library: LibraryWords): boolean {
-  const bits = possibleBitsAt(cands, c, part, masks, library);
-  return bits === null || mayReachVerdictBits(bits, part.to - part.from);
-}
-
-/** mayReachVerdict of the flags held as the bits of a mask (n ≤ 32), step for step. */
-export function mayReachVerdictBits(bits: number, n: number): boolean {
-  const total = popcount(bits);
-  const s = ALTERED_MIN_SIMILARITY;
-  if (total + EPSILON >= (s * n) / (2 - s)) return true;
-  const pMin = Math.max(PARTIAL_MIN_WORDS, PARTIAL_MIN_SHARE * n);
-  const hopeless = (1 - PARTIAL_MIN_MATCH_RATIO) * n + 1e-6;
-  let head = 0;
-  let tail = 0;
-  for (let p = 1; p <= n; p++) {
-    head += (bits >>> (p - 1)) & 1;
-    tail += (bits >>> (n - p)) & 1;
-    if (p + EPSILON >= pMin && (head + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p || tail + EPSILON >= PARTIAL_MIN_MATCH_RATIO * p)) return true;
-    if (p - head > hopeless && p - tail > hopeless) return false;
-  }
-  return false;
-}
 
 /**
  * Could a single-part quote of these possible matches get any verdict from this alignment?

@@ -7,8 +7,7 @@ import { normalizeForMatch } from '../text/normalize';
 import { isStopword } from '../text/stopwords';
 import { alignWords, lastOccurrence, MAX_ALIGN_CELLS, type Column } from './align';
 import { Candidates, type Chain } from './candidates';
-import { mayAnchorPartsAt, mayReachVerdict, mayReachVerdictAt, possibleMatchesAt, wordsPresent } from './chain-bound';
-import { MASK_MAX_WORDS, WordMasks } from './word-masks';
+import { mayAnchorPartsAt, mayReachVerdict, possibleMatchesAt, wordsPresent } from './chain-bound';
 import { Attribution, ContextStems } from './context';
 import { buildMatch } from './evidence';
 import { caseDifference, FIRST_UNIT_DIFFERS, SAME_CASE, sameFoldedForm, samePunctuation } from './word-forms';
@@ -125,8 +124,6 @@ function keyHashScratch(n: number): Uint32Array {
 }
 
 let hopeStamp = 0;
-// The words of a single-part quote of up to 32 words, for the chain bound (mayReachVerdictAt).
-const partMasks = new WordMasks();
 
 function rank(v: Verdict): number {
   return VERDICT_INFO[v].rank;
@@ -254,8 +251,6 @@ class QuoteMatcher {
     // The chain's own words already reach the altered threshold (see mayReachVerdict).
     const n = part.to - part.from;
     if (cands.words[c] >= (ALTERED_MIN_SIMILARITY * n) / (2 - ALTERED_MIN_SIMILARITY)) return true;
-    // A part of up to 32 words is looked for by its masks (partMasks holds them, see check).
-    if (n <= MASK_MAX_WORDS) return mayReachVerdictAt(cands, c, part, partMasks, this.index.libraryWords());
     const flags = possibleMatchesAt(cands, c, part, this.qWords, this.index.libraryWords(), boundFlags(this.pq.tokens.length));
     return flags === null || mayReachVerdict(flags, n);
   }
@@ -608,7 +603,6 @@ class QuoteMatcher {
     // at all (its anchors are chosen among all its chains, so it is all or none).
     const bounded = !single && this.pruned;
     if (bounded) this.markHopefulSlots();
-    if (single && this.pruned && pq.parts[0].to - pq.parts[0].from <= MASK_MAX_WORDS) partMasks.set(this.qWords, pq.parts[0].from, pq.parts[0].to);
     // The bounds read the chains from their typed arrays: a chain they rule out is never made.
     for (let c = 0; c < cands.chains; c++) {
       if (single && this.pruned && !this.worthAligning(c)) continue;

@@ -1,7 +1,7 @@
 // The words of a quote stretch of at most 32 words, each with the mask of the places it holds
 // (bit i for the stretch's i-th word): a small open-addressing table (64 entries) that stays in
-// the first-level cache, so a source word is looked up in it for a few instructions, where a
-// word-indexed table the size of the lexicon misses the caches.
+// the first-level cache, so the aligner's bit vectors (bit-columns.ts) look each source word up
+// in it for a few instructions.
 
 /** The longest stretch a mask holds: one bit per word. */
 export const MASK_MAX_WORDS = 32;
@@ -63,11 +63,4 @@ export function popcount(x: number): number {
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
   return Math.imul(x, 0x01010101) >>> 24;
-}
-
-/** Bits [from, to) of a mask (0 ≤ from ≤ to ≤ 32). */
-export function bitRange(from: number, to: number): number {
-  const below = to >= 32 ? -1 : (1 << to) - 1;
-  const skip = from >= 32 ? -1 : (1 << from) - 1;
-  return below & ~skip;
 }

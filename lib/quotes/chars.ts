@@ -70,7 +70,7 @@ export function codeAt(text: string, i: number): number {
 
 /**
  * True for the block of curly quote marks, dashes, spaces and the ellipsis (U+2000–U+206F), which
- * holds no letter or digit (checked against the Unicode classes in tests/unit/quotes/elision.test.ts).
+ * holds no letter or digit (checked against the Unicode classes in tests/unit/quotes/code-units.test.ts).
  * The character tests answer for it without a Unicode regex, whose first use in a content script
  * is compiled at some cost.
  */

@@ -7,8 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Candidates, findBlocks, findChains, type Block, type Chain } from '../../../lib/match/candidates';
 import { alignWords, lastOccurrence } from '../../../lib/match/align';
-import { mayAnchorParts, mayAnchorPartsAt, mayReachVerdict, mayReachVerdictAt, mayReachVerdictBits, possibleBitsAt, possibleMatches, possibleMatchesAt } from '../../../lib/match/chain-bound';
-import { MASK_MAX_WORDS, WordMasks } from '../../../lib/match/word-masks';
+import { mayAnchorParts, mayAnchorPartsAt, mayReachVerdict, possibleMatches, possibleMatchesAt } from '../../../lib/match/chain-bound';
 import { hashKey, kgramHash } from '../../../lib/match/fingerprints';
 import { LibraryIndex, type IndexedSource } from '../../../lib/match/library-index';
 import { parseQuote, type ParsedQuote, type QuotePart } from '../../../lib/match/quote-parts';
@@ -155,9 +154,6 @@ describe('Candidates on State of the Union addresses', () => {
     let chains = 0;
     let inParts = 0;
     let tighter = 0;
-    let byBits = 0;
-    let ruledOut = 0;
-    const masks = new WordMasks();
     for (const index of indexes) {
       for (const text of texts) {
         const pq = parseQuote(text);
@@ -186,15 +182,6 @@ describe('Candidates on State of the Union addresses', () => {
           const a = possibleMatches(chain, part, words, entry);
           const b = possibleMatchesAt(cands, c, part, words, index.libraryWords());
           expect(b === null ? null : Array.from(b)).toEqual(a === null ? null : Array.from(a));
-          if (pq.parts.length === 1 && part.to - part.from <= MASK_MAX_WORDS) {
-            // The bound by the part's word masks answers as the flags marked word by word.
-            masks.set(words, part.from, part.to);
-            const byMasks = mayReachVerdictAt(cands, c, part, masks, index.libraryWords());
-            expect(byMasks).toBe(b === null || mayReachVerdict(b, part.to - part.from));
-            expect(bitsAsFlags(possibleBitsAt(cands, c, part, masks, index.libraryWords()), part.to - part.from)).toEqual(b && Array.from(b.subarray(0, part.to - part.from)));
-            if (!byMasks) ruledOut++;
-            byBits++;
-          }
           if (pq.parts.length > 1) {
             const side = mayAnchorPartsAt(cands, c, pq.parts, words, index.libraryWords());
             expect(side).toBe(mayAnchorParts(chain, pq.parts, words, entry));
@@ -210,61 +197,9 @@ describe('Candidates on State of the Union addresses', () => {
     }
     // Enough of both kinds to mean something.
     expect(chains).toBeGreaterThan(1000);
-    expect(byBits).toBeGreaterThan(1000);
-    expect(ruledOut).toBeGreaterThan(500);
     expect(inParts).toBeGreaterThan(100);
     expect(tighter).toBeGreaterThan(0);
   }, 120_000);
-});
-
-/** A mask's first n bits as flags, one a word (null stays null). */
-function bitsAsFlags(bits: number | null, n: number): number[] | null {
-  return bits === null ? null : Array.from({ length: n }, (_, i) => (bits >>> i) & 1);
-}
-
-describe('the single-part bound by word masks', () => {
-  it('answers as the flags marked word by word on chains of several blocks with gaps', () => {
-    const rng = createRng(41);
-    // Half the words from a few common ones (their phrases recur by chance), half from many rare ones.
-    const common = Array.from({ length: 6 }, (_, i) => `c${i}`);
-    const vocabulary = [...common, ...Array.from({ length: 400 }, (_, i) => `w${i}`)];
-    const texts = Array.from({ length: 6 }, () => Array.from({ length: 400 }, () => rng.pick(rng.chance(0.6) ? common : vocabulary)).join(' '));
-    const made: Source[] = texts.map((text, i) => ({ id: `s${i}`, type: 'report', title: `s${i}`, publisher: null, author: null, speaker: null, published: null, url: null, licence: null, coverage: null, excerpt: false, origin: 'file', text }));
-    const index = LibraryIndex.fromSources(made);
-    const cands = new Candidates();
-    const masks = new WordMasks();
-    let gapped = 0;
-    let ruledOut = 0;
-    for (let round = 0; round < 400; round++) {
-      const from = rng.int(0, texts[0].split(' ').length - 40);
-      const picked = rng.pick(texts).split(' ').slice(from, from + rng.int(8, 32));
-      // Every few words one changed, added or dropped: chains of blocks with small gaps.
-      const quote: string[] = [];
-      for (const word of picked) {
-        const r = rng.int(0, 9);
-        if (r === 0) continue;
-        quote.push(r === 1 ? rng.pick(vocabulary) : r === 2 ? 'zz' : word);
-        if (r === 3) quote.push(rng.pick(vocabulary));
-      }
-      const pq = parseQuote(quote.slice(0, MASK_MAX_WORDS).join(' '));
-      if (pq.parts.length !== 1 || pq.words < 4) continue;
-      const keys = pq.tokens.map((t) => t.key);
-      const words = index.wordNumbers(keys);
-      cands.find(index, pq, words, Uint32Array.from(keys, hashKey));
-      const part = pq.parts[0];
-      masks.set(words, part.from, part.to);
-      for (let c = 0; c < cands.chains; c++) {
-        const flags = possibleMatchesAt(cands, c, part, words, index.libraryWords());
-        const byMasks = mayReachVerdictAt(cands, c, part, masks, index.libraryWords());
-        expect(byMasks).toBe(flags === null || mayReachVerdict(flags, part.to - part.from));
-        expect(bitsAsFlags(possibleBitsAt(cands, c, part, masks, index.libraryWords()), part.to - part.from)).toEqual(flags && Array.from(flags.subarray(0, part.to - part.from)));
-        if (cands.count[c] > 1) gapped++;
-        if (!byMasks) ruledOut++;
-      }
-    }
-    expect(gapped).toBeGreaterThan(100);
-    expect(ruledOut).toBeGreaterThan(100);
-  });
 });
 
 describe('mayReachVerdict', () => {
@@ -300,11 +235,6 @@ describe('mayReachVerdict', () => {
       if (rng.chance(0.3)) for (let i = rng.int(0, n); i < n; i++) flags[i] = rng.chance(noise) ? 0 : 1;
       const want = plain(flags, n);
       expect(mayReachVerdict(flags, n)).toBe(want);
-      if (n <= MASK_MAX_WORDS) {
-        let bits = 0;
-        for (let i = 0; i < n; i++) bits |= flags[i] << i;
-        expect(mayReachVerdictBits(bits, n)).toBe(want);
-      }
       if (want) yes++;
     }
     expect(yes).toBeGreaterThan(4000);
