@@ -7,9 +7,12 @@
 //   holds an entry for the row's id, the entry's hash is the row's contentHash and its text is a
 //   string of the row's textLength. A row failing any of these has no text: it is left out of the
 //   sources read (reported as unreadable), never answered from, and never deleted.
-// - When a fold is written (foldTexts): every text going into it is hashed with SHA-256 and must
-//   match its row's contentHash. A row's own text that does not stays in its row; a fold whose
-//   entries fail any check is not rewritten at all, so no text it holds is dropped.
+// - When a fold is written (foldTexts, after a load that read texts in their own rows): every text
+//   going into it, the fold's own included, is hashed with SHA-256 and must match its row's
+//   contentHash. A row's own text that does not stays in its row; a folded one that does not is
+//   kept under a DAMAGED hash (unreadable from then on, but not dropped). A text damaged on disk
+//   to the same length is therefore found at the next fold, not at every load: a load checks
+//   lengths and names, as the rows' own texts were never hashed on load either.
 import { type LibraryDb, type SourceRow, type StoredSource, type StoredTexts, TEXTS_ROW, contentHash } from './db';
 
 /** The format of the stored texts fold; one of another format is not read (its rows are unreadable) and not rewritten. */
@@ -102,17 +105,21 @@ export async function readSource(db: LibraryDb, id: string): Promise<StoredSourc
 
 /** What foldTexts did: how many texts the fold holds now, and the rows whose own text went into it. */
 export interface TextsFold {
-  held: number;
-  folded: string[];
+  held: number; // entries in the fold now (damaged ones kept included)
+  folded: string[]; // rows whose own text went in
+  damaged: string[]; // entries kept under a DAMAGED hash (their rows now unreadable)
 }
 
-/** A text planned for the fold, and where it was found. */
+/** An entry planned for the fold, and where it was found. */
 interface Planned {
   id: string;
   hash: string;
-  text: string;
+  text: unknown; // a string, but for an entry carried over damaged as it was
   own: boolean; // the row's own text (its row gives it up), else the fold's
 }
+
+/** How a fold entry whose text failed its SHA-256 check is kept: its text stays, and no read takes it. */
+export const DAMAGED = 'damaged:';
 
 /** Ids in IndexedDB's key order (code unit by code unit). */
 function inKeyOrder(x: string, y: string): number {
@@ -128,58 +135,69 @@ function sameFold(a: StoredTexts | undefined, b: StoredTexts | undefined): boole
 /**
  * Folds every stored text into the one fold value: the rows' own texts go in and their rows give
  * them up, in one read-write transaction, so the library's stored size does not grow; entries for
- * sources removed or rewritten since are dropped. Does nothing (null) when nothing would change,
- * when a folded row's text cannot be found (the damaged fold is kept as it is: no text is
- * dropped), or when the library changed while the texts were hashed (the next load tries again).
- * Every text going in is hashed first (outside the transaction: IndexedDB commits a transaction
- * left idle), and one that does not match its row is not folded.
+ * sources removed or rewritten since are dropped. Every text going in is hashed first (outside the
+ * transaction: IndexedDB commits a transaction left idle): a row's own text that does not match
+ * its row stays in the row; a folded text that does not match is kept under a DAMAGED hash, so no
+ * read takes it again, and an entry that already fails its read checks is carried over as it is:
+ * no text is ever dropped for a source still stored. Does nothing (null) when nothing would
+ * change, when the fold is damaged as a whole, or when the library changed while the texts were
+ * hashed (the next load tries again).
  */
 export async function foldTexts(db: LibraryDb): Promise<TextsFold | null> {
   const [rows, fold] = await db.transaction('r', db.sources, db.texts, () => Promise.all([db.sources.toArray(), db.texts.get(TEXTS_ROW)]));
-  const read = joinTexts(rows, fold);
-  if (read.unreadable.length > 0 || (read.separate === 0 && read.stale === 0)) return null;
   const entries = foldEntries(fold);
+  if (fold && !entries) return null; // damaged as a whole: left as it is
+  const read = joinTexts(rows, fold);
   const planned: Planned[] = [];
+  const carried: Planned[] = [];
   for (const row of rows) {
     const own = typeof row.text === 'string';
-    planned.push({ id: row.id, hash: row.contentHash, text: textOf(row, entries)!, own });
+    const text = textOf(row, entries);
+    if (text !== null) planned.push({ id: row.id, hash: row.contentHash, text, own });
+    else {
+      const entry = entries?.get(row.id);
+      if (entry) carried.push({ id: row.id, hash: entry.hash, text: entry.text, own: false });
+    }
   }
-  const hashes = await Promise.all(planned.map((p) => contentHash(p.text)));
-  const going: Planned[] = [];
+  const hashes = await Promise.all(planned.map((p) => contentHash(p.text as string)));
+  const going: Planned[] = [...carried];
+  let damaged = 0;
   for (let i = 0; i < planned.length; i++) {
-    if (hashes[i] === planned[i].hash) going.push(planned[i]);
-    else if (!planned[i].own) return null; // a folded text damaged on disk: left as it is
+    const p = planned[i];
+    if (hashes[i] === p.hash) going.push(p);
+    else if (!p.own) {
+      going.push({ ...p, hash: `${DAMAGED}${p.hash}` });
+      damaged++;
+    }
   }
+  if (read.separate === 0 && read.stale === 0 && damaged === 0) return null;
   going.sort((x, y) => inKeyOrder(x.id, y.id));
   return db.transaction('rw', db.sources, db.texts, async () => {
     const now = await db.texts.get(TEXTS_ROW);
     if (!sameFold(now, fold)) return null; // folded meanwhile by another load
     const current = new Map((await db.sources.bulkGet(going.map((p) => p.id))).map((r, i) => [going[i].id, r]));
-    // A row changed since it was read keeps its own text (or stays unfolded); only the unchanged are taken.
+    // Only what is unchanged since it was read: a row rewritten meanwhile carries its own text
+    // (its fold entry is no longer needed), one removed needs none, and a row that got its text
+    // since stays as it is.
     const held = going.filter((p) => {
       const row = current.get(p.id);
-      if (!row || row.contentHash !== p.hash) return false;
+      if (!row || row.contentHash !== (p.own ? p.hash : row.contentHash)) return false;
       return p.own ? row.text === p.text : typeof row.text !== 'string';
     });
-    if (held.length === 0 && !now) return { held: 0, folded: [] };
     const folded: string[] = [];
     const given: SourceRow[] = [];
     for (const p of held) {
       if (!p.own) continue;
       const { text: _text, ...rest } = current.get(p.id)!;
-      given.push({ ...rest, textLength: p.text.length });
+      given.push({ ...rest, textLength: (p.text as string).length });
       folded.push(p.id);
     }
-    // Folded rows not held (a row rewritten meanwhile carries its own text) must keep a text: any
-    // folded row whose entry is not held aborts the write.
-    const heldIds = new Set(held.map((p) => p.id));
-    for (const [id, row] of current) if (row && typeof row.text !== 'string' && !heldIds.has(id)) return null;
     if (held.length > 0) {
-      await db.texts.put({ id: TEXTS_ROW, format: TEXTS_FORMAT, ids: held.map((p) => p.id), hashes: held.map((p) => p.hash), texts: held.map((p) => p.text) });
+      await db.texts.put({ id: TEXTS_ROW, format: TEXTS_FORMAT, ids: held.map((p) => p.id), hashes: held.map((p) => p.hash), texts: held.map((p) => p.text as string) });
     } else {
       await db.texts.delete(TEXTS_ROW);
     }
     await db.sources.bulkPut(given);
-    return { held: held.length, folded };
+    return { held: held.length, folded, damaged: held.filter((p) => p.hash.startsWith(DAMAGED) && !p.own).map((p) => p.id) };
   });
 }
