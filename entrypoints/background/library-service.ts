@@ -101,9 +101,10 @@ export class LibraryService {
 
   /**
    * Folds the rows a load offered into the snapshot the next cold start reads (their separate rows
-   * are deleted as they go in), and the texts read from their own rows into the texts fold, unless the library was invalidated meanwhile (the write checks
-   * each row against its source anyway; this only saves a stale one's write). A failure only
-   * means the next cold start reads the separate rows again.
+   * are deleted as they go in), then the texts read from their own rows into the texts fold,
+   * unless the library was invalidated meanwhile (both writes check each row against its source
+   * anyway; this only saves a stale one's write). A failure only means the next cold start reads
+   * separate values again.
    */
   private storeSnapshotLater(attempt: Promise<Loaded>, loaded: Loaded): void {
     const snapshot = loaded.snapshot;
