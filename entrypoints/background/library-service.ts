@@ -40,6 +40,7 @@ interface Loaded {
   pageStarts: Map<string, number[]>; // PDF sources: where each page begins in the text
   snapshot: StoredSnapshot | null; // the rows to fold into the snapshot, when the load took separate rows or built any
   textsToFold: boolean; // the load read texts in their own rows (or stale fold entries): foldTexts follows
+  hashes: Map<string, string>; // each loaded source's contentHash: tells whether its text in the index is a row's
 }
 
 export class LibraryService {
@@ -85,6 +86,7 @@ export class LibraryService {
           pageStarts: new Map(stored.flatMap((s) => (s.pageStarts ? [[s.id, s.pageStarts] as const] : []))),
           snapshot: report.snapshot,
           textsToFold: report.textsToFold,
+          hashes: new Map(stored.map((s) => [s.id, s.contentHash])),
         };
       })();
       this.loaded = attempt;
@@ -167,6 +169,18 @@ export class LibraryService {
       if (info) sources[info.id] = info;
     }
     return { ok: true, hits, sources };
+  }
+
+  /**
+   * The text of a source of this content hash from the library loaded in memory, when one is
+   * loaded (or loading) and holds it; otherwise undefined, and the caller reads the database.
+   */
+  async loadedText(id: string, contentHash: string): Promise<string | undefined> {
+    const loading = this.loaded;
+    if (!loading) return undefined;
+    const loaded = await loading.catch(() => null);
+    if (!loaded || loaded.hashes.get(id) !== contentHash) return undefined;
+    return loaded.index.source(id)?.text;
   }
 
   async sources(): Promise<SourcesResponse> {

@@ -98,8 +98,25 @@ export function readSourcesById(db: LibraryDb, ids: readonly string[]): Promise<
   });
 }
 
-/** One source with its text, or undefined when it is not stored or its text cannot be found. */
-export async function readSource(db: LibraryDb, id: string): Promise<StoredSource | undefined> {
+/**
+ * A text the caller already holds for a folded row (the worker's loaded library), or undefined.
+ * It must be the text of the row's contentHash: only then is it taken (and only of the row's length).
+ */
+export type KnownText = (row: SourceRow) => Promise<string | undefined> | string | undefined;
+
+/**
+ * One source with its text, or undefined when it is not stored or its text cannot be found. Its
+ * details are always the stored row's; for a folded row, a text `known` holds saves reading the
+ * whole fold.
+ */
+export async function readSource(db: LibraryDb, id: string, known?: KnownText): Promise<StoredSource | undefined> {
+  if (known) {
+    const row = await db.sources.get(id);
+    if (!row) return undefined;
+    if (typeof row.text === 'string') return row as StoredSource;
+    const text = await known(row);
+    if (typeof text === 'string' && text.length === row.textLength) return withText(row, text);
+  }
   return (await readSourcesById(db, [id]))[0];
 }
 

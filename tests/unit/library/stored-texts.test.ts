@@ -343,8 +343,37 @@ describe('LibraryService and the texts fold', () => {
     expect((await db.sources.toArray()).every((r) => r.text === undefined)).toBe(true);
     const q = gold.quotes.find((g) => g.id === 'q25')!;
     const plain = LibraryIndex.fromSources(sources.map((s) => toSource({ ...s, contentHash: '', addedAt: 0, words: 0 })));
-    const answer = (await new LibraryService(db).check([q.query])).checks[0];
+    const next = new LibraryService(db);
+    const id = sources[0].id;
+    const hash = (await db.sources.get(id))!.contentHash;
+    expect(await next.loadedText(id, hash)).toBeUndefined(); // nothing loaded: the caller reads the database
+    const answer = (await next.check([q.query])).checks[0];
     expect(answer.verdict).toBe('verbatim');
     expect(answer).toEqual(checkQuote(plain, q.query));
+    expect(await next.loadedText(id, hash)).toBe(sources[0].text);
+    expect(await next.loadedText(id, 'another-hash')).toBeUndefined(); // another text since the load
   }, 30_000);
+
+  it('a folded source read with a text already held: the row\'s details, the held text only when it fits the row', async () => {
+    const db = await folded();
+    const id = sources[0].id;
+    await saveMeta(db, id, { title: 'Edited since', publisher: null, author: null, published: null, url: null, type: 'report', excerpt: false });
+    const asked: string[] = [];
+    const held = (text: string) => (row: SourceRow) => {
+      asked.push(row.id);
+      return text;
+    };
+    // A text of the row's length is taken as held (the caller vouches for its hash); the details are the row's.
+    const marked = `X${sources[0].text.slice(1)}`;
+    expect(await readSource(db, id, held(marked))).toMatchObject({ title: 'Edited since', text: marked });
+    // One of another length is not: the fold is read.
+    expect((await readSource(db, id, held('short')))!.text).toBe(sources[0].text);
+    expect((await readSource(db, id, () => undefined))!.text).toBe(sources[0].text);
+    // A row with its own text never asks.
+    asked.length = 0;
+    await importSources(db, [{ ...sources[1], id: 'own-copy', title: 'Own', text: `${sources[1].text}\n\nDifferent.` }]);
+    expect((await readSource(db, 'own-copy', held('never')))!.title).toBe('Own');
+    expect(asked).toEqual([]);
+    expect(await readSource(db, 'no-such-source', held('never'))).toBeUndefined();
+  });
 });
