@@ -6,6 +6,7 @@ import type { StoredSource } from '../../lib/library/db';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, megabytes, newSource } from '../../lib/library/file-source';
 import { type SortKey, ORIGIN_LABELS, SORT_LABELS, formatBytes, listRows, sourceRow } from '../../lib/library/listing';
 import { type Removal, removeSources, restoreRemoval } from '../../lib/library/removal';
+import { readSources } from '../../lib/library/stored-texts';
 import { buildPack, packFileName, packJson } from '../../lib/library/pack';
 import { type Settings, type SettingsArea, loadSettings, saveSettings } from '../../lib/settings';
 import { CITATION_STYLES, type CitationStyle } from '../../lib/cite/style-data';
@@ -52,7 +53,7 @@ export function LibraryPage(props: LibraryPageProps) {
   const [fetching, setFetching] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    setSources(await db.sources.toArray());
+    setSources((await readSources(db)).sources);
     const { usage, quota } = await props.estimate().catch(() => ({ usage: undefined, quota: undefined }));
     setStorage(usage === undefined ? null : quota ? `${formatBytes(usage)} used of ${formatBytes(quota)} available` : `${formatBytes(usage)} used`);
   }, [db]);
@@ -89,8 +90,9 @@ export function LibraryPage(props: LibraryPageProps) {
       setNotice({ kind: 'error', text: outcome.error });
       return false;
     }
-    setNotice({ kind: 'info', text: importSummary(outcome.report) });
+    // The list first (its texts may take a moment to read), so the notice never runs ahead of it.
     await refresh();
+    setNotice({ kind: 'info', text: importSummary(outcome.report) });
     return true;
   }
 

@@ -1,6 +1,7 @@
 // The background: owns the library and answers the content script and popup. Wiring only.
 import { browser } from 'wxt/browser';
 import { LibraryDb } from '@/lib/library/db';
+import { readSource } from '@/lib/library/stored-texts';
 import { LibraryService } from './library-service';
 import { pageResultsStore, type SessionArea } from './page-results';
 import { createRouter } from './router';
@@ -26,7 +27,12 @@ export default defineBackground(() => {
   const action = (browser.action ?? browser.browserAction) as BadgeAction | undefined;
   const pages = withBadge(pageResultsStore(session), action);
   const citationData = (browser.runtime.getURL as (path: string) => string)('/citation-styles/');
-  const citations = new CitationService((id) => library.db.sources.get(id), undefined, citationData);
+  const citations = new CitationService(
+    // A folded text is taken from the loaded library when it holds the same text (its hash), not read from the whole fold.
+    (id) => readSource(library.db, id, (row) => library.loadedText(row.id, row.contentHash)),
+    undefined,
+    citationData,
+  );
   const route = createRouter({
     library,
     pages,

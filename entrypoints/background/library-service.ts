@@ -5,6 +5,7 @@ import { type LibraryIndex, checkQuote, searchLibrary } from '@/lib/match/index'
 import type { QuoteCheck, QuoteQuery } from '@/lib/types';
 import type { LibraryDb, StoredSnapshot, StoredSource } from '@/lib/library/db';
 import { loadLibraryIndex, storeSnapshot } from '@/lib/library/stored-index';
+import { foldTexts } from '@/lib/library/stored-texts';
 import { type InstallReport, type ReadCatalogueFile, installBuiltins, loadCatalogue } from '@/lib/library/builtin';
 import { pageAt } from '@/lib/library/pdf-text';
 import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
@@ -38,6 +39,8 @@ interface Loaded {
   infos: Map<string, SourceInfo>;
   pageStarts: Map<string, number[]>; // PDF sources: where each page begins in the text
   snapshot: StoredSnapshot | null; // the rows to fold into the snapshot, when the load took separate rows or built any
+  textsToFold: boolean; // the load read texts in their own rows (or stale fold entries): foldTexts follows
+  hashes: Map<string, string>; // each loaded source's contentHash: tells whether its text in the index is a row's
 }
 
 export class LibraryService {
@@ -82,6 +85,8 @@ export class LibraryService {
           infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),
           pageStarts: new Map(stored.flatMap((s) => (s.pageStarts ? [[s.id, s.pageStarts] as const] : []))),
           snapshot: report.snapshot,
+          textsToFold: report.textsToFold,
+          hashes: new Map(stored.map((s) => [s.id, s.contentHash])),
         };
       })();
       this.loaded = attempt;
@@ -98,17 +103,25 @@ export class LibraryService {
 
   /**
    * Folds the rows a load offered into the snapshot the next cold start reads (their separate rows
-   * are deleted as they go in), unless the library was invalidated meanwhile (the write checks
-   * each row against its source anyway; this only saves a stale one's write). A failure only
-   * means the next cold start reads the separate rows again.
+   * are deleted as they go in), then the texts read from their own rows into the texts fold,
+   * unless the library was invalidated meanwhile (both writes check each row against its source
+   * anyway; this only saves a stale one's write). A failure only means the next cold start reads
+   * separate values again.
    */
   private storeSnapshotLater(attempt: Promise<Loaded>, loaded: Loaded): void {
     const snapshot = loaded.snapshot;
-    if (!snapshot) return;
+    const texts = loaded.textsToFold;
+    if (!snapshot && !texts) return;
     loaded.snapshot = null; // its rows are not held in memory past the write
+    loaded.textsToFold = false;
     setTimeout(() => {
       if (this.loaded !== attempt) return;
-      storeSnapshot(this.db, snapshot).catch(() => undefined);
+      // The rows first, then the texts (each its own transaction; a failure of either only means
+      // the next cold start reads more separate values).
+      void (async () => {
+        if (snapshot) await storeSnapshot(this.db, snapshot).catch(() => undefined);
+        if (texts && this.loaded === attempt) await foldTexts(this.db).catch(() => undefined);
+      })();
     }, SNAPSHOT_DELAY_MS);
   }
 
@@ -156,6 +169,18 @@ export class LibraryService {
       if (info) sources[info.id] = info;
     }
     return { ok: true, hits, sources };
+  }
+
+  /**
+   * The text of a source of this content hash from the library loaded in memory, when one is
+   * loaded (or loading) and holds it; otherwise undefined, and the caller reads the database.
+   */
+  async loadedText(id: string, contentHash: string): Promise<string | undefined> {
+    const loading = this.loaded;
+    if (!loading) return undefined;
+    const loaded = await loading.catch(() => null);
+    if (!loaded || loaded.hashes.get(id) !== contentHash) return undefined;
+    return loaded.index.source(id)?.text;
   }
 
   async sources(): Promise<SourcesResponse> {

@@ -98,7 +98,7 @@ export async function installBuiltins(db: LibraryDb, sources: Source[], now: num
   return report;
 }
 
-function sameBuiltin(a: Source & { contentHash: string }, b: Source & { contentHash: string }): boolean {
+function sameBuiltin(a: Omit<Source, 'text'> & { contentHash: string }, b: Omit<Source, 'text'> & { contentHash: string }): boolean {
   return (
     a.contentHash === b.contentHash &&
     a.title === b.title &&

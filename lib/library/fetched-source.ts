@@ -59,7 +59,7 @@ export function documentFromAnswer(answer: PageAnswer, parse: (html: string) => 
 export async function replaceWithFetched(db: LibraryDb, id: string, text: string): Promise<StoredSource> {
   const current = await db.sources.get(id);
   if (!current) throw new FetchSourceError('That source is no longer in the library.');
-  const { contentHash: _h, words: _w, pageStarts: _p, addedAt, ...rest } = current;
+  const { contentHash: _h, words: _w, pageStarts: _p, textLength: _l, text: _t, addedAt, ...rest } = current;
   const next = await toStored({ ...rest, text, excerpt: false, origin: 'fetched', coverage: null }, addedAt);
   // Built before the transaction opens: IndexedDB commits a transaction left idle.
   const index = prepareIndex(next);

@@ -14,6 +14,7 @@ import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, un
 import type { Source } from '../types';
 import { LEXICON_ROW, type LibraryDb, SNAPSHOT_ROW, type StoredIndex, type StoredLexicon, type StoredSnapshot, type StoredSource, toSource } from './db';
 import { pauseBehindTasks } from '../page/slices';
+import { readSources } from './stored-texts';
 
 /** A source's index built and waiting to be written by writeIndexRows. */
 export interface PendingIndex {
@@ -169,6 +170,12 @@ export interface LoadReport {
   // built one, or found rows in the snapshot for sources no longer stored; null when everything
   // came from the snapshot unchanged.
   snapshot: StoredSnapshot | null;
+  // Sources whose text could not be found (a folded row whose fold entry is missing or fails its
+  // checks, see stored-texts.ts): left out of the index, so never answered from; their rows stay.
+  unreadable: string[];
+  // Whether the texts fold would change (rows carrying their own text, or entries for sources no
+  // longer folded): the caller then runs foldTexts after the load.
+  textsToFold: boolean;
 }
 
 /**
@@ -506,7 +513,8 @@ export async function loadLibraryIndex(
   const stemming = () => lexicon?.stemMore(STEMS_AT_A_TIME) ?? false;
   const preparer = new LookupPreparer(upcoming);
   const [storedSnapshot, separate] = await whileWaiting(rowsRead, () => stemming() || preparer.hashMore());
-  const sourcesRead = asked(db.sources.toArray()); // the texts, read while the rows are unpacked
+  // The texts (the fold and the rows written since, in one transaction), read while the rows are unpacked.
+  const sourcesRead = asked(readSources(db));
   const { rows, separateIds } = mergeRows(snapshotRows(storedSnapshot, generation), separate);
   onPhase?.('rows-read');
   const base = lexicon ?? new Lexicon();
@@ -529,10 +537,19 @@ export async function loadLibraryIndex(
   // checks is done after it, and of the distinct words on first use.
   const checks = new OffsetChecks(unpacked);
   const sortWords = () => early !== null && early.index.sortMoreWords(SOURCES_SORTED_AT_A_TIME);
-  const sources = await whileWaiting(sourcesRead, () => stemming() || checks.more() || sortWords() || (early !== null && preparer.readyMore(early.index)));
+  const texts = await whileWaiting(sourcesRead, () => stemming() || checks.more() || sortWords() || (early !== null && preparer.readyMore(early.index)));
+  const sources = texts.sources;
   if (!checks.finish()) early = null; // built with a damaged row: dropped, and that row rebuilt below
   onPhase?.('sources-read');
-  const report: LoadReport = { loaded: [], built: [], fromSnapshot: [], fromRows: [], snapshot: null };
+  const report: LoadReport = {
+    loaded: [],
+    built: [],
+    fromSnapshot: [],
+    fromRows: [],
+    snapshot: null,
+    unreadable: texts.unreadable.map((row) => row.id),
+    textsToFold: texts.separate > 0 || texts.stale > 0,
+  };
   const taken = (id: string) => {
     report.loaded.push(id);
     (separateIds.has(id) ? report.fromRows : report.fromSnapshot).push(id);

@@ -7,7 +7,8 @@ import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { serialize } from 'node:v8';
 import { LEXICON_ROW, LibraryDb, toStored } from '../../lib/library/db';
-import { loadLibraryIndex, writeIndexRows } from '../../lib/library/stored-index';
+import { loadLibraryIndex, storeSnapshot, writeIndexRows } from '../../lib/library/stored-index';
+import { foldTexts } from '../../lib/library/stored-texts';
 import { checkQuote, type LibraryIndex } from '../../lib/match/index';
 import type { QuoteQuery, Source } from '../../lib/types';
 
@@ -16,8 +17,10 @@ let dbCount = 0;
 /**
  * Stores the sources and the index rows of `index` in a new database, as an import does (rows and
  * the library lexicon written together); returns its name and the stored bytes of the rows and the lexicon.
+ * With `folded`, the library is then left as the background leaves it after its first load: the
+ * rows folded into the snapshot and the texts into the texts fold.
  */
-export async function storeLibrary(sources: readonly Source[], index: LibraryIndex): Promise<{ name: string; indexBytes: number }> {
+export async function storeLibrary(sources: readonly Source[], index: LibraryIndex, options: { folded?: boolean } = {}): Promise<{ name: string; indexBytes: number }> {
   const name = `verbatim-bench-${process.pid}-${++dbCount}`;
   const db = new LibraryDb(name);
   let indexBytes = 0;
@@ -32,6 +35,11 @@ export async function storeLibrary(sources: readonly Source[], index: LibraryInd
   }
   const lexicon = await db.lexicon.get(LEXICON_ROW);
   if (lexicon) indexBytes += serialize(lexicon).byteLength;
+  if (options.folded) {
+    const { report } = await loadLibraryIndex(db);
+    if (report.snapshot) await storeSnapshot(db, report.snapshot);
+    await foldTexts(db);
+  }
   db.close();
   return { name, indexBytes };
 }

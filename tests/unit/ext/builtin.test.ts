@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryDb, contentHash, toStored } from '../../../lib/library/db';
+import { readSource } from '../../../lib/library/stored-texts';
 import { builtinSource, installBuiltins, loadCatalogue, parseCatalogue } from '../../../lib/library/builtin';
 import type { Source } from '../../../lib/types';
 
@@ -64,7 +65,7 @@ describe('installBuiltins', () => {
 
   it('stores the hash, word count and builtin origin, queryable by origin', async () => {
     await installBuiltins(db, await loadCatalogue(read));
-    const stored = (await db.sources.get('npcc-meta-e2ee-2023'))!;
+    const stored = (await readSource(db, 'npcc-meta-e2ee-2023'))!;
     expect(stored.contentHash).toBe(await contentHash(stored.text));
     expect(stored.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.words).toBeGreaterThan(50);

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryDb, type StoredSource } from '../../../lib/library/db';
+import { readSource } from '../../../lib/library/stored-texts';
 import { installBuiltins, loadCatalogue } from '../../../lib/library/builtin';
 import { getFullText } from '../../../components/library/library-actions';
 import type { PageAnswer } from '../../../lib/library/fetched-source';
@@ -39,7 +40,7 @@ function deps(answer: (url: string) => Promise<PageAnswer>, grant = true) {
 beforeEach(async () => {
   db = new LibraryDb(`verbatim-full-text-${++n}`);
   await installBuiltins(db, await loadCatalogue((name) => readFile(join(ROOT, 'public/sources', name), 'utf8')));
-  report = (await db.sources.get(ID))!;
+  report = (await readSource(db, ID))!;
   calls = [];
 });
 afterEach(async () => {

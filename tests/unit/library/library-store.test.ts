@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../lib/library/db';
+import { readSources } from '../../../lib/library/stored-texts';
 import { installBuiltins, loadCatalogue } from '../../../lib/library/builtin';
 import { importSources } from '../../../lib/library/import';
 import { newSource } from '../../../lib/library/file-source';
@@ -132,7 +133,7 @@ describe('packs', () => {
   it('export then import into an empty library gives exactly the same sources', async () => {
     await installBuiltins(db, await loadCatalogue(read), 1000);
     await importSources(db, [{ ...paste('Pasted “words”, with quotes.'), pageStarts: [0] }], 2000);
-    const json = packJson(buildPack(await db.sources.toArray(), new Date(5000)));
+    const json = packJson(buildPack((await readSources(db)).sources, new Date(5000)));
     const other = new LibraryDb(`verbatim-store-test-other-${n}`);
     try {
       const report = await importSources(other, (await parsePack(json)).map(fromPack));
@@ -147,7 +148,7 @@ describe('packs', () => {
 
   it('refuses a damaged, foreign or newer pack, naming the problem', async () => {
     await importSources(db, [paste('Words.')]);
-    const pack = buildPack(await db.sources.toArray());
+    const pack = buildPack((await readSources(db)).sources);
     await expect(parsePack('{not json')).rejects.toThrow(PackError);
     await expect(parsePack('{"sources": []}')).rejects.toThrow(/not a Verbatim library pack/);
     await expect(parsePack(JSON.stringify({ ...pack, version: 2 }))).rejects.toThrow(/version 2/);

@@ -4,6 +4,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryDb, SNAPSHOT_ROW, type StoredIndex, type StoredSnapshot, toSource, toStored } from '../../../lib/library/db';
+import { readSources } from '../../../lib/library/stored-texts';
 import { installBuiltins } from '../../../lib/library/builtin';
 import { removeSources, restoreRemoval } from '../../../lib/library/removal';
 import { serialize } from 'node:v8';
@@ -320,7 +321,7 @@ describe('LibraryService and the snapshot', () => {
     const again = await loadLibraryIndex(db);
     expect(again.report.fromSnapshot).toHaveLength(await db.sources.count());
     const q = gold.quotes.find((g) => g.id === 'q25')!;
-    const plain = LibraryIndex.fromSources((await db.sources.toArray()).map(toSource));
+    const plain = LibraryIndex.fromSources((await readSources(db)).sources.map(toSource));
     const answer = (await new LibraryService(db).check([q.query])).checks[0];
     expect(answer.verdict).toBe('verbatim');
     expect(answer).toEqual(checkQuote(plain, q.query));

@@ -1,0 +1,155 @@
+// A library stored by the schema before the texts fold (version 7: every source row holds its own
+// text) must load, answer, and be folded at its next load; a cold start then reads the texts from
+// the fold. The profile is taken back to its version-7 form in place, with IndexedDB itself, while
+// the service worker is stopped.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type Launched, type Served, ROOT, SCREENSHOTS, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker, waitForCheck } from './harness';
+import { openCard } from './card-helpers';
+
+let launched: Launched;
+let served: Served;
+
+beforeAll(async () => {
+  launched = await launchWithExtension();
+  served = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'));
+  (await openLibraryPage(launched)).close(); // the built-in sources are in
+});
+
+afterAll(async () => {
+  await launched?.close();
+  await served?.close();
+});
+
+/** Every Verbatim highlight of the checked page (name → its ranges' texts, sorted), and one quote's card. */
+async function checkedPage(screenshot?: string): Promise<{ painted: Record<string, string[]>; card: string; page: Page }> {
+  const page = await launched.context.newPage();
+  await page.goto(`${served.origin}/wilby-2023-12-08.html`);
+  expect(await waitForCheck(page, 30_000)).toBe('done');
+  const painted = await page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, key) => {
+      if (key.startsWith('verbatim-verdict-')) out[key] = [...highlight].map((r) => (r as Range).toString()).sort();
+    });
+    return out;
+  });
+  const card = await openCard(page, 'It cannot be overstated');
+  const text = `${await card.getAttribute('aria-label')}\n${await card.locator('.vb-passage').innerText()}`;
+  if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
+  return { painted, card: text, page };
+}
+
+interface Stored {
+  version: number;
+  stores: string[];
+  withText: number; // source rows holding their own text
+  folded: string[]; // the texts fold's ids
+}
+
+/**
+ * The stored library as seen from a script-less extension page (which does not wake the worker);
+ * with `toVersion7`, first rewritten as the version-7 schema kept it: the texts back in their rows,
+ * no texts table, Dexie's version 7 (IndexedDB version 70).
+ */
+async function stored(toVersion7 = false): Promise<Stored> {
+  const page = await launched.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    return await page.evaluate(async (back) => {
+      const req = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+      const openAt = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
+        new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('verbatim', version);
+          r.onupgradeneeded = () => upgrade?.(r.result);
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+      let db = await openAt();
+      if (back) {
+        const names = ['sources', 'indexes', 'removed', 'lexicon', 'snapshot'];
+        const tx = db.transaction([...names, 'texts']);
+        const all: Record<string, Record<string, unknown>[]> = {};
+        for (const name of names) all[name] = (await req(tx.objectStore(name).getAll())) as Record<string, unknown>[];
+        const fold = (await req(tx.objectStore('texts').get('library'))) as { ids: string[]; texts: string[] } | undefined;
+        for (const row of all.sources) {
+          if (typeof row.text !== 'string') row.text = fold!.texts[fold!.ids.indexOf(row.id as string)];
+          delete row.textLength;
+        }
+        db.close();
+        // Deleted and opened again at version 70 in one go: IndexedDB serves the two requests in
+        // order, before any open the worker (woken by this tab) asks for after them.
+        const deleted = new Promise<void>((ok, fail) => {
+          const r = indexedDB.deleteDatabase('verbatim');
+          r.onsuccess = () => ok();
+          r.onerror = () => fail(r.error);
+        });
+        db = await openAt(70, (d) => {
+          const sources = d.createObjectStore('sources', { keyPath: 'id' });
+          sources.createIndex('origin', 'origin');
+          sources.createIndex('contentHash', 'contentHash');
+          d.createObjectStore('indexes', { keyPath: 'id' }).createIndex('version', 'version');
+          for (const name of ['removed', 'lexicon', 'snapshot']) d.createObjectStore(name, { keyPath: 'id' });
+        });
+        await deleted;
+        const write = db.transaction(names, 'readwrite');
+        for (const name of names) for (const value of all[name]) write.objectStore(name).put(value);
+        await new Promise<void>((ok, fail) => ((write.oncomplete = () => ok()), (write.onerror = () => fail(write.error))));
+      }
+      try {
+        const stores = [...db.objectStoreNames].sort();
+        const rows = (await req(db.transaction('sources').objectStore('sources').getAll())) as { text?: unknown }[];
+        const fold = stores.includes('texts') ? ((await req(db.transaction('texts').objectStore('texts').get('library'))) as { ids: string[] } | undefined) : undefined;
+        return { version: db.version, stores, withText: rows.filter((r) => typeof r.text === 'string').length, folded: fold?.ids ?? [] };
+      } finally {
+        db.close();
+      }
+    }, toVersion7);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until the background has folded the four built-in sources' texts: none left in a row. */
+async function textsFolded(): Promise<Stored> {
+  let now = await stored();
+  for (let i = 0; i < 40 && !(now.folded.length === 4 && now.withText === 0); i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    now = await stored();
+  }
+  return now;
+}
+
+describe('a library stored before the texts fold (schema version 7)', () => {
+  it('loads and answers as before, is folded at that load, and the next cold start answers the same from the fold', async () => {
+    const warm = await checkedPage();
+    await warm.page.close();
+    expect(Object.values(warm.painted).flat()).toHaveLength(27);
+    expect(await textsFolded()).toMatchObject({ version: 80, withText: 0 }); // the current build folds its own first load
+
+    await stopServiceWorker(launched);
+    const v7 = await stored(true);
+    expect(v7).toEqual({ version: 70, stores: ['indexes', 'lexicon', 'removed', 'snapshot', 'sources'], withText: 4, folded: [] });
+    // Opening a tab wakes the worker (it listens for tab updates), which may have loaded the
+    // version-8 library just before it was rewritten: stopped again, so nothing of it stays in memory.
+    await stopServiceWorker(launched);
+
+    // The worker opens the version-7 library, upgrades it, answers from the rows' texts, then folds them.
+    const upgraded = await checkedPage();
+    expect(upgraded.painted).toEqual(warm.painted);
+    expect(upgraded.card).toEqual(warm.card);
+    await upgraded.page.close();
+    const after = await textsFolded();
+    expect(after.version).toBe(80);
+    expect(after.stores).toContain('texts');
+    expect(after.withText).toBe(0);
+    expect(after.folded).toHaveLength(4);
+
+    await stopServiceWorker(launched);
+    const fromFold = await checkedPage('upgrade-texts-card.png');
+    expect(fromFold.painted).toEqual(warm.painted);
+    expect(fromFold.card).toEqual(warm.card);
+    expect(fromFold.card).toContain('HMICFRS press release');
+    await fromFold.page.close();
+  }, 120_000);
+});
