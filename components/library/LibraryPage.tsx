@@ -2,7 +2,7 @@
 // sort, metadata editing, removal with undo, imports (files, drag and drop, paste, packs), export,
 // storage used, and the reader's settings. All library text is rendered as text.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { StoredSource } from '../../lib/library/db';
+import type { SourceRow as StoredRow, StoredSource } from '../../lib/library/db';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, megabytes, newSource } from '../../lib/library/file-source';
 import { type SortKey, ORIGIN_LABELS, SORT_LABELS, formatBytes, listRows, sourceRow } from '../../lib/library/listing';
 import { type Removal, removeSources, restoreRemoval } from '../../lib/library/removal';
@@ -40,6 +40,8 @@ type Notice = { kind: 'info' | 'error'; text: string } | null;
 export function LibraryPage(props: LibraryPageProps) {
   const { db } = props;
   const [sources, setSources] = useState<StoredSource[] | null>(null);
+  // Rows whose text storage no longer gives back whole: never checked against, shown so they can be removed.
+  const [unreadable, setUnreadable] = useState<StoredRow[]>([]);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('title');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -53,7 +55,9 @@ export function LibraryPage(props: LibraryPageProps) {
   const [fetching, setFetching] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    setSources((await readSources(db)).sources);
+    const read = await readSources(db);
+    setSources(read.sources);
+    setUnreadable(read.unreadable);
     const { usage, quota } = await props.estimate().catch(() => ({ usage: undefined, quota: undefined }));
     setStorage(usage === undefined ? null : quota ? `${formatBytes(usage)} used of ${formatBytes(quota)} available` : `${formatBytes(usage)} used`);
   }, [db]);
@@ -101,7 +105,11 @@ export function LibraryPage(props: LibraryPageProps) {
 
   async function remove(ids: string[]) {
     const removal = await removeSources(db, ids);
-    if (removal.sources.length === 0) return;
+    if (removal.sources.length === 0) {
+      // Only rows without a readable text: nothing to put back, the list just loses them.
+      await changed();
+      return;
+    }
     setSelected(new Set());
     const what = removal.sources.length === 1 ? `Removed “${removal.sources[0].title}”.` : `Removed ${removal.sources.length} sources.`;
     await changed(() => setUndo({ removal, text: what }));
@@ -245,6 +253,26 @@ export function LibraryPage(props: LibraryPageProps) {
             </button>
           </div>
 
+          {unreadable.length > 0 && (
+            <div class="lp-notice lp-error" role="alert" data-testid="unreadable">
+              <p>
+                {unreadable.length === 1
+                  ? 'The text of one source could not be read back from storage, so quotes are not checked against it.'
+                  : `The texts of ${unreadable.length} sources could not be read back from storage, so quotes are not checked against them.`}{' '}
+                Remove what is listed here; a document you still need can then be added again.
+              </p>
+              <ul class="lp-unreadable">
+                {unreadable.map((r) => (
+                  <li key={r.id} data-source-id={r.id}>
+                    <span>{r.title}</span>{' '}
+                    <button type="button" class="lp-button lp-danger" aria-label={`Remove “${r.title}”`} onClick={() => void remove([r.id])}>
+                      Remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {sources !== null && rows.length === 0 && (
             <p class="lp-empty">{sources.length === 0 ? 'Your library is empty. Add a document above.' : 'No source matches your search.'}</p>
           )}

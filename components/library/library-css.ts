@@ -32,6 +32,9 @@ html, body { margin: 0; padding: 0; background: #f5f7fa; }
 .lp input[aria-invalid=true] { border-color: var(--vb-del); }
 .lp-field-error { color: var(--vb-del); font-size: 12px; }
 .lp-list { list-style: none; margin: 0; padding: 0; }
+.lp-notice > p { margin: 0; }
+.lp-unreadable { margin: 8px 0 0; padding-left: 20px; font-weight: normal; }
+.lp-unreadable li { margin: 4px 0; }
 .lp-item { border-top: 1px solid var(--vb-line); padding: 10px 0; }
 .lp-item-row { display: flex; gap: 10px; align-items: flex-start; }
 .lp-check { margin-top: 5px; }

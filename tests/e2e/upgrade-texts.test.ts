@@ -152,4 +152,53 @@ describe('a library stored before the texts fold (schema version 7)', () => {
     expect(fromFold.card).toContain('HMICFRS press release');
     await fromFold.page.close();
   }, 120_000);
+  it('names a folded text damaged on disk on the library page, never checks against it, and removes it', async () => {
+    expect((await textsFolded()).folded).toHaveLength(4);
+    await stopServiceWorker(launched);
+    const press = 'hmicfrs-press-release-2023';
+    // The press release's folded text cut short on disk, as a damaged value would come back.
+    const page = await launched.context.newPage();
+    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    const cut = await page.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('verbatim');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const tx = db.transaction('texts', 'readwrite');
+      const store = tx.objectStore('texts');
+      const fold = await new Promise<{ ids: string[]; texts: string[] }>((ok) => {
+        const r = store.get('library');
+        r.onsuccess = () => ok(r.result);
+      });
+      const at = fold.ids.indexOf(id);
+      fold.texts[at] = fold.texts[at].slice(0, -20);
+      store.put(fold);
+      await new Promise<void>((ok, fail) => ((tx.oncomplete = () => ok()), (tx.onerror = () => fail(tx.error))));
+      db.close();
+      return at >= 0;
+    }, press);
+    await page.close();
+    expect(cut).toBe(true);
+    await stopServiceWorker(launched);
+
+    const library = await openLibraryPage(launched, 3);
+    const warning = library.getByTestId('unreadable');
+    await expect.poll(() => warning.count()).toBe(1);
+    expect(await warning.innerText()).toContain('Police not doing enough to tackle group-based child sexual exploitation');
+    expect(await library.locator(`.lp-item[data-source-id="${press}"]`).count()).toBe(0);
+    expect(await library.locator('.lp-sub').innerText()).toMatch(/^3 sources/);
+    await library.screenshot({ path: join(SCREENSHOTS, 'options-unreadable-text.png'), fullPage: false });
+
+    // The article's quotes found only in the press release are no longer answered from it.
+    const checked = await checkedPage();
+    const inLibrary = Object.entries(checked.painted).filter(([key]) => !key.endsWith('not_found')).flatMap(([, texts]) => texts);
+    expect(inLibrary.length).toBeLessThan(4);
+    await checked.page.close();
+
+    await warning.getByRole('button', { name: /^Remove/ }).click();
+    await expect.poll(() => library.getByTestId('unreadable').count()).toBe(0);
+    expect(await library.locator('.lp-sub').innerText()).toMatch(/^3 sources/);
+    await library.close();
+  }, 120_000);
 });
