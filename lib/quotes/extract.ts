@@ -4,7 +4,7 @@
 // walked with an explicit stack, so deep pages cannot overflow the call stack.
 import type { ArticleMeta } from '../types';
 import type { ExplicitQuote } from './detect';
-import { ELEMENT_NODE, TEXT_NODE, elementsByTag, tagOf, textLength } from './dom';
+import { ELEMENT_NODE, TEXT_NODE, tagOf } from './dom';
 import { readArticleMeta } from './meta';
 
 /** text.slice(start, end) is node.data, character for character (whitespace shown as spaces). */
@@ -60,7 +60,7 @@ const ROOT_TAGS = new Set(['article', 'main']);
 /** Pages that list many articles (cards) are measured by their first ones only. */
 const MAX_ARTICLES = 50;
 
-/** At most this many <article> and <main> elements are looked at. */
+/** At most this many <article> and <main> elements are looked at (the first ones, in document order). */
 const ROOT_LIMIT = 10_000;
 
 /** An element and the number of characters of text under it. */
@@ -70,11 +70,11 @@ interface Measured {
 }
 
 /**
- * The <article> and <main> elements under `body` in document order, each with its text length, and
- * the length of all the text under `body`: one walk, where finding the elements and measuring each
- * of them walked the page three times. Null when the walk found ROOT_LIMIT of them.
+ * The first `limit` <article> and <main> elements under `body` in document order, each with its
+ * text length, and the length of all the text under `body`: one walk, where finding the elements
+ * and measuring each of them walked the page three times.
  */
-export function measureRoots(body: Element): { articles: Measured[]; mains: Measured[]; total: number } | null {
+export function measureRoots(body: Element, limit = ROOT_LIMIT): { articles: Measured[]; mains: Measured[]; total: number } {
   const articles: Measured[] = [];
   const mains: Measured[] = [];
   // A node to read, or where an element's text ends: its length is the text read since its start.
@@ -91,8 +91,8 @@ export function measureRoots(body: Element): { articles: Measured[]; mains: Meas
     if (node.nodeType === TEXT_NODE) total += ((node as Text).data ?? '').length;
     else if (node.nodeType === ELEMENT_NODE) {
       const tag = tagOf(node as Element);
-      if (tag === 'article' || tag === 'main') {
-        if (++count >= ROOT_LIMIT) return null;
+      if ((tag === 'article' || tag === 'main') && count < limit) {
+        count++;
         const m: Measured = { el: node as Element, length: 0 };
         (tag === 'article' ? articles : mains).push(m);
         stack.push({ ends: m, from: total });
@@ -111,27 +111,11 @@ export function measureRoots(body: Element): { articles: Measured[]; mains: Meas
 function articleRoot(doc: Document): Element | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  const measured = measureRoots(body);
-  if (measured) {
-    const around = measured.mains[0] ?? { el: body, length: measured.total };
-    let best: Measured | null = null;
-    for (const m of measured.articles.slice(0, MAX_ARTICLES)) if (m.length > (best?.length ?? -1)) best = m;
-    return best && best.length * 5 >= around.length ? best.el : around.el;
-  }
-  // Past ROOT_LIMIT candidates (a page made to hurt), as before: each candidate measured on its own.
-  const found = elementsByTag(body, ROOT_TAGS, ROOT_LIMIT);
-  const around = found.get('main')?.[0] ?? body;
-  let best: Element | null = null;
-  let bestLength = -1;
-  for (const el of (found.get('article') ?? []).slice(0, MAX_ARTICLES)) {
-    const n = textLength(el);
-    if (n > bestLength) {
-      best = el;
-      bestLength = n;
-    }
-  }
-  if (best && bestLength * 5 >= textLength(around)) return best;
-  return around;
+  const { articles, mains, total } = measureRoots(body);
+  const around = mains[0] ?? { el: body, length: total };
+  let best: Measured | null = null;
+  for (const m of articles.slice(0, MAX_ARTICLES)) if (m.length > (best?.length ?? -1)) best = m;
+  return best && best.length * 5 >= around.length ? best.el : around.el;
 }
 
 type Step = { node: Node; inArticle: boolean } | { exit: Element; tag: string; from: number };

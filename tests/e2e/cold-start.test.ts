@@ -4,33 +4,21 @@
 // the card must show the original passage and its source, which come from those records.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Launched, type Served, ROOT, SCREENSHOTS, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker, waitForCheck } from './harness';
+import { ROOT, SCREENSHOTS, extensionWithArticles, stopServiceWorker, waitForCheck } from './harness';
 import { openCard } from './card-helpers';
 
 const gold: { quotes: { id: string; quote: string }[] } = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/corpus/gold/wilby-2023-12-08.json'), 'utf8'));
 const q04 = gold.quotes.find((q) => q.id === 'q04')!.quote;
 const q25 = gold.quotes.find((q) => q.id === 'q25')!.quote;
 
-let launched: Launched;
-let served: Served;
-
-beforeAll(async () => {
-  launched = await launchWithExtension();
-  served = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'));
-  (await openLibraryPage(launched)).close(); // the built-in sources are in
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await served?.close();
-});
+const env = extensionWithArticles();
 
 /** The page checked: every Verbatim highlight (name → its ranges' texts, sorted), and the card of two quotes. */
 async function checkedPage(screenshot?: string): Promise<{ painted: Record<string, string[]>; cards: string[]; page: Page }> {
-  const page = await launched.context.newPage();
-  await page.goto(`${served.origin}/wilby-2023-12-08.html`);
+  const page = await env.launched.context.newPage();
+  await page.goto(`${env.served.origin}/wilby-2023-12-08.html`);
   expect(await waitForCheck(page, 30_000)).toBe('done');
   const painted = await page.evaluate(() => {
     const out: Record<string, string[]> = {};
@@ -54,9 +42,9 @@ async function checkedPage(screenshot?: string): Promise<{ painted: Record<strin
  * applied to the snapshot ('foreign': marked as of another lexicon, so none of its rows is trusted).
  */
 async function storedRows(change?: 'foreign'): Promise<{ snapshot: number; separate: number }> {
-  const page = await launched.context.newPage();
+  const page = await env.launched.context.newPage();
   try {
-    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    await page.goto(`chrome-extension://${env.launched.extensionId}/licences/citeproc-js.txt`);
     return await page.evaluate(async (how) => {
       const req = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
       const db = await req(indexedDB.open('verbatim'));
@@ -93,7 +81,7 @@ describe('a cold start from the stored library', () => {
     const warm = await checkedPage();
     warmAnswers = { painted: warm.painted, cards: warm.cards };
     await warm.page.close();
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
     const cold = await checkedPage('cold-start-card.png');
     expect(Object.values(cold.painted).flat()).toHaveLength(27);
     expect(cold.painted).toEqual(warm.painted);
@@ -109,7 +97,7 @@ describe('a cold start from the stored library', () => {
     expect(warmAnswers).not.toBeNull();
     // Moved into the snapshot a few seconds after a load that took them as separate rows: each row stored once.
     expect(await foldedIn()).toEqual({ snapshot: 4, separate: 0 }); // the four built-in sources
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
     const fromSnapshot = await checkedPage('cold-start-snapshot-card.png');
     expect(fromSnapshot.painted).toEqual(warmAnswers!.painted);
     expect(fromSnapshot.cards).toEqual(warmAnswers!.cards);
@@ -117,7 +105,7 @@ describe('a cold start from the stored library', () => {
     // A snapshot not of the stored lexicon is not read: every source is indexed from its text again,
     // written back as separate rows, and folded into a new snapshot afterwards.
     expect((await storedRows('foreign')).snapshot).toBe(4);
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
     const rebuilt = await checkedPage();
     expect(rebuilt.painted).toEqual(warmAnswers!.painted);
     expect(rebuilt.cards).toEqual(warmAnswers!.cards);

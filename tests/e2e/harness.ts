@@ -6,6 +6,7 @@ import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -109,6 +110,30 @@ export async function openLibraryPage(launched: Launched, builtins = 4): Promise
     await page.reload();
   }
   return page;
+}
+
+/** What extensionWithArticles starts: read its fields inside tests and hooks, once beforeAll has run. */
+export interface WithArticles {
+  launched: Launched;
+  served: Served;
+}
+
+/**
+ * For a test file: the extension launched with its built-in sources in, and the reference
+ * articles served, before the file's tests; both closed after them.
+ */
+export function extensionWithArticles(): WithArticles {
+  const env = {} as WithArticles;
+  beforeAll(async () => {
+    env.launched = await launchWithExtension();
+    env.served = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'));
+    (await openLibraryPage(env.launched)).close(); // the built-in sources are in
+  });
+  afterAll(async () => {
+    await env.launched?.close();
+    await env.served?.close();
+  });
+  return env;
 }
 
 /** Waits until the content script has checked the page (it marks <html data-verbatim-state>). */

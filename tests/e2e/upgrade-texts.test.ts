@@ -3,29 +3,17 @@
 // the fold. The profile is taken back to its version-7 form in place, with IndexedDB itself, while
 // the service worker is stopped.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Launched, type Served, ROOT, SCREENSHOTS, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker, waitForCheck } from './harness';
+import { SCREENSHOTS, extensionWithArticles, openLibraryPage, stopServiceWorker, waitForCheck } from './harness';
 import { openCard } from './card-helpers';
 
-let launched: Launched;
-let served: Served;
-
-beforeAll(async () => {
-  launched = await launchWithExtension();
-  served = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'));
-  (await openLibraryPage(launched)).close(); // the built-in sources are in
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await served?.close();
-});
+const env = extensionWithArticles();
 
 /** Every Verbatim highlight of the checked page (name → its ranges' texts, sorted), and one quote's card. */
 async function checkedPage(screenshot?: string): Promise<{ painted: Record<string, string[]>; card: string; page: Page }> {
-  const page = await launched.context.newPage();
-  await page.goto(`${served.origin}/wilby-2023-12-08.html`);
+  const page = await env.launched.context.newPage();
+  await page.goto(`${env.served.origin}/wilby-2023-12-08.html`);
   expect(await waitForCheck(page, 30_000)).toBe('done');
   const painted = await page.evaluate(() => {
     const out: Record<string, string[]> = {};
@@ -53,9 +41,9 @@ interface Stored {
  * no texts table, Dexie's version 7 (IndexedDB version 70).
  */
 async function stored(toVersion7 = false): Promise<Stored> {
-  const page = await launched.context.newPage();
+  const page = await env.launched.context.newPage();
   try {
-    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    await page.goto(`chrome-extension://${env.launched.extensionId}/licences/citeproc-js.txt`);
     return await page.evaluate(async (back) => {
       const req = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
       const openAt = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
@@ -127,12 +115,12 @@ describe('a library stored before the texts fold (schema version 7)', () => {
     expect(Object.values(warm.painted).flat()).toHaveLength(27);
     expect(await textsFolded()).toMatchObject({ version: 80, withText: 0 }); // the current build folds its own first load
 
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
     const v7 = await stored(true);
     expect(v7).toEqual({ version: 70, stores: ['indexes', 'lexicon', 'removed', 'snapshot', 'sources'], withText: 4, folded: [] });
     // Opening a tab wakes the worker (it listens for tab updates), which may have loaded the
     // version-8 library just before it was rewritten: stopped again, so nothing of it stays in memory.
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
 
     // The worker opens the version-7 library, upgrades it, answers from the rows' texts, then folds them.
     const upgraded = await checkedPage();
@@ -145,7 +133,7 @@ describe('a library stored before the texts fold (schema version 7)', () => {
     expect(after.withText).toBe(0);
     expect(after.folded).toHaveLength(4);
 
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
     const fromFold = await checkedPage('upgrade-texts-card.png');
     expect(fromFold.painted).toEqual(warm.painted);
     expect(fromFold.card).toEqual(warm.card);
@@ -154,11 +142,11 @@ describe('a library stored before the texts fold (schema version 7)', () => {
   }, 120_000);
   it('names a folded text damaged on disk on the library page, never checks against it, and removes it', async () => {
     expect((await textsFolded()).folded).toHaveLength(4);
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
     const press = 'hmicfrs-press-release-2023';
     // The press release's folded text cut short on disk, as a damaged value would come back.
-    const page = await launched.context.newPage();
-    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    const page = await env.launched.context.newPage();
+    await page.goto(`chrome-extension://${env.launched.extensionId}/licences/citeproc-js.txt`);
     const cut = await page.evaluate(async (id) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const r = indexedDB.open('verbatim');
@@ -180,9 +168,9 @@ describe('a library stored before the texts fold (schema version 7)', () => {
     }, press);
     await page.close();
     expect(cut).toBe(true);
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
 
-    const library = await openLibraryPage(launched, 3);
+    const library = await openLibraryPage(env.launched, 3);
     const warning = library.getByTestId('unreadable');
     await expect.poll(() => warning.count()).toBe(1);
     expect(await warning.innerText()).toContain('Police not doing enough to tackle group-based child sexual exploitation');

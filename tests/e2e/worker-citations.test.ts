@@ -4,34 +4,22 @@
 // in all five styles, as the worker that was installed; the card copies them after a stop too.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Launched, type Served, EXTENSION_DIR, ROOT, SCREENSHOTS, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker, waitForCheck } from './harness';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, SCREENSHOTS, extensionWithArticles, stopServiceWorker, waitForCheck } from './harness';
 import { accessedToday, clearClipboard, openCard, pressReleaseEntries, waitForClipboard } from './card-helpers';
 
 const STYLES = ['harvard', 'apa', 'mla', 'chicago', 'oscola'] as const;
 const SOURCE_ID = 'hmicfrs-press-release-2023';
 
-let launched: Launched;
-let served: Served;
-
-beforeAll(async () => {
-  launched = await launchWithExtension();
-  served = await serveFolder(join(ROOT, 'tests/fixtures/corpus/articles'));
-  (await openLibraryPage(launched)).close(); // the built-in sources are in
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await served?.close();
-});
+const env = extensionWithArticles();
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 /** Every style's answer to a citation request, sent from an extension page, the first message after any stop. */
 async function citations(): Promise<unknown[]> {
-  const page = await launched.context.newPage();
+  const page = await env.launched.context.newPage();
   try {
-    await page.goto(`chrome-extension://${launched.extensionId}/licences/citeproc-js.txt`);
+    await page.goto(`chrome-extension://${env.launched.extensionId}/licences/citeproc-js.txt`);
     return await page.evaluate(
       async ({ styles, sourceId }) => {
         const out: unknown[] = [];
@@ -67,19 +55,19 @@ describe('citations from the service worker', () => {
       expect(answer.ok, style).toBe(true);
       expect(answer.citation.text, style).toBe(entries[style]);
     }
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
     expect(await citations()).toEqual(installed);
     // And once more, from a worker started again that has already imported the script once.
-    await stopServiceWorker(launched);
+    await stopServiceWorker(env.launched);
     await citations();
     expect(await citations()).toEqual(installed);
   }, 60_000);
 
   it('the card copies a citation with the worker stopped before the page', async () => {
-    await stopServiceWorker(launched);
-    const page = await launched.context.newPage();
-    await launched.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
-    await page.goto(`${served.origin}/wilby-2023-12-08.html`);
+    await stopServiceWorker(env.launched);
+    const page = await env.launched.context.newPage();
+    await env.launched.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.served.origin });
+    await page.goto(`${env.served.origin}/wilby-2023-12-08.html`);
     expect(await waitForCheck(page, 30_000)).toBe('done');
     const card = await openCard(page, 'victim blaming');
     await clearClipboard(page);

@@ -47,6 +47,13 @@ describe('measureRoots', () => {
         if (tag === 'article') articles += got.length;
       }
       expect(measured!.total).toBe(textLength(body));
+      // Past its limit it keeps the first ones found, as elementsByTag does, still measured whole.
+      const few = measureRoots(body, 2);
+      const firstFew = elementsByTag(body, new Set(['article', 'main']), 2);
+      expect(few.articles.map((m) => m.el)).toEqual(firstFew.get('article'));
+      expect(few.mains.map((m) => m.el)).toEqual(firstFew.get('main'));
+      expect([...few.articles, ...few.mains].map((m) => m.length)).toEqual([...firstFew.get('article')!, ...firstFew.get('main')!].map((el) => textLength(el)));
+      expect(few.total).toBe(textLength(body));
     }
     expect(articles).toBeGreaterThan(100);
   });
