@@ -242,7 +242,8 @@ export class ContextStems {
     if (minShared <= 0) return true;
     const lx = entry.lexicon;
     // Per stem, its content words (the lexicon's, for this context, listed once).
-    this.contentWords ??= this.stemIds.map((st) => lx.stemWords[st].filter((w) => !lx.stop[w]));
+    const groups = lx.stemGroups;
+    this.contentWords ??= this.stemIds.map((st) => groups.contentWords(st, lx.stop));
     let found = 0;
     for (const ws of this.contentWords) {
       for (const w of ws) {
@@ -279,8 +280,8 @@ export class ContextStems {
     } else {
       for (let k = 0; k < this.stemIds.length; k++) eligible.push(k);
     }
-    const { stemWords, stop } = lx;
-    const lists = eligible.map((k) => stemWords[this.stemIds[k]].filter((w) => !stop[w]).map(sourcesWithWord));
+    const groups = lx.stemGroups;
+    const lists = eligible.map((k) => groups.contentWords(this.stemIds[k], lx.stop).map(sourcesWithWord));
     let size = 0;
     for (const ofStem of lists) for (const slots of ofStem) if (slots.length > 0) size = Math.max(size, slots[slots.length - 1] + 1);
     const held = new Int32Array(size);
@@ -302,7 +303,7 @@ export class ContextStems {
   /**
    * Make the module's word table answer for this context in lexicon `lx`: every content word
    * whose stem is one of the context's, with that stem's index (the words of a stem are the
-   * lexicon's stemWords).
+   * lexicon's stemGroups).
    */
   private claimWords(lx: Lexicon): void {
     if (wordOwner === this && wordLexicon === lx && wordLexiconSize === lx.size) return;
@@ -317,10 +318,11 @@ export class ContextStems {
       wordGen.fill(0);
       wordGeneration = 1;
     }
-    const { stemWords, stop } = lx;
+    const { start, words } = lx.stemGroups;
+    const stop = lx.stop;
     for (let k = 0; k < this.stemIds.length; k++) {
-      const words = stemWords[this.stemIds[k]];
-      for (let i = 0; i < words.length; i++) {
+      const st = this.stemIds[k];
+      for (let i = start[st], end = start[st + 1]; i < end; i++) {
         const w = words[i];
         if (stop[w]) continue;
         wordGen[w] = wordGeneration;

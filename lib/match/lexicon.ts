@@ -33,8 +33,9 @@ export class Lexicon {
   private stemmed = 0; // words whose stem is known: the first `stemmed` word numbers
   private stemOfWord: number[] = [];
   private stemTexts: string[] = [];
-  // The words of each stem: grouped when first asked for (short quotes, library search), then kept up to date.
-  private wordsOfStem: number[][] | null = null;
+  // The words of each stem: grouped when first asked for (context, short quotes, library search),
+  // grouped again once more words are stemmed.
+  private groups: StemGroups | null = null;
   /** Matching key of each word number. */
   readonly keys: string[];
   /** Whether each word's key is a stopword (context ignores those). */
@@ -66,16 +67,9 @@ export class Lexicon {
   }
 
   /** The word numbers that share each stem. */
-  get stemWords(): readonly (readonly number[])[] {
+  get stemGroups(): StemGroups {
     if (this.stemmed < this.keys.length) this.stemAll();
-    return (this.wordsOfStem ??= this.groupByStem());
-  }
-
-  private groupByStem(): number[][] {
-    const groups: number[][] = [];
-    for (let st = 0; st < this.stemTexts.length; st++) groups.push([]);
-    for (let id = 0; id < this.stemmed; id++) groups[this.stemOfWord[id]].push(id);
-    return groups;
+    return (this.groups ??= StemGroups.of(this.stemOfWord, this.stemTexts.length));
   }
 
   private stemAll(): void {
@@ -98,11 +92,10 @@ export class Lexicon {
         this.stemTexts.push(stem);
         this.stemHashes.push(hash);
         this.stemIds.addAll(st, st + 1, this.stemTexts, this.stemHashes.raw);
-        this.wordsOfStem?.push([]);
       }
       this.stemOfWord.push(st);
-      this.wordsOfStem?.[st].push(id);
     }
+    if (end > this.stemmed) this.groups = null;
     this.stemmed = end;
     return end < this.keys.length;
   }
@@ -211,6 +204,42 @@ export class Lexicon {
   stemIdOf(stem: string): number {
     if (this.stemmed < this.keys.length) this.stemAll();
     return this.stemIds.find(hashKey(stem), stem, this.stemTexts, this.stemHashes.raw);
+  }
+}
+
+/**
+ * The word numbers of each stem, grouped by stem number in one list, ascending within each: the
+ * words of stem st are words[start[st]] up to words[start[st + 1]]. Two typed arrays filled by
+ * counting, where an array per stem (about 20,000 in the State of the Union library) cost a cold
+ * worker's first check its allocations.
+ */
+export class StemGroups {
+  private constructor(
+    readonly start: Int32Array, // stem count + 1 entries
+    readonly words: Int32Array,
+  ) {}
+
+  static of(stemOf: readonly number[], stems: number): StemGroups {
+    const n = stemOf.length;
+    const start = new Int32Array(stems + 1);
+    for (let id = 0; id < n; id++) start[stemOf[id] + 1]++;
+    for (let st = 0; st < stems; st++) start[st + 1] += start[st];
+    const next = start.slice(0, stems);
+    const words = new Int32Array(n);
+    for (let id = 0; id < n; id++) words[next[stemOf[id]]++] = id;
+    return new StemGroups(start, words);
+  }
+
+  /** The word numbers with stem `st`, ascending (a view: valid while these groups are). */
+  of(st: number): Int32Array {
+    return this.words.subarray(this.start[st], this.start[st + 1]);
+  }
+
+  /** The word numbers with stem `st` that are not stopwords, ascending. */
+  contentWords(st: number, stop: readonly boolean[]): number[] {
+    const out: number[] = [];
+    for (let i = this.start[st], end = this.start[st + 1]; i < end; i++) if (!stop[this.words[i]]) out.push(this.words[i]);
+    return out;
   }
 }
 

@@ -553,7 +553,7 @@ export class LibraryIndex {
     let slots = this.stemCache.get(st);
     if (!slots) {
       // A binary search of each source's distinct words for each word of the stem (a few).
-      const words = this.lexicon.stemWords[st];
+      const words = this.lexicon.stemGroups.of(st);
       const found: number[] = [];
       for (const entry of this.slots) {
         if (entry && words.some((w) => holdsWord(entry.sorted, w))) found.push(entry.slot);

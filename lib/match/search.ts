@@ -11,7 +11,7 @@ function stemPositions(entry: IndexedSource, stem: string): number[] {
   const st = lx.stemIdOf(stem);
   if (st < 0) return [];
   const out: number[] = [];
-  for (const w of lx.stemWords[st]) for (const p of positionsOf(entry, w)) out.push(p);
+  for (const w of lx.stemGroups.of(st)) for (const p of positionsOf(entry, w)) out.push(p);
   return out.sort((a, b) => a - b);
 }
 

@@ -4,7 +4,8 @@
 // (what made cold starts slow) or sorting the whole block. A partition is sorted by fingerprint
 // (stably, so each fingerprint's postings keep their order) the first time a lookup reaches it:
 // a cold start pays one pass over the postings, and each lookup at most the sort of one small
-// partition that fits in cache. Postings can be removed (a source leaving the library) but not
+// partition that fits in cache. A partition's first lookup (which may be its only one in a cold
+// worker's first checks) reads it in one pass instead, unless something else needs it sorted. Postings can be removed (a source leaving the library) but not
 // added: later sources go to the PostingTable beside it.
 
 const PART_BITS = 11;
@@ -22,6 +23,14 @@ const VALUE_LIMIT = 2 ** 32;
  */
 let keyScratch = new Float64Array(1024);
 
+/**
+ * A partition's state: no lookup yet; read once as built (its next lookup sorts it); sorted. A
+ * cold worker's first checks reach most partitions once, and a pass over one costs less than its sort.
+ */
+const UNREAD = 0;
+const READ = 2;
+const SORTED = 1;
+
 /** Partitions larger than this (none in a library of likely size) get keys of their own, not kept. */
 const SCRATCH_LIMIT = 1 << 16;
 
@@ -38,10 +47,10 @@ export class SortedPostings {
     private readonly values: Uint32Array, // the posting of each
     private readonly partStart: Uint32Array, // where each partition begins (PARTS + 1 entries)
     private readonly partEnd: Uint32Array, // where the postings still held in each partition end
-    private readonly partSorted: Uint8Array, // 1 once a partition is sorted by fingerprint
+    private readonly partSorted: Uint8Array, // each partition's state: UNREAD, READ or SORTED
   ) {}
 
-  static readonly EMPTY = new SortedPostings(new Uint32Array(0), new Uint32Array(0), new Uint32Array(PARTS + 1), new Uint32Array(PARTS), new Uint8Array(PARTS).fill(1));
+  static readonly EMPTY = new SortedPostings(new Uint32Array(0), new Uint32Array(0), new Uint32Array(PARTS + 1), new Uint32Array(PARTS), new Uint8Array(PARTS).fill(SORTED));
 
   /** Postings `values[i]` under fingerprint `hashes[i]`; equal fingerprints keep their order. */
   static build(hashes: Uint32Array, values: Uint32Array): SortedPostings {
@@ -80,7 +89,7 @@ export class SortedPostings {
 
   /** Sorts a partition by fingerprint, keeping the order of equal ones. */
   private sortPart(p: number): void {
-    this.partSorted[p] = 1;
+    this.partSorted[p] = SORTED;
     const lo = this.partStart[p];
     const m = this.partEnd[p] - lo;
     if (m < 2) return;
@@ -136,7 +145,7 @@ export class SortedPostings {
    */
   prepare(hash: number): boolean {
     const p = (hash >>> 0) & PART_MASK;
-    if (this.partSorted[p] !== 0) return false;
+    if (this.partSorted[p] === SORTED) return false;
     this.sortPart(p);
     return true;
   }
@@ -144,7 +153,7 @@ export class SortedPostings {
   /** Where a fingerprint's first posting is (or would be) in its partition, sorted first if need be. */
   private firstOf(hash: number): number {
     const p = hash & PART_MASK;
-    if (this.partSorted[p] === 0) this.sortPart(p);
+    if (this.partSorted[p] !== SORTED) this.sortPart(p);
     const h = this.hashes;
     let lo = this.partStart[p];
     let hi = this.partEnd[p];
@@ -188,10 +197,17 @@ export class SortedPostings {
    * copyTo, unless the fingerprint has more than `max` postings: then nothing is written and -1
    * returned. The range's end is found by stepping on from its start, at most max + 1 entries:
    * a lookup's postings are a few, next to its start in the lines the search has just read, where
-   * a second search would begin again at the middle of the partition.
+   * a second search would begin again at the middle of the partition. The first lookup of a
+   * partition no one has sorted reads the partition through instead (readUnsorted), and may write
+   * entries past `at` before it finds more than `max`.
    */
   copyToAtMost(hash: number, out: number[], at: number, max: number): number {
     hash >>>= 0;
+    const p = hash & PART_MASK;
+    if (this.partSorted[p] === UNREAD) {
+      this.partSorted[p] = READ;
+      return this.readUnsorted(p, hash, out, at, max);
+    }
     const from = this.firstOf(hash);
     const h = this.hashes;
     const end = Math.min(this.partEnd[hash & PART_MASK], from + max + 1);
@@ -200,6 +216,23 @@ export class SortedPostings {
     if (to - from > max) return -1;
     const v = this.values;
     for (let j = from; j < to; j++) out[at++] = v[j];
+    return at;
+  }
+
+  /**
+   * copyToAtMost from partition p as built, without sorting it: one pass over its entries, which
+   * costs a cold worker less than the sort. The sort keeps the order of equal fingerprints, so
+   * their postings come in the same order either way.
+   */
+  private readUnsorted(p: number, hash: number, out: number[], at: number, max: number): number {
+    const h = this.hashes;
+    const v = this.values;
+    let found = 0;
+    for (let j = this.partStart[p], end = this.partEnd[p]; j < end; j++) {
+      if (h[j] !== hash) continue;
+      if (++found > max) return -1;
+      out[at++] = v[j];
+    }
     return at;
   }
 

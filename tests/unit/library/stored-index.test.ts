@@ -11,6 +11,7 @@ import { packLexicon, unpackLexicon, unpackLexiconStems } from '../../../lib/mat
 import { STEMMER_VERSION } from '../../../lib/text/stopwords';
 import { loadGold, loadSources } from '../match/corpus';
 import { expectSameData } from './index-data';
+import { stemWordsOf } from '../match/lexicon-fields';
 import { quoteContext } from '../../../lib/quotes/index';
 import { generatePages } from '../../../scripts/eval/generate';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
@@ -233,7 +234,7 @@ describe('the stems stored with the library lexicon', () => {
     keys: [...lx.keys],
     stemOf: [...lx.stemOf],
     stems: [...lx.stems],
-    stemWords: lx.stemWords.map((w) => [...w]),
+    stemWords: stemWordsOf(lx),
     stemIds: lx.stems.map((t) => lx.stemIdOf(t)),
   });
 

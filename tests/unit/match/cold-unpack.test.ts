@@ -8,6 +8,7 @@ import { Lexicon } from '../../../lib/match/lexicon';
 import { packSourceIndex, unpackSourceIndex } from '../../../lib/match/packed-index';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
 import { expectSameNumbers } from '../same-numbers';
+import { stemWordsOf } from './lexicon-fields';
 
 /** Fingerprints the plain way: one hash per token, every k-gram, then winnowing. */
 function reference(vocabulary: readonly string[], tokenWords: Uint32Array) {
@@ -152,8 +153,8 @@ describe('lexicon stem groups formed on first use', () => {
     const stored = Lexicon.withStems(keys, fresh.stemOf, fresh.stems);
     const byWord: number[][] = fresh.stems.map(() => []);
     fresh.stemOf.forEach((st, id) => byWord[st].push(id));
-    expect(fresh.stemWords).toEqual(byWord);
-    expect(stored.stemWords).toEqual(byWord);
+    expect(stemWordsOf(fresh)).toEqual(byWord);
+    expect(stemWordsOf(stored)).toEqual(byWord);
 
     // Words interned after the groups were formed join them (or a new one) when stemmed.
     for (const lx of [fresh, stored]) {
@@ -161,8 +162,8 @@ describe('lexicon stem groups formed on first use', () => {
       lx.intern('zebra');
       const groups: number[][] = lx.stems.map(() => []);
       lx.stemOf.forEach((st, id) => groups[st].push(id));
-      expect(lx.stemWords).toEqual(groups);
-      expect(lx.stemWords[lx.stemOf[lx.idOf('zebra')]]).toEqual([lx.idOf('zebra')]);
+      expect(stemWordsOf(lx)).toEqual(groups);
+      expect([...lx.stemGroups.of(lx.stemOf[lx.idOf('zebra')])]).toEqual([lx.idOf('zebra')]);
     }
   });
 
@@ -172,8 +173,18 @@ describe('lexicon stem groups formed on first use', () => {
     while (lx.stemMore(3));
     const groups: number[][] = lx.stems.map(() => []);
     lx.stemOf.forEach((st, id) => groups[st].push(id));
-    expect(lx.stemWords).toEqual(groups);
+    expect(stemWordsOf(lx)).toEqual(groups);
     expect(groups.flat().sort((a, b) => a - b)).toEqual(keys.map((_, id) => id));
+  });
+
+  it("list a stem's content words as its group without the stopwords", () => {
+    const lx = Lexicon.fromKeys([...keys, 'they', 'theys', 'thes']);
+    const groups = lx.stemGroups;
+    const stopped = lx.stems.map((_, st) => [...groups.of(st)].filter((w) => lx.stop[w]));
+    expect(stopped.flat().length).toBeGreaterThan(0);
+    for (let st = 0; st < lx.stems.length; st++) {
+      expect(groups.contentWords(st, lx.stop)).toEqual([...groups.of(st)].filter((w) => !lx.stop[w]));
+    }
   });
 });
 

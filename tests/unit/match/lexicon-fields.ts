@@ -11,10 +11,16 @@ export function lexiconFields(lx: Lexicon) {
     hashes: [...lx.hashes],
     stemOf: [...lx.stemOf],
     stems: [...lx.stems],
-    stemWords: lx.stemWords.map((w) => [...w]),
+    stemWords: stemWordsOf(lx),
     ids: lx.keys.map((key) => lx.idOf(key)),
     stemIds: lx.stems.map((text) => lx.stemIdOf(text)),
   };
+}
+
+/** The words of each stem (the lexicon's stem groups), as one plain array per stem number. */
+export function stemWordsOf(lx: Lexicon): number[][] {
+  const groups = lx.stemGroups;
+  return lx.stems.map((_, st) => [...groups.of(st)]);
 }
 
 /** The words of the State of the Union library's lexicon, in its numbering: the stored-lexicon tests' whole-library case. */

@@ -103,3 +103,47 @@ describe('SortedPostings lookups', () => {
     agree(sorted, want, absent);
   });
 });
+
+describe('SortedPostings, a partition read before it is sorted', () => {
+  it('answers its first lookup as a sorted partition does, within the cap or refused, with values ascending or not', () => {
+    let seed = 5;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+    for (const order of ['ascending', 'shuffled']) {
+      const n = 30_000;
+      // Fingerprints in a few partitions, many repeated: partitions of hundreds of entries.
+      const h = Uint32Array.from({ length: n }, () => ((((next() % 400) << 11) | next() % 40) >>> 0));
+      const v = Uint32Array.from({ length: n }, (_, i) => (order === 'ascending' ? i * 2 : next() % 5000));
+      const want = reference(h, v);
+      for (const max of [1_000_000, 3]) {
+        const sorted = SortedPostings.build(h, v);
+        let wrong = 0;
+        let refused = 0;
+        for (const pass of ['first', 'again']) {
+          for (const [x, vs] of want) {
+            const out: number[] = [7];
+            const at = sorted.copyToAtMost(x, out, 1, max);
+            if (vs.length > max) {
+              refused++;
+              if (at !== -1) wrong++;
+            } else if (at !== vs.length + 1 || out[0] !== 7 || out.slice(1, at).some((y, i) => y !== vs[i])) wrong++;
+          }
+          expect({ order, max, pass, wrong }).toEqual({ order, max, pass, wrong: 0 });
+        }
+        if (max === 3) expect(refused).toBeGreaterThan(0);
+        // Every partition was read unsorted once, then sorted by its second lookup: none is left to prepare.
+        expect([...want.keys()].filter((x) => sorted.prepare(x))).toEqual([]);
+      }
+    }
+  });
+
+  it('is sorted by prepare after a first lookup read it', () => {
+    const h = Uint32Array.from([0x1000 + 3, 3, 0x800 + 3, 3]);
+    const v = Uint32Array.from([0, 1, 2, 3]);
+    const sorted = SortedPostings.build(h, v);
+    expect(sorted.copyToAtMost(3, [], 0, 10)).toBe(2);
+    expect(sorted.prepare(3)).toBe(true);
+    expect(sorted.prepare(3)).toBe(false);
+    expect(read(sorted, 3)).toEqual([1, 3]);
+    expect(read(sorted, 0x1000 + 3)).toEqual([0]);
+  });
+});
