@@ -148,7 +148,6 @@ export class WordScanner {
   }
 
   scan(text: string): ScannedWords {
-    if (!warmedUp) warmUp();
     const n = text.length;
     const out = new TokenBuffer((n >> 2) + 16);
     // Tokens before `floor` are final: the text before it was tokenised by the slow path, or is the start.
@@ -362,13 +361,7 @@ export class WordScanner {
   }
 }
 
-// Every branch of the scanner taken once before its first text, so that the compiler, optimising
+// Every branch of the scanner taken once when the module loads, so that the compiler, optimising
 // `scan` during the first long text, has seen them all: a branch first taken later would throw
-// the optimised code away in the middle of a build. Not when the module loads: a worker that
-// loads its index from the stored rows scans no text, and its start would pay for it.
-let warmedUp = false;
-
-function warmUp(): void {
-  warmedUp = true;
-  new WordScanner(() => 0).scan("Twenty-one THE o'clock 1,200.5 the ninety nine forty- two investi-\ngation café `x` the end.".repeat(2));
-}
+// the optimised code away in the middle of a build.
+new WordScanner(() => 0).scan("Twenty-one THE o'clock 1,200.5 the ninety nine forty- two investi-\ngation café `x` the end.".repeat(2));
