@@ -513,12 +513,17 @@ export async function loadLibraryIndex(
   const stemming = () => lexicon?.stemMore(STEMS_AT_A_TIME) ?? false;
   const preparer = new LookupPreparer(upcoming);
   const [storedSnapshot, separate] = await whileWaiting(rowsRead, () => stemming() || preparer.hashMore());
-  // The texts (the fold and the rows written since, in one transaction), read while the rows are unpacked.
+  // The texts (the fold and the rows written since, in one transaction), read while the rows are
+  // unpacked. Dexie makes a read's requests in microtasks, so without a task boundary here they
+  // would leave only after the unpacking and addAll below; and Chrome loads a large value from its
+  // file only once the worker has taken the backend's reply, hence a second boundary before addAll.
   const sourcesRead = asked(readSources(db));
+  await pauseBehindTasks();
   const { rows, separateIds } = mergeRows(snapshotRows(storedSnapshot, generation), separate);
   onPhase?.('rows-read');
   const base = lexicon ?? new Lexicon();
   const unpacked = unpackRows(rows, generation, base);
+  await pauseBehindTasks();
   onPhase?.('unpacked');
   // Every row usable: the index is built from them now, while the sources are still being read,
   // on source records that are filled in when they come (placing a source with its data reads
