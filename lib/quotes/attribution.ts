@@ -4,7 +4,7 @@
 // named attribution; the paragraphs of a quotation block share the block's attribution; a scare
 // quote with no cue nearby has none.
 import type { Quote } from '../types';
-import { isPlainText } from './chars';
+import { isPlainText } from '../text/words';
 import { finish, type Steps } from './steps';
 import {
   markBounds,

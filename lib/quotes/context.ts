@@ -1,7 +1,8 @@
 // The article's words on either side of a quote (about a sentence each), which the matcher uses
 // to tell apart two places in a source that hold the same quoted words.
 import { isSpaceCode } from './chars';
-import { markBounds, onlyMarksAndSpace, paragraphEnd, paragraphStart, sentenceEnd, sentenceStart, wordScannerFor } from './prose';
+import { markBounds, onlyMarksAndSpace, paragraphEnd, paragraphStart, sentenceEnd, sentenceStart } from './prose';
+import { wordScannerFor } from '../text/words';
 
 /** At most this many characters each side. */
 const CONTEXT_CHARS = 200;

@@ -1,36 +1,10 @@
 // Paragraphs, sentences and words of an article's text, as the quote detector, the attribution
 // cues and the quote context see them. A newline is a paragraph break. Every scan takes a bound
 // (floor or ceiling) so that work per quote stays small on long texts.
-import { codeAt, codeBefore, endsSentence, isAlnumCode, isGeneralPunctuation, isPlainText, isQuoteMark, isQuoteMarkCode, isSpaceCode } from './chars';
-
-/**
- * A word as `countWords` (lib/text/words.ts) reads it: letters and digits, joined by inner
- * apostrophes or hyphens. Kept identical so that counts over spans agree with `countWords`.
- */
-const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
-
-/**
- * WORD, ready for a scan from the start of a string (lastIndex set to 0 first). One object for
- * every scan: a new RegExp per call may compile the Unicode classes again, which in a content
- * script's first run costs more than the scan. No scan calls another while it runs.
- */
-function wordScanner(): RegExp {
-  WORD.lastIndex = 0;
-  return WORD;
-}
-
-/**
- * WORD for text whose letters and digits are all ASCII: the same matches there, found several
- * times faster in a content script's first run, where a regex with Unicode classes is slow.
- */
-const PLAIN_WORD = /[A-Za-z0-9]+(?:['’\-‐‑][A-Za-z0-9]+)*/g;
-
-/** WORD, or PLAIN_WORD where it finds the same matches, ready for a scan of `part` from its start. */
-export function wordScannerFor(part: string): RegExp {
-  if (!isPlainText(part)) return wordScanner();
-  PLAIN_WORD.lastIndex = 0;
-  return PLAIN_WORD;
-}
+import { codeAt, codeBefore, endsSentence, isAlnumCode, isGeneralPunctuation, isQuoteMark, isQuoteMarkCode, isSpaceCode } from './chars';
+// A word is a match of the word pattern of lib/text/words.ts (WORD there), so that counts over
+// spans agree with countWords.
+import { wordScanner, wordScannerFor } from '../text/words';
 
 /** The characters that join two runs of letters or digits into one word: ' ’ - ‐ ‑ */
 function isJoinerCode(code: number): boolean {

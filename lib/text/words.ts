@@ -1,26 +1,42 @@
-// Word counting as a reader counts: "large-scale" and "can't" are one word each.
+// Word counting as a reader counts: "large-scale" and "can't" are one word each. The one word
+// pattern of the engine and the page: lib/quotes/prose.ts scans spans of an article with it.
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
 
 /**
- * WORD for text whose every code unit is ASCII or General Punctuation (U+2000–U+206F: curly
- * marks, dashes, the ellipsis; no letter or digit among them): the same matches there, without
- * the Unicode classes a worker's first check would otherwise compile.
+ * A character outside ASCII and outside the punctuation and spaces of ordinary English text
+ * (quote marks, dashes, joiners, ellipsis, no-break and thin spaces), none of which is a letter or
+ * digit. Lone surrogates and astral characters match too.
  */
+const NOT_PLAIN = /[^\x00-\x7f“”‘’«»„‚‹›—–‐‑…\u00a0\u2009\u202f]/;
+
+/**
+ * True when every letter or digit of `s` is ASCII (and it holds no surrogate): there a regex with
+ * [A-Za-z0-9] (no `u` flag) finds what one with [\p{L}\p{N}] finds, without the Unicode classes
+ * that a first run (a content script's, a worker's first check) would compile.
+ */
+export function isPlainText(s: string): boolean {
+  return !NOT_PLAIN.test(s);
+}
+
+/** WORD for plain text (isPlainText): the same matches there. */
 const PLAIN_WORD = /[A-Za-z0-9]+(?:['’\-‐‑][A-Za-z0-9]+)*/g;
 
-/** WORD, or PLAIN_WORD where it finds the same matches, ready for a scan of `text` from its start. */
-function wordScannerFor(text: string): RegExp {
-  let re = PLAIN_WORD;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x80 && (code < 0x2000 || code > 0x206f)) {
-      re = WORD;
-      break;
-    }
-  }
-  re.lastIndex = 0;
-  return re;
+/**
+ * The word pattern, ready for a scan from the start of a string (lastIndex set to 0 first). One
+ * object for every scan: a new RegExp per call may compile the Unicode classes again. No scan
+ * calls another while it runs.
+ */
+export function wordScanner(): RegExp {
+  WORD.lastIndex = 0;
+  return WORD;
+}
+
+/** The word pattern, or its ASCII form where that finds the same matches, ready for a scan of `text` from its start. */
+export function wordScannerFor(text: string): RegExp {
+  if (!isPlainText(text)) return wordScanner();
+  PLAIN_WORD.lastIndex = 0;
+  return PLAIN_WORD;
 }
 
 export function countWords(text: string): number {

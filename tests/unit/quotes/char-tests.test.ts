@@ -8,7 +8,8 @@ import { sentenceBreakAfter, tokens } from '../../../lib/quotes/prose';
 import { clauses, wordCount } from '../../../lib/quotes/attribution';
 import { quoteContext } from '../../../lib/quotes/context';
 import { ARTICLE_TXT } from './corpus';
-import { endsSentence, isPlainText, isSpace } from '../../../lib/quotes/chars';
+import { endsSentence, isSpace } from '../../../lib/quotes/chars';
+import { isPlainText } from '../../../lib/text/words';
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'rev', 'gen', 'col', 'capt', 'lt', 'sgt', 'insp', 'supt',
