@@ -167,7 +167,8 @@ declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: s
 
 /**
  * Stops the extension's service worker, as Chrome does after it idles, and resolves once the
- * browser reports it stopped. Driven from a script-less extension page, so nothing wakes it again.
+ * browser reports it stopped. Driven from a script-less extension page, which sends the worker
+ * nothing; opening or closing a tab afterwards may wake it (the background listens for tab updates).
  */
 export async function stopServiceWorker(launched: Launched): Promise<void> {
   const page = await launched.context.newPage();

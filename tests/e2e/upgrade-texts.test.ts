@@ -1,7 +1,10 @@
 // A library stored by the schema before the texts fold (version 7: every source row holds its own
 // text) must load, answer, and be folded at its next load; a cold start then reads the texts from
-// the fold. The profile is taken back to its version-7 form in place, with IndexedDB itself, while
-// the service worker is stopped.
+// the fold. The profile is taken back to its version-7 form in place, with IndexedDB itself, from
+// an extension page. Opening that page can wake the worker (it listens for tab updates), which
+// then opens the database: the deletion closes its connection (Dexie gives way to a versionchange)
+// and the reopening at version 7 is asked in the same breath, so a worker that opens it later
+// waits and upgrades the version-7 library, the path under test.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
