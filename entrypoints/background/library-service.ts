@@ -17,6 +17,14 @@ import { TRACING, traceMark } from '@/lib/page/trace';
  */
 const SNAPSHOT_DELAY_MS = 3000;
 
+/**
+ * How long after the last check the worker begins sorting the postings partitions the checks read
+ * unsorted: once a page's batches have all been answered, so that the next page finds them sorted.
+ */
+const IDLE_SORT_DELAY_MS = 1000;
+/** Partitions sorted in one task while the worker is idle (about a millisecond of work). */
+const PARTITIONS_SORTED_AT_A_TIME = 32;
+
 /** Resumes in a later task, after the tasks and answers already queued. */
 function nextTask(): Promise<void> {
   return new Promise((resume) => setTimeout(resume, 0));
@@ -50,6 +58,10 @@ export class LibraryService {
   private waiting: string[] | null = null;
   /** How many check requests this worker has had: numbers the timing marks of the benchmark's build. */
   private checked = 0;
+  /** The idle sorting's next piece (or its start, after a check), when one is due. */
+  private sortTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The index of the library loaded now; null while none is (or once it is forgotten). */
+  private current: LibraryIndex | null = null;
 
   constructor(readonly db: LibraryDb) {}
 
@@ -71,6 +83,7 @@ export class LibraryService {
   /** Forget the in-memory index: the next request rebuilds it from the database. */
   invalidate(): void {
     this.loaded = null;
+    this.current = null;
   }
 
   private async load(): Promise<Loaded> {
@@ -90,6 +103,9 @@ export class LibraryService {
         };
       })();
       this.loaded = attempt;
+      attempt.then((l) => {
+        if (this.loaded === attempt) this.current = l.index;
+      }, () => undefined);
       void attempt.catch(() => undefined).finally(() => {
         if (this.waiting === waiting) this.waiting = null;
       });
@@ -150,6 +166,7 @@ export class LibraryService {
     traceMark(`bg:loaded:${batch}`);
     const checks = quotes.map((q) => withPage(checkQuote(index, q), pageStarts));
     traceMark(`bg:checked:${batch}`);
+    this.sortWhenIdle(index);
     const sources: Record<string, SourceInfo> = {};
     for (const check of checks) {
       for (const id of [check.match?.sourceId, ...check.alsoIn.map((a) => a.sourceId)]) {
@@ -158,6 +175,20 @@ export class LibraryService {
       }
     }
     return { ok: true, checks, sources, librarySize: infos.size };
+  }
+
+  /**
+   * A cold worker's first checks read each postings partition they reach as built, and its next
+   * lookup would sort it (see SortedPostings): once no check has come for a while, those partitions
+   * are sorted in small pieces, each a task of its own, so that the next page's lookups find them
+   * sorted. Each check puts the start off again; an index no longer the loaded one is left alone.
+   */
+  private sortWhenIdle(index: LibraryIndex): void {
+    if (this.sortTimer !== null) clearTimeout(this.sortTimer);
+    const piece = () => {
+      this.sortTimer = this.current === index && index.sortLookedUp(PARTITIONS_SORTED_AT_A_TIME) ? setTimeout(piece, 0) : null;
+    };
+    this.sortTimer = setTimeout(piece, IDLE_SORT_DELAY_MS);
   }
 
   async search(query: string, limit = 10): Promise<SearchResponse> {

@@ -393,6 +393,15 @@ export class LibraryIndex {
   }
 
   /**
+   * Sorts up to `count` more of the postings partitions that lookups have read unsorted (see
+   * SortedPostings.sortRead), as the worker does when idle after its answers; false once none is
+   * left. Changes no answer.
+   */
+  sortLookedUp(count: number): boolean {
+    return this.sorted.sortRead(count);
+  }
+
+  /**
    * Works out the distinct words of up to `count` more sources not yet asked for (see PlacedSource),
    * as a cold worker does while it waits; false once every source has them. Changes no answer.
    */

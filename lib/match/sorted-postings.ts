@@ -150,6 +150,22 @@ export class SortedPostings {
     return true;
   }
 
+  /**
+   * Sorts up to `count` of the partitions that a lookup has read as built (a cold worker's first
+   * checks leave them so, and their next lookup would sort them), so that the next page's lookups
+   * find them sorted. Returns whether any such partition is left. Changes no answer.
+   */
+  sortRead(count: number): boolean {
+    let done = 0;
+    for (let p = 0; p < PARTS; p++) {
+      if (this.partSorted[p] !== READ) continue;
+      if (done === count) return true;
+      this.sortPart(p);
+      done++;
+    }
+    return false;
+  }
+
   /** Where a fingerprint's first posting is (or would be) in its partition, sorted first if need be. */
   private firstOf(hash: number): number {
     const p = hash & PART_MASK;

@@ -147,3 +147,21 @@ describe('SortedPostings, a partition read before it is sorted', () => {
     expect(read(sorted, 0x1000 + 3)).toEqual([0]);
   });
 });
+
+describe('SortedPostings.sortRead, the idle worker sorting what lookups read unsorted', () => {
+  it('sorts the partitions read once, a few at a time, and leaves the answers as they were', () => {
+    // Four partitions (fingerprints 3, 5, 7 and 9 with their partners 2048 higher), each read once.
+    const h = Uint32Array.from([0x800 + 3, 3, 0x800 + 5, 5, 0x800 + 7, 7, 0x800 + 9, 9, 11]);
+    const v = Uint32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const sorted = SortedPostings.build(h, v);
+    for (const x of [3, 5, 7, 9]) expect(sorted.copyToAtMost(x, [], 0, 10)).toBe(1);
+    expect(sorted.sortRead(3)).toBe(true); // one read partition left
+    expect(sorted.sortRead(3)).toBe(false);
+    expect(sorted.sortRead(3)).toBe(false);
+    // All four sorted now (prepare has nothing to do); 11's partition, never looked up, is not.
+    for (const x of [3, 5, 7, 9]) expect(sorted.prepare(x)).toBe(false);
+    expect(sorted.prepare(11)).toBe(true);
+    for (const x of [3, 5, 7, 9]) expect(read(sorted, x)).toEqual([v[h.indexOf(x)]]);
+    expect(read(sorted, 0x800 + 7)).toEqual([4]);
+  });
+});
