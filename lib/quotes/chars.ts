@@ -3,9 +3,6 @@
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Every character that can open or close a quotation. */
-const QUOTE_MARKS = '“”‘’"\'«»„‚‹›';
-
 /** Marks that open (“ and ‘ also close the German low-high pairs). */
 const OPENING_MARKS = '“‘„‚«‹';
 
@@ -16,8 +13,9 @@ export function isSpace(ch: string | undefined): boolean {
   return ch.length === 1 ? isSpaceCode(ch.charCodeAt(0)) : /\s/.test(ch);
 }
 
+/** Every character that can open or close a quotation: “ ” ‘ ’ " ' « » „ ‚ ‹ › */
 export function isQuoteMark(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && QUOTE_MARKS.includes(ch);
+  return ch !== undefined && ch.length === 1 && isQuoteMarkCode(ch.charCodeAt(0));
 }
 
 /** isQuoteMark by code unit (NaN, for a position outside the text, is none). */

@@ -28,7 +28,6 @@ function isDigitUnit(unit: number): boolean {
 function endsWordAt(text: string, j: number, limit: number): boolean {
   if (j >= limit) return true;
   const unit = text.charCodeAt(j);
-  if (unit < 128) return !((unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122));
   let cp = unit;
   if (unit >= 0xd800 && unit <= 0xdbff && j + 1 < limit) {
     const low = text.charCodeAt(j + 1);

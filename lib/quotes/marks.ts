@@ -40,7 +40,6 @@ interface Tentative {
   belowStart: number; // and the start of the quote then on top (-1 for none): nothing may have changed since
 }
 
-
 /** "forces’ data": a mark after a final s, then a space and a word. */
 function looksPossessive(text: string, i: number): boolean {
   const prev = text.charCodeAt(i - 1);

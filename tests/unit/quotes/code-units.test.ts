@@ -83,10 +83,12 @@ describe('isGeneralPunctuation', () => {
 });
 
 describe('isQuoteMarkCode', () => {
-  it('answers as isQuoteMark for every code unit, and no for a position outside the text', () => {
+  it('answers for every code unit as the list of quote marks, as isQuoteMark does, and no for a position outside the text', () => {
+    const QUOTE_MARKS = '“”‘’"\'«»„‚‹›';
     let marks = 0;
     for (let code = 0; code <= 0xffff; code++) {
-      const expected = isQuoteMark(String.fromCharCode(code));
+      const expected = QUOTE_MARKS.includes(String.fromCharCode(code));
+      if (isQuoteMark(String.fromCharCode(code)) !== expected) throw new Error(`isQuoteMark differs at ${code.toString(16)}`);
       if (isQuoteMarkCode(code) !== expected) throw new Error(`differs at ${code.toString(16)}`);
       if (expected) marks++;
     }
