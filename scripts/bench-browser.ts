@@ -96,6 +96,22 @@ export function longArticle(): BenchArticle {
   return generatedArticle('A long article', 20_000, 300, 2);
 }
 
+/** Where a bench page's picture is, and how long the bench's server holds it back, in ms. */
+const PICTURE = '/picture.gif';
+const PICTURE_HELD_MS = 2000;
+/** A 1×1 GIF: what the picture is does not matter, only that the page's load event waits for it. */
+const PICTURE_BYTES = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/**
+ * The long article as a news site serves it: its text is in the DOM at once, but a picture (on
+ * real pages, pictures and advertisements) is still loading, so the page's load event comes
+ * seconds after DOMContentLoaded.
+ */
+export function withPictureLoading(article: BenchArticle): BenchArticle {
+  const picture = `<figure><img src="${PICTURE}" width="640" height="360" alt=""></figure>`;
+  return { ...article, name: `${article.name}, its picture still loading`, html: article.html.replace('</h1>', `</h1>${picture}`) };
+}
+
 /** An ordinary long read: about 7,000 words and 100 quotes. */
 export function ordinaryArticle(): BenchArticle {
   return generatedArticle('An ordinary article', 7_000, 100, 2, 11);
@@ -355,9 +371,12 @@ async function main(): Promise<void> {
   const nodeOnly = process.argv.includes('--node-only');
   const write = !process.argv.includes('--no-write') && !nodeOnly && !process.argv.includes('--library-only'); // the file keeps the browser figures
   const articles = [longArticle(), ordinaryArticle()];
+  // The same long article once more, on a page whose load event waits for a picture.
+  const pages = [...articles, withPictureLoading(articles[0])];
   const folder = mkdtempSync(join(tmpdir(), 'verbatim-bench-browser-'));
-  articles.forEach((a, i) => writeFileSync(join(folder, `page-${i}.html`), a.html));
-  const served = await serveFolder(folder);
+  pages.forEach((a, i) => writeFileSync(join(folder, `page-${i}.html`), a.html));
+  writeFileSync(join(folder, PICTURE), PICTURE_BYTES);
+  const served = await serveFolder(folder, undefined, { [PICTURE]: PICTURE_HELD_MS });
 
   const nodeRows = articles.map((a) => ({ article: a, figures: nodeFigures(a.html) }));
   // The extension as shipped, with its timing marks on (they cost microseconds), built apart.
@@ -365,7 +384,7 @@ async function main(): Promise<void> {
   const browserRows: { article: BenchArticle; figures: BrowserFigures }[] = [];
   // --library-only: just the library section (the articles' pages are still served for its page).
   if (!nodeOnly && !process.argv.includes('--library-only')) {
-    for (const [i, article] of articles.entries()) {
+    for (const [i, article] of pages.entries()) {
       browserRows.push({ article, figures: await browserFigures(`${served.origin}/page-${i}.html`) });
     }
   }

@@ -33,6 +33,7 @@ import { queryKey } from '@/lib/page/query-key';
 import { ProgressiveDetection } from '@/lib/page/progressive';
 import { isNearViewport } from '@/lib/page/viewport';
 import { traceMark } from '@/lib/page/trace';
+import { afterFirstFrame } from '@/lib/page/first-frame';
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
 import { type StepDirection, stepQuote } from '@/lib/page/steps';
 import { SETTINGS_KEY, loadSettings, parseSettings } from '@/lib/settings';
@@ -121,8 +122,8 @@ export class PageChecker {
       (s) => s.autoCheck,
       () => true, // unreadable settings: the default (check automatically) holds
     );
-    // In a task of its own: the one that evaluated this script is long enough on a slow machine.
-    await pauseForPage();
+    // After the page's first frame, so that reading the article never holds back its first paint.
+    await afterFirstFrame();
     this.readEarly();
     const autoCheck = await settings;
     traceMark('settings');

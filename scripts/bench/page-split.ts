@@ -76,11 +76,11 @@ export function timeline(
 
 /** The phases of one page load, in ms (NaN where a mark is missing). */
 export interface Split {
-  /** DOMContentLoaded → the content script's code begins to run (injected at document_idle, parsed). */
+  /** DOMContentLoaded → the content script's code begins to run (injected at document_end, parsed). */
   inject: number;
   /** The content script's code evaluated, up to its main(). */
   evalContent: number;
-  /** The content script's start → its scan begins (the settings read; the article is read meanwhile). */
+  /** The content script's start → its scan begins (the wait for the page's first frame and for the settings; the article is read once the frame is drawn). */
   start: number;
   /** extractArticle (while the settings are on their way, or after them in a later scan). */
   read: number;
@@ -162,7 +162,7 @@ export function split(t: Timeline): Split {
 const PHASES: [keyof Split, string][] = [
   ['inject', 'DOMContentLoaded → content script begins to run'],
   ['evalContent', 'content script evaluated, up to its main()'],
-  ['start', 'content script runs → scan starts (settings read; the article is read meanwhile)'],
+  ['start', 'content script runs → scan starts (waits for the page\'s first frame and the settings; the article is read once the frame is drawn)'],
   ['read', 'read the article (extractArticle; overlaps the settings read)'],
   ['detect', 'detect quotes, until the first batch\'s are final (in slices)'],
   ['prepare', 'prepare the first batch'],

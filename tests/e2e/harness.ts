@@ -73,6 +73,7 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
+  '.gif': 'image/gif',
 };
 
 export interface Served {
@@ -80,8 +81,12 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serves the files of one folder on 127.0.0.1 (a free port), read-only; `html` may rewrite pages. */
-export async function serveFolder(folder: string, html?: (page: string) => string): Promise<Served> {
+/**
+ * Serves the files of one folder on 127.0.0.1 (a free port), read-only; `html` may rewrite pages,
+ * and `held` holds back the answers for some paths by so many ms (a slow picture keeps a page's
+ * load event back, as a news page's pictures and advertisements do).
+ */
+export async function serveFolder(folder: string, html?: (page: string) => string, held: Record<string, number> = {}): Promise<Served> {
   const root = resolve(folder);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -90,8 +95,16 @@ export async function serveFolder(folder: string, html?: (page: string) => strin
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(html && extname(file) === '.html' ? html(readFileSync(file, 'utf8')) : readFileSync(file));
+    const hold = held[path];
+    const answer = () => {
+      // A held answer is never cached, so that every load of its page waits for it again.
+      const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (hold !== undefined) headers['cache-control'] = 'no-store';
+      res.writeHead(200, headers);
+      res.end(html && extname(file) === '.html' ? html(readFileSync(file, 'utf8')) : readFileSync(file));
+    };
+    if (hold !== undefined) setTimeout(answer, hold);
+    else answer();
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { FIRST_FRAME_WAIT_MS, type FrameSignals, afterFirstFrame } from '@/lib/page/first-frame';
+
+/** Signals whose frame and timer fire only when the test says so. */
+function fakeSignals(state: { painted?: boolean; hidden?: boolean } = {}) {
+  const frames: (() => void)[] = [];
+  const timers = new Map<number, { then: () => void; ms: number }>();
+  let next = 1;
+  const signals: FrameSignals = {
+    painted: () => state.painted ?? false,
+    hidden: () => state.hidden ?? false,
+    nextFrame: (then) => void frames.push(then),
+    setTimeout: (then, ms) => {
+      timers.set(next, { then, ms });
+      return next++;
+    },
+    clearTimeout: (timer) => void timers.delete(timer as number),
+  };
+  return { signals, frames, timers };
+}
+
+/** Whether the promise has settled after the tasks queued so far (and a few more) have run. */
+async function settled(p: Promise<void>): Promise<boolean> {
+  let done = false;
+  void p.then(() => (done = true));
+  for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+  return done;
+}
+
+describe('afterFirstFrame', () => {
+  it('goes on at once when the page has painted already', async () => {
+    const { signals, frames, timers } = fakeSignals({ painted: true });
+    expect(await settled(afterFirstFrame(signals))).toBe(true);
+    expect(frames).toHaveLength(0);
+    expect(timers.size).toBe(0);
+  });
+
+  it('goes on at once in a hidden tab, which draws no frames', async () => {
+    const { signals, frames } = fakeSignals({ hidden: true });
+    expect(await settled(afterFirstFrame(signals))).toBe(true);
+    expect(frames).toHaveLength(0);
+  });
+
+  it('waits for the first frame, then goes on and drops its timer', async () => {
+    const { signals, frames, timers } = fakeSignals();
+    const wait = afterFirstFrame(signals);
+    expect(await settled(wait)).toBe(false);
+    expect(frames).toHaveLength(1);
+    expect([...timers.values()].map((t) => t.ms)).toEqual([FIRST_FRAME_WAIT_MS]);
+    frames[0]();
+    expect(await settled(wait)).toBe(true);
+    expect(timers.size).toBe(0);
+  });
+
+  it('goes on after the longest wait when no frame comes, and a late frame changes nothing', async () => {
+    const { signals, frames, timers } = fakeSignals();
+    const wait = afterFirstFrame(signals);
+    expect(await settled(wait)).toBe(false);
+    [...timers.values()][0].then();
+    expect(await settled(wait)).toBe(true);
+    frames[0]();
+    expect(await settled(wait)).toBe(true);
+  });
+});
