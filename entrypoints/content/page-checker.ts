@@ -33,7 +33,7 @@ import { queryKey } from '@/lib/page/query-key';
 import { ProgressiveDetection } from '@/lib/page/progressive';
 import { isNearViewport } from '@/lib/page/viewport';
 import { traceMark } from '@/lib/page/trace';
-import { afterFirstFrame } from '@/lib/page/first-frame';
+import { afterFirstFrame, afterPageSettled } from '@/lib/page/when-to-read';
 import { caretAt, innermostSpanAt, rangeContainsPoint } from '@/lib/page/hit-test';
 import { type StepDirection, stepQuote } from '@/lib/page/steps';
 import { SETTINGS_KEY, loadSettings, parseSettings } from '@/lib/settings';
@@ -125,6 +125,12 @@ export class PageChecker {
     // After the page's first frame, so that reading the article never holds back its first paint.
     await afterFirstFrame();
     this.readEarly();
+    // No quotes to be seen yet: the page may still be building its article in its own script, so
+    // it is read again once it has settled rather than reported empty and read after its changes.
+    if (this.early === null || !mayHoldQuotes(this.early.article)) {
+      this.dropEarly();
+      await afterPageSettled();
+    }
     const autoCheck = await settings;
     traceMark('settings');
     if (autoCheck) await this.activate();

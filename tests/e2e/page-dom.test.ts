@@ -46,6 +46,26 @@ window.goToSecondStory = () => {
 };
 </script>`;
 
+// A page that builds its article in its own script after DOMContentLoaded, as a client-rendered
+// site does once its data is in, with a picture that holds its load event back. So that the
+// article comes in after the content script's first look at the page whatever the machine's speed,
+// the page builds it as soon as Verbatim marks it as being checked.
+const ARTICLE_HTML = REFERENCE.slice(REFERENCE.indexOf('<article'), REFERENCE.indexOf('</article>') + '</article>'.length);
+const BUILT_LATE = REFERENCE.replace(ARTICLE_HTML, '<article></article><img src="/picture.gif" width="10" height="10" alt="">').replace(
+  '</body>',
+  `<script>
+new MutationObserver((_, observer) => {
+  observer.disconnect();
+  document.querySelector('article').outerHTML = ${JSON.stringify(ARTICLE_HTML)};
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-verbatim-state'] });
+</script></body>`,
+);
+// Every state the page goes through, as the content script marks it on <html>.
+const STATES = `window.__verbatimStates = [];
+new MutationObserver(() => window.__verbatimStates.push(document.documentElement.getAttribute('data-verbatim-state')))
+  .observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verbatim-state'] });`;
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
 let folder: string;
 let launched: Launched;
 let served: Served;
@@ -55,8 +75,10 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'article.html'), REFERENCE);
   writeFileSync(join(folder, 'rerender.html'), REFERENCE.replace('</body>', `${RERENDER_SCRIPT}</body>`));
   writeFileSync(join(folder, 'spa.html'), REFERENCE.replace('</body>', `${SPA_SCRIPT}</body>`));
+  writeFileSync(join(folder, 'built-late.html'), BUILT_LATE);
+  writeFileSync(join(folder, 'picture.gif'), GIF);
   launched = await launchWithExtension();
-  served = await serveFolder(folder);
+  served = await serveFolder(folder, undefined, { '/picture.gif': 3000 });
 });
 
 afterAll(async () => {
@@ -142,6 +164,19 @@ describe('the page’s DOM', () => {
       cardParent: 'html',
       attributes: ['data-verbatim-current', 'data-verbatim-quotes', 'data-verbatim-sent', 'data-verbatim-state'],
     });
+    await page.close();
+  });
+
+  it('built by the page’s own script after DOMContentLoaded, the article is read once it is there, not reported empty first', async () => {
+    expect(ARTICLE_HTML.length).toBeGreaterThan(1000);
+    const page = await launched.context.newPage();
+    await page.addInitScript(STATES);
+    await page.goto(`${served.origin}/built-late.html`, { waitUntil: 'commit' });
+    expect(await waitForCheck(page)).toBe('done');
+    expect(await page.evaluate('document.readyState')).not.toBe('complete'); // the picture still holds the load event
+    expect(await page.evaluate('window.__verbatimStates')).toEqual(['checking', 'done']);
+    expect(await page.getAttribute('html', 'data-verbatim-quotes')).toBe('27');
+    expect(await sentCount(page)).toBe(27);
     await page.close();
   });
 

@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_FRAME_WAIT_MS, type FrameSignals, afterFirstFrame } from '@/lib/page/first-frame';
+import { FIRST_FRAME_WAIT_MS, PAGE_SETTLED_MS, type PageSignals, afterFirstFrame, afterPageSettled } from '@/lib/page/when-to-read';
 
-/** Signals whose frame and timer fire only when the test says so. */
-function fakeSignals(state: { painted?: boolean; hidden?: boolean } = {}) {
+/** Signals whose frame, load event and timers fire only when the test says so. */
+function fakeSignals(state: { painted?: boolean; hidden?: boolean; loaded?: boolean } = {}) {
   const frames: (() => void)[] = [];
+  const loads: (() => void)[] = [];
   const timers = new Map<number, { then: () => void; ms: number }>();
   let next = 1;
-  const signals: FrameSignals = {
+  const signals: PageSignals = {
     painted: () => state.painted ?? false,
     hidden: () => state.hidden ?? false,
+    loaded: () => state.loaded ?? false,
     nextFrame: (then) => void frames.push(then),
+    onLoad: (then) => void loads.push(then),
     setTimeout: (then, ms) => {
       timers.set(next, { then, ms });
       return next++;
     },
     clearTimeout: (timer) => void timers.delete(timer as number),
   };
-  return { signals, frames, timers };
+  return { signals, frames, loads, timers };
 }
 
 /** Whether the promise has settled after the tasks queued so far (and a few more) have run. */
@@ -52,13 +55,38 @@ describe('afterFirstFrame', () => {
     expect(timers.size).toBe(0);
   });
 
-  it('goes on after the longest wait when no frame comes, and a late frame changes nothing', async () => {
-    const { signals, frames, timers } = fakeSignals();
+  it('goes on after the longest wait when no frame comes', async () => {
+    const { signals, timers } = fakeSignals();
     const wait = afterFirstFrame(signals);
     expect(await settled(wait)).toBe(false);
     [...timers.values()][0].then();
     expect(await settled(wait)).toBe(true);
-    frames[0]();
+  });
+});
+
+describe('afterPageSettled', () => {
+  it('goes on at once when the page has loaded', async () => {
+    const { signals, loads, timers } = fakeSignals({ loaded: true });
+    expect(await settled(afterPageSettled(signals))).toBe(true);
+    expect(loads).toHaveLength(0);
+    expect(timers.size).toBe(0);
+  });
+
+  it('waits for the load event, then drops its timer', async () => {
+    const { signals, loads, timers } = fakeSignals();
+    const wait = afterPageSettled(signals);
+    expect(await settled(wait)).toBe(false);
+    expect([...timers.values()].map((t) => t.ms)).toEqual([PAGE_SETTLED_MS]);
+    loads[0]();
+    expect(await settled(wait)).toBe(true);
+    expect(timers.size).toBe(0);
+  });
+
+  it('goes on after the longest wait while the page is still loading', async () => {
+    const { signals, timers } = fakeSignals();
+    const wait = afterPageSettled(signals);
+    expect(await settled(wait)).toBe(false);
+    [...timers.values()][0].then();
     expect(await settled(wait)).toBe(true);
   });
 });
