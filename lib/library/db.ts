@@ -4,6 +4,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Source } from '../types';
 import type { PackedSourceIndex } from '../match/packed-index';
+import { packStoredList } from './packed-passages';
 import type { PackedLexicon } from '../match/packed-lexicon';
 import { countWords } from '../text/words';
 
@@ -52,7 +53,7 @@ export interface StoredIndex {
   id: string; // the source's id
   version: number; // SOURCE_INDEX_VERSION it was built with
   contentHash: string; // hash of the text it was built from
-  data: PackedSourceIndex; // one byte array, a few numbers and strings, and the passages (see lib/match/packed-index.ts)
+  data: PackedSourceIndex; // a few typed arrays, numbers and strings (see lib/match/packed-index.ts)
 }
 
 /**
@@ -139,7 +140,29 @@ export class LibraryDb extends Dexie {
       snapshot: 'id',
       texts: 'id',
     });
+    // Version 9: index rows of format 5, whose passages are a few typed arrays instead of an object
+    // each. Rows of format 4 differ only there, so they are converted in place, the separate ones
+    // and the snapshot's alike, and no source is rebuilt; a row whose passages do not convert
+    // stays at format 4 and is rebuilt on the next load. Other tables are untouched.
+    this.version(9)
+      .stores({ sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id', lexicon: 'id', snapshot: 'id', texts: 'id' })
+      .upgrade(async (tx) => {
+        await tx.table('indexes').where('version').equals(4).modify((row: StoredIndex) => packRowPassages(row));
+        await tx.table('snapshot').toCollection().modify((snapshot: StoredSnapshot) => {
+          if (Array.isArray(snapshot.rows)) for (const row of snapshot.rows) packRowPassages(row);
+        });
+      });
   }
+}
+
+/** A stored index row of format 4 made format 5 by packing its passages, when they are whole. */
+function packRowPassages(row: StoredIndex): void {
+  if (!row || typeof row !== 'object' || row.version !== 4 || !row.data || row.data.version !== 4) return;
+  const passages = packStoredList(row.data.passages);
+  if (!passages) return;
+  row.version = 5;
+  row.data.version = 5;
+  row.data.passages = passages;
 }
 
 /** SHA-256 of the text as lowercase hex (Web Crypto: present in browsers, workers and Node 20). */

@@ -14,11 +14,12 @@ import { LibraryWords } from './library-words';
 import { FINGERPRINT_MAX_POSTINGS, KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
 
 /**
- * 4: stored packed with word numbers into the stored library lexicon (see packed-index.ts and
+ * 5: as 4, with the passages stored as typed arrays (see lib/library/packed-passages.ts); 4:
+ * stored packed with word numbers into the stored library lexicon (see packed-index.ts and
  * packed-lexicon.ts); 3 packed the same way against a vocabulary of the source's own; 2 stored
  * these typed arrays as they are; 1 kept one key string per token.
  */
-export const SOURCE_INDEX_VERSION = 4;
+export const SOURCE_INDEX_VERSION = 5;
 
 /** Everything derived from one source's text: plain typed arrays and arrays, serialisable. */
 export interface SourceIndexData {

@@ -7,15 +7,17 @@
 // string is touched on load. The offsets are only needed for the sources a page's quotes are
 // found in: a loaded row decodes them on first use. Fingerprints are not stored: they follow
 // from the words (each word's hash is stored once, with the lexicon) and are recomputed on load,
-// which costs less than reading them would. A row is then two typed arrays, a few numbers and
-// strings, and the passages: few, large values, which IndexedDB's structured clone copies fast.
+// which costs less than reading them would. A row is then a few typed arrays (the passages' too,
+// see packed-passages.ts), a few numbers and strings: few, large values, which IndexedDB's
+// structured clone copies fast.
+import { type PackedPassages, checkPackedPassages, packPassages, unpackPassages } from '../library/packed-passages';
 import type { Passage } from '../library/passages';
 import { widenWinnowTrigramPairsInto } from './fingerprints';
 import { SOURCE_INDEX_VERSION, fingerprintWords, type SourceIndexData } from './library-index';
 import { KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
 import type { Lexicon } from './lexicon';
 
-/** What IndexedDB keeps for a source's index (format 4). */
+/** What IndexedDB keeps for a source's index (format 5). */
 export interface PackedSourceIndex {
   version: number; // SOURCE_INDEX_VERSION
   id: string;
@@ -23,7 +25,7 @@ export interface PackedSourceIndex {
   lexicon: string; // generation of the stored lexicon the word numbers refer to
   words: Uint16Array | Uint32Array; // each token's word number in that lexicon
   offsets: Uint8Array; // per token: varint (zigzag(length) << 2 | gap code), then the gap if it did not fit
-  passages: Passage[];
+  passages: PackedPassages; // format 4 kept a Passage object per paragraph here
 }
 
 /** Gaps 0, 1 and 2 are coded inside the length's varint; 3 means a varint gap follows. */
@@ -88,7 +90,7 @@ export function packSourceIndex(data: SourceIndexData, words: Uint32Array, lexic
     lexicon,
     words: max < 0x10000 ? Uint16Array.from(words) : words.slice(),
     offsets: out.result(),
-    passages: data.passages,
+    passages: packPassages(data.passages),
   };
 }
 
@@ -158,11 +160,12 @@ function decodeOffsets(bytes: Uint8Array, n: number): { starts: Int32Array; ends
   return { starts, ends };
 }
 
-/** Index data read from a stored row: words and fingerprints at once, token offsets on first use. */
+/** Index data read from a stored row: words and fingerprints at once, token offsets and passages on first use. */
 export class StoredSourceIndexData implements SourceIndexData {
   readonly version = SOURCE_INDEX_VERSION;
   private starts: Int32Array | null = null;
   private ends: Int32Array | null = null;
+  private passageList: Passage[] | null = null;
 
   constructor(
     readonly id: string,
@@ -170,9 +173,13 @@ export class StoredSourceIndexData implements SourceIndexData {
     readonly tokenWords: Uint32Array,
     readonly fingerprints: Uint32Array,
     readonly fingerprintPositions: Uint32Array,
-    readonly passages: Passage[],
+    private readonly packedPassages: PackedPassages, // checked whole by checkPackedPassages
     private readonly offsets: Uint8Array,
   ) {}
+
+  get passages(): Passage[] {
+    return (this.passageList ??= unpackPassages(this.packedPassages));
+  }
 
   get tokenStarts(): Int32Array {
     return this.starts ?? this.decode().starts;
@@ -209,8 +216,9 @@ export interface UnpackOptions {
  * The index data back from its stored form, read against `lexicon`, the in-memory copy of the
  * stored lexicon the row was written with: the tokens' words are that lexicon's numbers (the
  * data's vocabulary is the lexicon's key list) and the fingerprints come from its word hashes.
- * Throws on a row that is not whole or names a word the lexicon lacks; with `offsetsChecked`
- * false, offsets that are not whole are found only when the caller asks `offsetsWhole()`.
+ * Throws on a row that is not whole (its passage table included) or names a word the lexicon
+ * lacks; with `offsetsChecked` false, offsets that are not whole are found only when the caller
+ * asks `offsetsWhole()`.
  */
 export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon, options: UnpackOptions = {}): StoredSourceIndexData {
   const n = stored.tokens;
@@ -219,6 +227,11 @@ export function unpackSourceIndex(stored: PackedSourceIndex, lexicon: Lexicon, o
     throw new Error(`stored index of ${stored.id}: no word numbers for its ${n} tokens`);
   }
   if (!(offsets instanceof Uint8Array)) throw new Error(`stored index of ${stored.id}: no offsets`);
+  try {
+    checkPackedPassages(stored.passages);
+  } catch (error) {
+    throw new Error(`stored index of ${stored.id}: ${(error as Error).message}`);
+  }
   if (options.offsetsChecked !== false && !offsetsAreWhole(offsets, n)) throw new Error(`stored index of ${stored.id}: offsets cut off or overlong`);
   const size = lexicon.size;
   // A row stored 32 bits wide is used as it is; a 16-bit one is widened while it is fingerprinted.

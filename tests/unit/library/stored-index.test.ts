@@ -1,10 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LEXICON_ROW, LibraryDb, toSource, toStored } from '../../../lib/library/db';
+import { LEXICON_ROW, LibraryDb, SNAPSHOT_ROW, type StoredIndex, type StoredSnapshot, toSource, toStored } from '../../../lib/library/db';
+import { unpackPassages } from '../../../lib/library/packed-passages';
 import { installBuiltins } from '../../../lib/library/builtin';
 import { importSources } from '../../../lib/library/import';
 import { removeSources } from '../../../lib/library/removal';
-import { loadLibraryIndex, prepareIndex, putSource, removeSource, writeIndexRows } from '../../../lib/library/stored-index';
+import { SNAPSHOT_FORMAT, loadLibraryIndex, prepareIndex, putSource, removeSource, writeIndexRows } from '../../../lib/library/stored-index';
 import { LibraryIndex, SOURCE_INDEX_VERSION, buildSourceIndex, checkQuote } from '../../../lib/match/index';
 import { Lexicon } from '../../../lib/match/lexicon';
 import { packLexicon, unpackLexicon, unpackLexiconStems } from '../../../lib/match/packed-lexicon';
@@ -155,6 +156,73 @@ describe('schema upgrade from version 5 (index rows of format 3, a vocabulary ea
     for (const s of sources) expectSameData(again.index.sourceData(s.id), buildSourceIndex(s));
     const q25 = loadGold().quotes.find((g) => g.id === 'q25')!;
     expect(checkQuote(again.index, q25.query).verdict).toBe('verbatim');
+  });
+});
+
+describe('schema upgrade from version 8 (index rows of format 4, an object per passage)', () => {
+  const v8Stores = { sources: 'id, origin, contentHash', indexes: 'id, version', removed: 'id', lexicon: 'id', snapshot: 'id', texts: 'id' };
+
+  /** A row as format 4 stored it: the same but for its passages, an object each. */
+  const format4 = (row: StoredIndex): StoredIndex => ({ ...row, version: 4, data: { ...row.data, version: 4, passages: unpackPassages(row.data.passages) as never } });
+
+  /**
+   * A profile of version 8: the built-in sources, their lexicon, a snapshot of format-4 rows for all
+   * but the last source and a separate format-4 row for that one, `damage` applied to the rows first.
+   */
+  async function version8(damage: (rows: StoredIndex[]) => void = () => {}): Promise<{ dbName: string; snapshot: StoredSnapshot }> {
+    const current = new LibraryDb(name());
+    open.push(current);
+    await installBuiltins(current, sources);
+    const rows = (await current.indexes.toArray()).sort((x, y) => (x.id < y.id ? -1 : 1)).map(format4);
+    damage(rows);
+    const dbName = name();
+    const v8 = new Dexie(dbName);
+    v8.version(8).stores(v8Stores);
+    await v8.table('sources').bulkPut(await current.sources.toArray());
+    await v8.table('lexicon').bulkPut(await current.lexicon.toArray());
+    const generation = rows[0].data.lexicon;
+    const snapshot: StoredSnapshot = { id: SNAPSHOT_ROW, format: SNAPSHOT_FORMAT, generation, rows: rows.slice(0, -1) };
+    await v8.table('snapshot').put(snapshot);
+    await v8.table('indexes').put(rows[rows.length - 1]);
+    v8.close();
+    return { dbName, snapshot };
+  }
+
+  it('packs the passages of the snapshot’s rows and the separate ones in place: no source is rebuilt, and the index is the one built from the texts', async () => {
+    const { dbName } = await version8();
+    const db = new LibraryDb(dbName);
+    open.push(db);
+    const stored = [...(await db.snapshot.get(SNAPSHOT_ROW))!.rows, ...(await db.indexes.toArray())];
+    expect(stored).toHaveLength(sources.length);
+    for (const row of stored) {
+      expect(row.version).toBe(SOURCE_INDEX_VERSION);
+      expect(row.data.version).toBe(SOURCE_INDEX_VERSION);
+      expect(row.data.passages.bounds).toBeInstanceOf(Uint32Array);
+    }
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built).toEqual([]);
+    expect(report.fromSnapshot).toHaveLength(sources.length - 1);
+    expect(report.fromRows).toHaveLength(1);
+    for (const s of sources) expectSameData(index.sourceData(s.id), buildSourceIndex(s));
+    const fresh = LibraryIndex.fromSources(sources);
+    for (const q of loadGold().quotes) expect(checkQuote(index, q.query)).toEqual(checkQuote(fresh, q.query));
+  });
+
+  it('leaves a row whose passages are not whole at format 4, and the next load rebuilds it', async () => {
+    let damagedId = '';
+    const { dbName } = await version8((rows) => {
+      const row = rows.find((r) => (r.data.passages as unknown as unknown[]).length > 1)!;
+      damagedId = row.id;
+      (row.data.passages as unknown as { start: number }[])[1].start = -1;
+    });
+    const db = new LibraryDb(dbName);
+    open.push(db);
+    const inSnapshot = (await db.snapshot.get(SNAPSHOT_ROW))!.rows;
+    expect(inSnapshot.filter((row) => row.version === 4).map((row) => row.id)).toEqual([damagedId]);
+    const { index, report } = await loadLibraryIndex(db);
+    expect(report.built).toEqual([damagedId]);
+    expect((await db.indexes.get(damagedId))?.version).toBe(SOURCE_INDEX_VERSION);
+    for (const s of sources) expectSameData(index.sourceData(s.id), buildSourceIndex(s));
   });
 });
 
@@ -346,6 +414,20 @@ describe('stored index rows', () => {
     expect(report.built).toEqual([id]);
     expect(index.sourceData(id)).toEqual(buildSourceIndex(sources[2]));
     expect((await db.indexes.get(id))!.data.offsets.byteLength).toBe(row.data.offsets.byteLength);
+  });
+
+  it('with a passage table that does not hold together, are rebuilt instead of answered from', async () => {
+    const db = new LibraryDb(name());
+    open.push(db);
+    await installBuiltins(db, sources);
+    const report = sources.find((s) => s.id === 'hmicfrs-report-2023')!;
+    const row = (await db.indexes.get(report.id))!;
+    const { passages } = row.data;
+    await db.indexes.put({ ...row, data: { ...row.data, passages: { ...passages, headings: passages.headings.subarray(1) } } });
+    const { index, report: loaded } = await loadLibraryIndex(db);
+    expect(loaded.built).toEqual([report.id]);
+    expect(index.sourceData(report.id)).toEqual(buildSourceIndex(report));
+    expect((await db.indexes.get(report.id))!.data.passages.headings.length).toBe(passages.headings.length);
   });
 
   it('follow a source through put and remove', async () => {

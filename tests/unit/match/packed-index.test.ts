@@ -112,6 +112,19 @@ describe('packed source index', () => {
     const short = Lexicon.fromKeys(lexicon.keys.slice(0, lexicon.size - 1));
     expect(() => unpackSourceIndex(row, short)).toThrow(/not in the lexicon/);
   });
+
+  it('refuses a passage table whose lengths disagree, and makes the passages once, on first use', () => {
+    const data = buildSourceIndex(loadSources().find((s) => s.id === 'hmicfrs-report-2023')!);
+    const lexicon = new Lexicon();
+    const row = packSourceIndex(data, numbersIn(lexicon, data), 'g');
+    const { passages } = row;
+    expect(() => unpackSourceIndex({ ...row, passages: { ...passages, bounds: passages.bounds.subarray(2) } }, lexicon)).toThrow(/passage/);
+    expect(() => unpackSourceIndex({ ...row, passages: { ...passages, sections: [] } }, lexicon)).toThrow(/passage/);
+    expect(() => unpackSourceIndex({ ...row, passages: data.passages as never }, lexicon)).toThrow(/passages/);
+    const back = unpackSourceIndex(structuredClone(row), lexicon);
+    expect(back.passages).toEqual(data.passages);
+    expect(back.passages).toBe(back.passages);
+  });
 });
 
 describe('packed lexicon', () => {
