@@ -6,8 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, ROOT, type Served, launchWithExtension, serveFolder, waitForCheck } from './harness';
+import { LibraryDb } from '../../lib/library/db';
 
 const RELEASE = join(ROOT, 'tests/fixtures/releases/0.1.0-chrome-mv3');
+/** The IndexedDB version the current build opens the library at (Dexie stores its own version times ten). */
+const CURRENT_SCHEMA = new LibraryDb('never-opened').verno * 10;
 
 /** A source the reader added: stored exactly as 0.1.0 stored sources (schema version 2). */
 const OWN_TEXT =
@@ -101,9 +104,13 @@ describe('updating from 0.1.0', () => {
     expect(before).toHaveLength(5);
     await old.close();
 
-    // The update: the current build replaces the files, the profile stays.
+    // The update: the current build replaces the files, the profile stays. A browser that finds an
+    // unpacked extension's files changed keeps running the service worker it had registered (it
+    // would go on answering as 0.1.0); an update from the store registers the new one. Dropping
+    // the profile's worker registrations does the same here.
     rmSync(installed, { recursive: true, force: true });
     cpSync(EXTENSION_DIR, installed, { recursive: true });
+    rmSync(join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
     const current = JSON.parse(readFileSync(join(installed, 'manifest.json'), 'utf8')).version as string;
     expect(current).not.toBe('0.1.0');
 
@@ -117,6 +124,9 @@ describe('updating from 0.1.0', () => {
         sources: { id: string; title: string; words: number }[];
       };
       expect(sources.ok).toBe(true);
+      // The current worker answered: it has opened the library and upgraded it to its own schema.
+      const databases = await updated.worker.evaluate(() => indexedDB.databases());
+      expect(databases.find((d) => d.name === 'verbatim')?.version).toBe(CURRENT_SCHEMA);
       expect(sources.sources.map((s) => s.id).sort()).toEqual(before);
       const own = sources.sources.find((s) => s.id === OWN_SOURCE.id)!;
       expect(own.title).toBe(OWN_SOURCE.title);
