@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM, type Launched, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
+import { CHROMIUM, type Launched, ONE_PIXEL_GIF, launchWithExtension, openLibraryPage, serveFolder, stopServiceWorker } from '../tests/e2e/harness';
 import { countWords } from '../lib/text/words';
 import { loadSotuLibrary, sotuPack } from './eval/library';
 import { createRng } from './eval/prng';
@@ -99,8 +99,6 @@ export function longArticle(): BenchArticle {
 /** Where a bench page's picture is, and how long the bench's server holds it back, in ms. */
 const PICTURE = '/picture.gif';
 const PICTURE_HELD_MS = 2000;
-/** A 1×1 GIF: what the picture is does not matter, only that the page's load event waits for it. */
-const PICTURE_BYTES = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /**
  * The long article as a news site serves it: its text is in the DOM at once, but a picture (on
@@ -375,7 +373,7 @@ async function main(): Promise<void> {
   const pages = [...articles, withPictureLoading(articles[0])];
   const folder = mkdtempSync(join(tmpdir(), 'verbatim-bench-browser-'));
   pages.forEach((a, i) => writeFileSync(join(folder, `page-${i}.html`), a.html));
-  writeFileSync(join(folder, PICTURE), PICTURE_BYTES);
+  writeFileSync(join(folder, PICTURE), ONE_PIXEL_GIF); // what it shows does not matter, only that the load event waits for it
   const served = await serveFolder(folder, undefined, { [PICTURE]: PICTURE_HELD_MS });
 
   const nodeRows = articles.map((a) => ({ article: a, figures: nodeFigures(a.html) }));

@@ -42,7 +42,7 @@ function browserSignals(): PageSignals {
   };
 }
 
-/** Resolves at the first of `start`'s call of its `done` or `ms` milliseconds (then in a task). */
+/** Resolves when `start` calls the `done` it is given, or after `ms` milliseconds, whichever comes first. */
 function firstOf(signals: PageSignals, ms: number, start: (done: () => void) => void): Promise<void> {
   return new Promise((resume) => {
     // Whichever comes second finds the promise settled: resolving it again does nothing.

@@ -76,6 +76,9 @@ const TYPES: Record<string, string> = {
   '.gif': 'image/gif',
 };
 
+/** A 1×1 GIF, for pages whose pictures only need to keep the load event back. */
+export const ONE_PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
 export interface Served {
   origin: string; // http://127.0.0.1:<port>
   close(): Promise<void>;
@@ -103,7 +106,8 @@ export async function serveFolder(folder: string, html?: (page: string) => strin
       res.writeHead(200, headers);
       res.end(html && extname(file) === '.html' ? html(readFileSync(file, 'utf8')) : readFileSync(file));
     };
-    if (hold !== undefined) setTimeout(answer, hold);
+    // The timer does not keep the process alive: a page closed meanwhile no longer wants the answer.
+    if (hold !== undefined) setTimeout(answer, hold).unref();
     else answer();
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

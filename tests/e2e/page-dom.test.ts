@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Launched, type Served, ROOT, launchWithExtension, serveFolder, tabIdOf, waitForCheck } from './harness';
+import { type Launched, ONE_PIXEL_GIF, type Served, ROOT, launchWithExtension, serveFolder, tabIdOf, waitForCheck } from './harness';
 import type { PageResults } from '../../lib/messages';
 
 const REFERENCE = readFileSync(join(ROOT, 'tests/fixtures/corpus/articles/wilby-2023-12-08.html'), 'utf8');
@@ -64,7 +64,6 @@ new MutationObserver((_, observer) => {
 const STATES = `window.__verbatimStates = [];
 new MutationObserver(() => window.__verbatimStates.push(document.documentElement.getAttribute('data-verbatim-state')))
   .observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verbatim-state'] });`;
-const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 let folder: string;
 let launched: Launched;
@@ -76,9 +75,9 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'rerender.html'), REFERENCE.replace('</body>', `${RERENDER_SCRIPT}</body>`));
   writeFileSync(join(folder, 'spa.html'), REFERENCE.replace('</body>', `${SPA_SCRIPT}</body>`));
   writeFileSync(join(folder, 'built-late.html'), BUILT_LATE);
-  writeFileSync(join(folder, 'picture.gif'), GIF);
+  writeFileSync(join(folder, 'picture.gif'), ONE_PIXEL_GIF);
   launched = await launchWithExtension();
-  served = await serveFolder(folder, undefined, { '/picture.gif': 3000 });
+  served = await serveFolder(folder, undefined, { '/picture.gif': 10_000 });
 });
 
 afterAll(async () => {
