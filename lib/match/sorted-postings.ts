@@ -5,8 +5,9 @@
 // (stably, so each fingerprint's postings keep their order) the first time a lookup reaches it:
 // a cold start pays one pass over the postings, and each lookup at most the sort of one small
 // partition that fits in cache. A partition's first lookup (which may be its only one in a cold
-// worker's first checks) reads it in one pass instead, unless something else needs it sorted. Postings can be removed (a source leaving the library) but not
-// added: later sources go to the PostingTable beside it.
+// worker's first checks) reads it in one pass instead, unless something else needs it sorted.
+// Postings can be removed (a source leaving the library) but not added: later sources go to the
+// PostingTable beside it.
 
 const PART_BITS = 11;
 const PARTS = 1 << PART_BITS;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { LibraryDb } from '../../lib/library/db';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -75,6 +76,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.gif': 'image/gif',
 };
+
+/** The IndexedDB version the current build opens the library at (Dexie stores its own version times ten). */
+export const CURRENT_SCHEMA = new LibraryDb('never-opened').verno * 10;
 
 /** A 1×1 GIF, for pages whose pictures only need to keep the load event back. */
 export const ONE_PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');

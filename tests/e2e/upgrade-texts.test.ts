@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, extensionWithArticles, openLibraryPage, stopServiceWorker, waitForCheck } from './harness';
+import { CURRENT_SCHEMA, SCREENSHOTS, extensionWithArticles, openLibraryPage, stopServiceWorker, waitForCheck } from './harness';
 import { openCard } from './card-helpers';
 
 const env = extensionWithArticles();
@@ -116,7 +116,7 @@ describe('a library stored before the texts fold (schema version 7)', () => {
     const warm = await checkedPage();
     await warm.page.close();
     expect(Object.values(warm.painted).flat()).toHaveLength(27);
-    expect(await textsFolded()).toMatchObject({ version: 90, withText: 0 }); // the current build folds its own first load
+    expect(await textsFolded()).toMatchObject({ version: CURRENT_SCHEMA, withText: 0 }); // the current build folds its own first load
 
     await stopServiceWorker(env.launched);
     const v7 = await stored(true);
@@ -131,7 +131,7 @@ describe('a library stored before the texts fold (schema version 7)', () => {
     expect(upgraded.card).toEqual(warm.card);
     await upgraded.page.close();
     const after = await textsFolded();
-    expect(after.version).toBe(90);
+    expect(after.version).toBe(CURRENT_SCHEMA);
     expect(after.stores).toContain('texts');
     expect(after.withText).toBe(0);
     expect(after.folded).toHaveLength(4);

@@ -5,12 +5,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, ROOT, type Served, launchWithExtension, serveFolder, waitForCheck } from './harness';
-import { LibraryDb } from '../../lib/library/db';
+import { CURRENT_SCHEMA, EXTENSION_DIR, ROOT, type Served, launchWithExtension, serveFolder, waitForCheck } from './harness';
 
 const RELEASE = join(ROOT, 'tests/fixtures/releases/0.1.0-chrome-mv3');
-/** The IndexedDB version the current build opens the library at (Dexie stores its own version times ten). */
-const CURRENT_SCHEMA = new LibraryDb('never-opened').verno * 10;
 
 /** A source the reader added: stored exactly as 0.1.0 stored sources (schema version 2). */
 const OWN_TEXT =

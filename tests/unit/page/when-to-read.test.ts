@@ -21,6 +21,7 @@ function fakeSignals(state: { painted?: boolean; hidden?: boolean; loaded?: bool
   };
   return { signals, frames, loads, timers };
 }
+type Fake = ReturnType<typeof fakeSignals>;
 
 /** Whether the promise has settled after the tasks queued so far (and a few more) have run. */
 async function settled(p: Promise<void>): Promise<boolean> {
@@ -43,25 +44,6 @@ describe('afterFirstFrame', () => {
     expect(await settled(afterFirstFrame(signals))).toBe(true);
     expect(frames).toHaveLength(0);
   });
-
-  it('waits for the first frame, then goes on and drops its timer', async () => {
-    const { signals, frames, timers } = fakeSignals();
-    const wait = afterFirstFrame(signals);
-    expect(await settled(wait)).toBe(false);
-    expect(frames).toHaveLength(1);
-    expect([...timers.values()].map((t) => t.ms)).toEqual([FIRST_FRAME_WAIT_MS]);
-    frames[0]();
-    expect(await settled(wait)).toBe(true);
-    expect(timers.size).toBe(0);
-  });
-
-  it('goes on after the longest wait when no frame comes', async () => {
-    const { signals, timers } = fakeSignals();
-    const wait = afterFirstFrame(signals);
-    expect(await settled(wait)).toBe(false);
-    [...timers.values()][0].then();
-    expect(await settled(wait)).toBe(true);
-  });
 });
 
 describe('afterPageSettled', () => {
@@ -71,22 +53,29 @@ describe('afterPageSettled', () => {
     expect(loads).toHaveLength(0);
     expect(timers.size).toBe(0);
   });
+});
 
-  it('waits for the load event, then drops its timer', async () => {
-    const { signals, loads, timers } = fakeSignals();
-    const wait = afterPageSettled(signals);
-    expect(await settled(wait)).toBe(false);
-    expect([...timers.values()].map((t) => t.ms)).toEqual([PAGE_SETTLED_MS]);
-    loads[0]();
-    expect(await settled(wait)).toBe(true);
-    expect(timers.size).toBe(0);
+// Both waits end at their event or at their longest wait, whichever comes first.
+describe.each([
+  { name: 'afterFirstFrame', event: 'the first frame', wait: afterFirstFrame, longest: FIRST_FRAME_WAIT_MS, events: (f: Fake) => f.frames },
+  { name: 'afterPageSettled', event: 'the load event', wait: afterPageSettled, longest: PAGE_SETTLED_MS, events: (f: Fake) => f.loads },
+])('$name', ({ event, wait, longest, events }) => {
+  it(`waits for ${event}, then goes on and drops its timer`, async () => {
+    const fake = fakeSignals();
+    const waiting = wait(fake.signals);
+    expect(await settled(waiting)).toBe(false);
+    expect(events(fake)).toHaveLength(1);
+    expect([...fake.timers.values()].map((t) => t.ms)).toEqual([longest]);
+    events(fake)[0]();
+    expect(await settled(waiting)).toBe(true);
+    expect(fake.timers.size).toBe(0);
   });
 
-  it('goes on after the longest wait while the page is still loading', async () => {
-    const { signals, timers } = fakeSignals();
-    const wait = afterPageSettled(signals);
-    expect(await settled(wait)).toBe(false);
-    [...timers.values()][0].then();
-    expect(await settled(wait)).toBe(true);
+  it(`goes on after the longest wait when ${event} does not come`, async () => {
+    const fake = fakeSignals();
+    const waiting = wait(fake.signals);
+    expect(await settled(waiting)).toBe(false);
+    [...fake.timers.values()][0].then();
+    expect(await settled(waiting)).toBe(true);
   });
 });
