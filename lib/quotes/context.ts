@@ -2,7 +2,7 @@
 // to tell apart two places in a source that hold the same quoted words.
 import { isSpaceCode } from './chars';
 import { markBounds, onlyMarksAndSpace, paragraphEnd, paragraphStart, sentenceEnd, sentenceStart } from './prose';
-import { wordScannerFor } from '../text/words';
+import { hasWords } from '../text/words';
 
 /** At most this many characters each side. */
 const CONTEXT_CHARS = 200;
@@ -18,18 +18,6 @@ function beforeSentenceEnd(text: string, pos: number, floor: number): number {
   while (p > floor && '”’"\')]»›'.includes(text[p - 1])) p--;
   while (p > floor && '.!?…'.includes(text[p - 1])) p--;
   return p;
-}
-
-/**
- * Whether `text` holds at least `min` words, as `hasWords` (lib/text/words.ts) answers: the same
- * word pattern, in its ASCII form where that finds the same words (see wordScannerFor).
- */
-function hasWords(text: string, min: number): boolean {
-  if (min <= 0) return true;
-  const re = wordScannerFor(text);
-  let n = 0;
-  while (re.exec(text)) if (++n >= min) return true;
-  return false;
 }
 
 function tidy(s: string): string {
