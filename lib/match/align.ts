@@ -97,34 +97,41 @@ function alignByBits(qKeys: Int32Array, qFrom: number, m: number, sKeys: Uint32A
   let i = m;
   let here = bitCell(i, j);
   // The first row is free (i === 0 ends the walk); in the first column only insertions remain.
+  // Each step only picks its kind: the column is made in one place (see pushColumn).
   while (i > 0) {
+    let kind: ColumnKind = 'ins';
     if (j > 0) {
       const same = qKeys[qFrom + i - 1] === sKeys[sFrom + j - 1];
       const diagonal = bitCell(i - 1, j - 1) + (same ? 0 : 1);
       if (here === diagonal) {
-        cols.push({ kind: same ? 'eq' : 'sub', q: qFrom + i - 1, s: sFrom + j - 1 });
-        i--;
-        j--;
+        kind = same ? 'eq' : 'sub';
         here = diagonal - (same ? 0 : 1);
-        continue;
+      } else {
+        const up = bitCell(i - 1, j);
+        if (here === up + 1) here = up;
+        else {
+          kind = 'del';
+          here--;
+        }
       }
-      const up = bitCell(i - 1, j);
-      if (here === up + 1) {
-        cols.push({ kind: 'ins', q: qFrom + i - 1, s: -1 });
-        i--;
-        here = up;
-        continue;
-      }
-      cols.push({ kind: 'del', q: -1, s: sFrom + j - 1 });
-      j--;
-      here--;
-      continue;
     }
-    cols.push({ kind: 'ins', q: qFrom + i - 1, s: -1 });
-    i--;
+    pushColumn(cols, kind, qFrom + i - 1, sFrom + j - 1);
+    if (kind !== 'del') i--;
+    if (kind !== 'ins') j--;
   }
   cols.reverse();
   return cols;
+}
+
+/**
+ * Appends the column of one traceback step: `kind` at quote word `q` and source word `s`, -1 for
+ * the side the step does not take. Both tracebacks make every column here, whatever the step: a
+ * step that is rare on a page (a deletion at the table's edge) then has nothing of its own that
+ * the optimised traceback has not seen run, which made V8 throw the traceback's optimised code
+ * away dozens of times in a cold worker's first checks.
+ */
+function pushColumn(cols: Column[], kind: ColumnKind, q: number, s: number): void {
+  cols.push({ kind, q: kind !== 'del' ? q : -1, s: kind !== 'ins' ? s : -1 });
 }
 
 export function alignWords(qKeys: Keys, qFrom: number, qTo: number, sKeys: Keys, sFrom: number, sTo: number, mode: AlignMode): Column[] {
@@ -221,32 +228,19 @@ function align(
   const cols: Column[] = [];
   let i = m;
   while (i > 0 || j > 0) {
+    let kind: ColumnKind = 'del';
     if (i === 0) {
       if (freeStart) break;
-      cols.push({ kind: 'del', q: -1, s: sFrom + j - 1 });
-      j--;
-      continue;
-    }
-    const here = d[i * w + j];
-    if (j > 0) {
+    } else if (j === 0) kind = 'ins';
+    else {
+      const here = d[i * w + j];
       const same = qKeys[qFrom + i - 1] === sKeys[sFrom + j - 1];
-      if (here === d[(i - 1) * w + j - 1] + (same ? 0 : 1)) {
-        cols.push({ kind: same ? 'eq' : 'sub', q: qFrom + i - 1, s: sFrom + j - 1 });
-        i--;
-        j--;
-        continue;
-      }
-      if (here === d[(i - 1) * w + j] + 1) {
-        cols.push({ kind: 'ins', q: qFrom + i - 1, s: -1 });
-        i--;
-        continue;
-      }
-      cols.push({ kind: 'del', q: -1, s: sFrom + j - 1 });
-      j--;
-      continue;
+      if (here === d[(i - 1) * w + j - 1] + (same ? 0 : 1)) kind = same ? 'eq' : 'sub';
+      else if (here === d[(i - 1) * w + j] + 1) kind = 'ins';
     }
-    cols.push({ kind: 'ins', q: qFrom + i - 1, s: -1 });
-    i--;
+    pushColumn(cols, kind, qFrom + i - 1, sFrom + j - 1);
+    if (kind !== 'del') i--;
+    if (kind !== 'ins') j--;
   }
   cols.reverse();
   // Trailing source words after the end column are free in prefix/fit mode: not part of the alignment.

@@ -122,6 +122,9 @@ export function widenWinnowTrigramPairsInto(
   outside |= +(n > 0 && w0 >= size) | +(n > 1 && w1 >= size);
   const count = n - 2; // trigrams
   if (count <= 0) return outside ? -1 : 0;
+  // Settled before the loop, so nothing after it compares: V8 optimises the loop while it runs
+  // (a cold load runs it once per source), and a comparison first met after it threw that code away.
+  const single = count === 1;
   let a = wordHashes[w0];
   let b = wordHashes[w1];
   let prev = 0; // the trigram before this one
@@ -156,7 +159,7 @@ export function widenWinnowTrigramPairsInto(
     prev = cur;
   }
   if (outside) return -1;
-  if (count === 1) {
+  if (single) {
     outHashes[0] = prev;
     outPositions[0] = 0;
     return 1;

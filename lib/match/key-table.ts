@@ -44,19 +44,22 @@ export class KeyTable {
     const slots = this.slots;
     const mask = slots.length - 1;
     const shift = this.shift;
+    // Counted before the loop: a load runs it once over every word, so V8 optimises it while it
+    // runs, and a property written after it would throw that code away on the way out.
+    const usedBefore = this.used;
+    this.used = usedBefore + (to - from);
     for (let id = from; id < to; id++) {
       const hash = hashes[id];
       let i = Math.imul(hash, SPREAD) >>> shift;
       for (let other = slots[i]; other !== EMPTY; other = slots[i]) {
         if (hashes[other] === hash && keys[other] === keys[id]) {
-          this.used += id - from;
+          this.used = usedBefore + (id - from);
           return id;
         }
         i = (i + 1) & mask;
       }
       slots[i] = id;
     }
-    this.used += to - from;
     return -1;
   }
 

@@ -96,9 +96,17 @@ export function packSourceIndex(data: SourceIndexData, words: Uint32Array, lexic
 
 /** Walks the offsets' varints without decoding them; false unless they are exactly `tokens` tokens' worth. */
 function offsetsAreWhole(bytes: Uint8Array, tokens: number): boolean {
+  return offsetsEnd(bytes, tokens) === bytes.length;
+}
+
+/**
+ * Where `tokens` tokens' varints end in `bytes`, or -1 when they run past it. The comparison is
+ * the caller's: nothing follows the loop (see decodeOffsetsInto).
+ */
+function offsetsEnd(bytes: Uint8Array, tokens: number): number {
   let at = 0;
   for (let i = 0; i < tokens; i++) {
-    if (at >= bytes.length) return false;
+    if (at >= bytes.length) return -1;
     // Most tokens are one byte (a word under 16 letters, its gap inline): passed with one test.
     const first = bytes[at];
     if (first < 0x80 && (first & 3) !== GAP_INLINE) {
@@ -113,13 +121,16 @@ function offsetsAreWhole(bytes: Uint8Array, tokens: number): boolean {
       at++;
     }
   }
-  return at === bytes.length;
+  return at;
 }
 
-/** Token offsets from the packed form (already checked whole by offsetsAreWhole). */
-function decodeOffsets(bytes: Uint8Array, n: number): { starts: Int32Array; ends: Int32Array } {
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
+/**
+ * Token offsets from the packed form (already checked whole by offsetsAreWhole), written into
+ * `starts` and `ends` (room for `n` each). Nothing follows the loop: V8 optimises it while it runs
+ * on a long source, and anything after it that had never run (an object made to return both) threw
+ * that code away at the end of each of a cold worker's first decodes.
+ */
+function decodeOffsetsInto(bytes: Uint8Array, n: number, starts: Int32Array, ends: Int32Array): void {
   let at = 0;
   let prevEnd = 0;
   // Varints read inline: this loop runs once per token of every source a page's quotes are found in.
@@ -157,7 +168,6 @@ function decodeOffsets(bytes: Uint8Array, n: number): { starts: Int32Array; ends
     ends[i] = end;
     prevEnd = end;
   }
-  return { starts, ends };
 }
 
 /** Index data read from a stored row: words and fingerprints at once, token offsets and passages on first use. */
@@ -182,11 +192,11 @@ export class StoredSourceIndexData implements SourceIndexData {
   }
 
   get tokenStarts(): Int32Array {
-    return this.starts ?? this.decode().starts;
+    return this.starts ?? this.decode()[0];
   }
 
   get tokenEnds(): Int32Array {
-    return this.ends ?? this.decode().ends;
+    return this.ends ?? this.decode()[1];
   }
 
   /**
@@ -198,11 +208,15 @@ export class StoredSourceIndexData implements SourceIndexData {
     return offsetsAreWhole(this.offsets, this.tokenWords.length);
   }
 
-  private decode(): { starts: Int32Array; ends: Int32Array } {
-    const decoded = decodeOffsets(this.offsets, this.tokenWords.length);
-    this.starts = decoded.starts;
-    this.ends = decoded.ends;
-    return decoded;
+  /** Decodes the offsets, keeps them, and returns [starts, ends]. */
+  private decode(): [Int32Array, Int32Array] {
+    const n = this.tokenWords.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    decodeOffsetsInto(this.offsets, n, starts, ends);
+    this.starts = starts;
+    this.ends = ends;
+    return [starts, ends];
   }
 }
 

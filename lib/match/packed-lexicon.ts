@@ -48,10 +48,25 @@ export interface LexiconStems {
 /** Keys are words (letters, digits, inner apostrophes, number punctuation, a hyphen): never a line break. */
 const WORD_SEPARATOR = '\n';
 
-function checksum(bytes: Uint8Array, seed = 0x811c9dc5): number {
-  let h = seed;
+// The checksums' loops run once or twice per load over long arrays, so V8 optimises them while
+// they run and leaves by whatever follows the loop: each loop is a function of its own that ends
+// there, its hash a 32-bit integer throughout (the seeds are above 2^31, which made a double of
+// it), and the last steps are its caller's. Otherwise each load threw the optimised code away.
+
+/** FNV-1a steps over `bytes`, from `h`. */
+function mixBytes(bytes: Uint8Array, h: number): number {
   for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return h >>> 0;
+  return h;
+}
+
+/** The same steps over 32- or 16-bit numbers, one step per number. */
+function mixNumbers(numbers: Uint32Array | Uint16Array, h: number): number {
+  for (let i = 0; i < numbers.length; i++) h = Math.imul(h ^ numbers[i], 0x01000193);
+  return h;
+}
+
+function checksum(bytes: Uint8Array, seed = 0x811c9dc5): number {
+  return mixBytes(bytes, seed | 0) >>> 0;
 }
 
 function stemChecksum(stems: Uint8Array, stemOf: Uint16Array | Uint32Array): number {
@@ -60,9 +75,7 @@ function stemChecksum(stems: Uint8Array, stemOf: Uint16Array | Uint32Array): num
 
 /** FNV-1a-like mix of 32-bit numbers (a quarter of the steps of hashing their bytes), after `seed`. */
 function wordsChecksum(numbers: Uint32Array | Uint16Array, seed: number): number {
-  let h = seed;
-  for (let i = 0; i < numbers.length; i++) h = Math.imul(h ^ numbers[i], 0x01000193);
-  return Math.imul(h ^ numbers.length, 0x01000193) >>> 0;
+  return Math.imul(mixNumbers(numbers, seed | 0) ^ numbers.length, 0x01000193) >>> 0;
 }
 
 function factsChecksum(wordsSum: number, hashes: Uint32Array, stopWords: Uint16Array | Uint32Array, stemHashes: Uint32Array): number {
