@@ -32,6 +32,7 @@ import {
   splitTable,
   timeline,
   traceLongTasks,
+  traceWorkerDeopts,
   waitForDone,
   workerMarks,
   type LoadSplit,
@@ -327,7 +328,11 @@ interface LibraryFigures {
   warmSplit: Split[];
   coldSplit: Split[];
   coldLoad: LoadSplit[];
+  deopts: (number | null)[]; // V8's deoptimisations on the worker's thread in traced cold loads (traceWorkerDeopts)
 }
+
+/** Cold loads recorded as traces for the worker's deoptimisations, apart from the timed ones. */
+const DEOPT_LOADS = 3;
 
 /**
  * The whole State of the Union library (233 addresses, 1.79 M words) imported into the extension as
@@ -351,6 +356,11 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
     const importMs = performance.now() - started;
     await options.close();
     const { warm, cold } = await warmAndCold(launched, url);
+    const deopts: (number | null)[] = [];
+    for (let r = 0; r < DEOPT_LOADS; r++) {
+      await stopServiceWorker(launched);
+      deopts.push(await traceWorkerDeopts(launched.context, url));
+    }
     const done = (runs: PageRun[]) => summarise(runs.map((r) => r.dclToDone ?? Number.NaN));
     return {
       sources: sotu.length,
@@ -361,6 +371,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
       warmSplit: splits(warm),
       coldSplit: splits(cold),
       coldLoad: cold.flatMap((r) => (r.load ? [r.load] : [])),
+      deopts,
     };
   } finally {
     await launched.close();
@@ -451,6 +462,8 @@ async function main(): Promise<void> {
       'The cold start\'s library loading, step by step (the background\'s marks as `loadLibraryIndex` reports each step):',
       '',
       ...loadSplitTable(library.coldLoad),
+      '',
+      `V8's deoptimisations on the service worker's thread, from the library load's start to the first batch checked, in ${DEOPT_LOADS} more cold loads recorded as Chromium traces (not among the timed ones): ${library.deopts.map((n) => (n === null ? 'not read' : String(n))).join(', ')}. Each is optimised code thrown away, and the work after it interpreted again (BENCHMARKS.md, "Deoptimisations in the cold worker").`,
       '',
     );
   }

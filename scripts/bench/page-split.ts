@@ -3,7 +3,7 @@
 // put on one clock and cut into phases. Used by `npm run bench:browser`.
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { ROOT } from '../../tests/e2e/harness';
 import { summarise, type Stats } from './timing';
 
@@ -356,27 +356,68 @@ export function waitForDone(page: Page): Promise<void> {
     .then(() => undefined, () => undefined);
 }
 
+/** The trace events of `categories` recorded by `cdp` while `run` runs. */
+async function traceWhile(cdp: CDPSession, categories: string, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => {
+    events.push(...(data.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  try {
+    await run();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+  }
+  return events;
+}
+
+/** Loads `url` in `page` until the context's probe reports its verdicts painted. */
+async function loadUntilDone(page: Page, url: string): Promise<void> {
+  const done = waitForDone(page);
+  await page.goto(url);
+  await done;
+}
+
 /** Loads `url` once in a new tab with a Chromium trace running, until its verdicts are painted. */
 export async function traceLongTasks(context: BrowserContext, url: string): Promise<LongTask[]> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (data) => {
-      events.push(...(data.value as unknown as TraceEvent[]));
+    const events = await traceWhile(cdp, TRACE_CATEGORIES, async () => {
+      await loadUntilDone(page, url);
+      await page.waitForTimeout(300); // the last highlights' frame
     });
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
-    const done = waitForDone(page); // the context's probe logs it
-    await page.goto(url);
-    await done;
-    await page.waitForTimeout(300); // the last highlights' frame
-    await cdp.send('Tracing.end');
-    await complete;
     return longTasksOf(events);
   } finally {
     await page.close();
   }
+}
+
+/**
+ * How many times V8 threw away optimised code on the service worker's thread from the library
+ * load's start to the first batch checked, in one cold load of `url` recorded as a browser-wide
+ * trace (a page's trace does not see the worker); null when the worker's marks are missing. A
+ * loop that keeps losing its optimised code runs mostly in the interpreter, and its compile jobs
+ * take a core the worker needs: this counts it.
+ */
+export async function traceWorkerDeopts(context: BrowserContext, url: string): Promise<number | null> {
+  const browser = context.browser();
+  if (!browser) return null;
+  const cdp = await browser.newBrowserCDPSession();
+  const page = await context.newPage();
+  let events: TraceEvent[];
+  try {
+    events = await traceWhile(cdp, 'blink.user_timing,v8,disabled-by-default-v8.compile', () => loadUntilDone(page, url));
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+  const from = events.find((e) => e.name === 'verbatim:bg:load:opened');
+  const to = events.find((e) => e.name === 'verbatim:bg:checked:0');
+  if (!from || !to) return null;
+  return events.filter((e) => e.name === 'V8.DeoptimizeCode' && e.pid === from.pid && e.tid === from.tid && e.ts >= from.ts && e.ts <= to.ts).length;
 }
 
 /** One line per long task: "61 ms at +780 ms: paint 24, compositing 15, pre-paint 9". */
