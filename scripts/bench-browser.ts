@@ -357,10 +357,7 @@ async function libraryFigures(url: string): Promise<LibraryFigures> {
     await options.close();
     const { warm, cold } = await warmAndCold(launched, url);
     const deopts: (number | null)[] = [];
-    for (let r = 0; r < DEOPT_LOADS; r++) {
-      await stopServiceWorker(launched);
-      deopts.push(await traceWorkerDeopts(launched.context, url));
-    }
+    for (let r = 0; r < DEOPT_LOADS; r++) deopts.push(await traceWorkerDeopts(launched, url));
     const done = (runs: PageRun[]) => summarise(runs.map((r) => r.dclToDone ?? Number.NaN));
     return {
       sources: sotu.length,

@@ -4,7 +4,7 @@
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
-import { ROOT } from '../../tests/e2e/harness';
+import { type Launched, ROOT, stopServiceWorker } from '../../tests/e2e/harness';
 import { summarise, type Stats } from './timing';
 
 /** Where the benchmark's traced build goes (wxt.config.ts sends VERBATIM_TRACE=1 builds there). */
@@ -397,25 +397,31 @@ export async function traceLongTasks(context: BrowserContext, url: string): Prom
 
 /**
  * How many times V8 threw away optimised code on the service worker's thread from the library
- * load's start to the first batch checked, in one cold load of `url` recorded as a browser-wide
- * trace (a page's trace does not see the worker); null when the worker's marks are missing. A
- * loop that keeps losing its optimised code runs mostly in the interpreter, and its compile jobs
- * take a core the worker needs: this counts it.
+ * load's start to the first batch checked, in one cold load of `url`: the worker is stopped and
+ * the page loaded inside one browser-wide trace (a page's trace does not see the worker, and
+ * stopping it may wake it again, through the tab that stops it); null when the worker's marks are
+ * missing. A loop that keeps losing its optimised code runs mostly in the interpreter, and its
+ * compile jobs take a core the worker needs: this counts it.
  */
-export async function traceWorkerDeopts(context: BrowserContext, url: string): Promise<number | null> {
-  const browser = context.browser();
+export async function traceWorkerDeopts(launched: Launched, url: string): Promise<number | null> {
+  const browser = launched.context.browser();
   if (!browser) return null;
   const cdp = await browser.newBrowserCDPSession();
-  const page = await context.newPage();
+  const opened: Page[] = [];
   let events: TraceEvent[];
   try {
-    events = await traceWhile(cdp, 'blink.user_timing,v8,disabled-by-default-v8.compile', () => loadUntilDone(page, url));
+    events = await traceWhile(cdp, 'blink.user_timing,v8,disabled-by-default-v8.compile', async () => {
+      await stopServiceWorker(launched);
+      const page = await launched.context.newPage();
+      opened.push(page);
+      await loadUntilDone(page, url);
+    });
   } finally {
     await cdp.detach();
-    await page.close();
+    for (const page of opened) await page.close();
   }
-  const from = events.find((e) => e.name === 'verbatim:bg:load:opened');
   const to = events.find((e) => e.name === 'verbatim:bg:checked:0');
+  const from = events.filter((e) => e.name === 'verbatim:bg:load:opened' && to && e.ts <= to.ts).pop();
   if (!from || !to) return null;
   return events.filter((e) => e.name === 'V8.DeoptimizeCode' && e.pid === from.pid && e.tid === from.tid && e.ts >= from.ts && e.ts <= to.ts).length;
 }
