@@ -32,13 +32,6 @@ async function settled(p: Promise<void>): Promise<boolean> {
 }
 
 describe('afterFirstFrame', () => {
-  it('goes on at once when the page has painted already', async () => {
-    const { signals, frames, timers } = fakeSignals({ painted: true });
-    expect(await settled(afterFirstFrame(signals))).toBe(true);
-    expect(frames).toHaveLength(0);
-    expect(timers.size).toBe(0);
-  });
-
   it('goes on at once in a hidden tab, which draws no frames', async () => {
     const { signals, frames } = fakeSignals({ hidden: true });
     expect(await settled(afterFirstFrame(signals))).toBe(true);
@@ -46,20 +39,19 @@ describe('afterFirstFrame', () => {
   });
 });
 
-describe('afterPageSettled', () => {
-  it('goes on at once when the page has loaded', async () => {
-    const { signals, loads, timers } = fakeSignals({ loaded: true });
-    expect(await settled(afterPageSettled(signals))).toBe(true);
-    expect(loads).toHaveLength(0);
-    expect(timers.size).toBe(0);
-  });
-});
-
-// Both waits end at their event or at their longest wait, whichever comes first.
+// Both waits go on at once when their event has come already, and otherwise end at their event
+// or at their longest wait, whichever comes first.
 describe.each([
-  { name: 'afterFirstFrame', event: 'the first frame', wait: afterFirstFrame, longest: FIRST_FRAME_WAIT_MS, events: (f: Fake) => f.frames },
-  { name: 'afterPageSettled', event: 'the load event', wait: afterPageSettled, longest: PAGE_SETTLED_MS, events: (f: Fake) => f.loads },
-])('$name', ({ event, wait, longest, events }) => {
+  { name: 'afterFirstFrame', event: 'the first frame', came: 'the page has painted already', state: { painted: true }, wait: afterFirstFrame, longest: FIRST_FRAME_WAIT_MS, events: (f: Fake) => f.frames },
+  { name: 'afterPageSettled', event: 'the load event', came: 'the page has loaded', state: { loaded: true }, wait: afterPageSettled, longest: PAGE_SETTLED_MS, events: (f: Fake) => f.loads },
+])('$name', ({ event, came, state, wait, longest, events }) => {
+  it(`goes on at once when ${came}`, async () => {
+    const fake = fakeSignals(state);
+    expect(await settled(wait(fake.signals))).toBe(true);
+    expect(events(fake)).toHaveLength(0);
+    expect(fake.timers.size).toBe(0);
+  });
+
   it(`waits for ${event}, then goes on and drops its timer`, async () => {
     const fake = fakeSignals();
     const waiting = wait(fake.signals);
