@@ -102,6 +102,8 @@ export interface Split {
   paint: number;
   /** DOMContentLoaded → the first highlights. */
   first: number;
+  /** Cold start: the service worker started (nothing in memory) → the first highlights. */
+  firstFromStart: number;
   /** All batches: the background's checking time, summed. */
   checkAll: number;
   /** DOMContentLoaded → every verdict painted. */
@@ -149,6 +151,7 @@ export function split(t: Timeline): Split {
     back: p('answered:0') - w(`bg:checked:${b0}`),
     paint: p('painted:0') - p('answered:0'),
     first: (batches ? p('painted:0') : p('done')) - t.dcl,
+    firstFromStart: cold && t.workerStart !== null ? (batches ? p('painted:0') : p('done')) - t.workerStart : Number.NaN,
     checkAll: batches ? checkAll : Number.NaN,
     all: p('done') - t.dcl,
     batches,
@@ -177,6 +180,7 @@ const PHASES: [keyof Split, string][] = [
   ['back', 'first batch: answer back to the page'],
   ['paint', 'first batch: painted'],
   ['first', 'DOMContentLoaded → first highlights'],
+  ['firstFromStart', 'service worker started (nothing in memory) → first highlights'],
   ['checkAll', 'all batches: checking in the background (sum)'],
   ['all', 'DOMContentLoaded → all verdicts painted'],
 ];
