@@ -7,7 +7,7 @@ import { ACCEPTED_FILES, MAX_FILE_BYTES, megabytes, newSource } from '../../lib/
 import { type SortKey, ORIGIN_LABELS, SORT_LABELS, formatBytes, listRows, sourceRow } from '../../lib/library/listing';
 import { type Removal, removeSources, restoreRemoval } from '../../lib/library/removal';
 import { readSources } from '../../lib/library/stored-texts';
-import { buildPack, packFileName, packJson } from '../../lib/library/pack';
+import { buildPack, packFileName, packJson, sourcesToPack } from '../../lib/library/pack';
 import { type Settings, type SettingsArea, loadSettings, saveSettings } from '../../lib/settings';
 import { CITATION_STYLES, type CitationStyle } from '../../lib/cite/style-data';
 import { formatDate } from '../format';
@@ -140,10 +140,22 @@ export function LibraryPage(props: LibraryPageProps) {
     await refresh();
   }
 
-  function exportPack() {
+  async function exportPack() {
     const chosen = (sources ?? []).filter((s) => selected.size === 0 || selected.has(s.id));
-    props.download(packFileName(), packJson(buildPack(chosen)));
-    setNotice({ kind: 'info', text: `Exported ${chosen.length} source${chosen.length === 1 ? '' : 's'} as a library pack.` });
+    setBusy(true);
+    setNotice(null);
+    const { whole, damaged } = await sourcesToPack(chosen);
+    setBusy(false);
+    const exported = `${whole.length} source${whole.length === 1 ? '' : 's'}`;
+    if (damaged.length > 0) {
+      const names = damaged.map((s) => `“${s.title}”`).join(', ');
+      const left = `${names} ${damaged.length === 1 ? 'was' : 'were'} left out: the text kept in this library no longer matches what was stored, so another library would refuse the pack.`;
+      if (whole.length > 0) props.download(packFileName(), packJson(buildPack(whole)));
+      setNotice({ kind: 'error', text: whole.length > 0 ? `Exported ${exported} as a library pack. ${left}` : `Nothing was exported. ${left}` });
+      return;
+    }
+    props.download(packFileName(), packJson(buildPack(whole)));
+    setNotice({ kind: 'info', text: `Exported ${exported} as a library pack.` });
   }
 
   function toggle(id: string, on: boolean) {
@@ -245,7 +257,7 @@ export function LibraryPage(props: LibraryPageProps) {
                 ))}
               </select>
             </label>
-            <button type="button" class="lp-button" onClick={exportPack} disabled={!sources?.length}>
+            <button type="button" class="lp-button" onClick={() => void exportPack()} disabled={!sources?.length || busy}>
               {selected.size ? `Export ${selected.size} selected` : 'Export all'}
             </button>
             <button type="button" class="lp-button lp-danger" disabled={selected.size === 0} onClick={() => void remove([...selected])}>

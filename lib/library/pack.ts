@@ -71,6 +71,20 @@ export function buildPack(sources: StoredSource[], now: Date = new Date()): Pack
   };
 }
 
+/**
+ * The sources as a pack can carry them: those whose text still hashes to the content hash it was
+ * stored with, and apart, those whose text no longer does (damaged where the library keeps it).
+ * A pack carrying one of the latter would be refused whole by parsePack, so an export leaves them
+ * out and names them.
+ */
+export async function sourcesToPack(sources: readonly StoredSource[]): Promise<{ whole: StoredSource[]; damaged: StoredSource[] }> {
+  const hashes = await Promise.all(sources.map((s) => contentHash(s.text)));
+  const whole: StoredSource[] = [];
+  const damaged: StoredSource[] = [];
+  sources.forEach((s, i) => (hashes[i] === s.contentHash ? whole : damaged).push(s));
+  return { whole, damaged };
+}
+
 export function packJson(pack: Pack): string {
   return `${JSON.stringify(pack, null, 1)}\n`;
 }

@@ -112,11 +112,32 @@ describe('the library page', () => {
     await screen.findByRole('heading', { name: 'Two' });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select “Two”' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export 1 selected' }));
+    await screen.findByText('Exported 1 source as a library pack.');
     expect(downloads).toHaveLength(1);
     expect(JSON.parse(downloads[0].text).sources.map((s: { title: string }) => s.title)).toEqual(['Two']);
 
     fireEvent.change(await screen.findByLabelText('Default citation style'), { target: { value: 'apa' } });
     fireEvent.click(screen.getByLabelText('Check pages automatically as they load'));
     await waitFor(async () => expect(await loadSettings(fakeBrowser.storage.local)).toEqual({ citationStyle: 'apa', autoCheck: false }));
+  });
+
+  it('leaves a source whose stored text no longer matches its hash out of an export, and says so', async () => {
+    await importSources(db, [newSource('One.', { title: 'One' }, 'paste'), newSource('Two.', { title: 'Two' }, 'paste')]);
+    // Damaged where it is kept, to the same length: only its hash tells.
+    const two = (await db.sources.toArray()).find((r) => r.title === 'Two')!;
+    await db.sources.update(two.id, { text: 'Tw0.' });
+    mount();
+    await screen.findByRole('heading', { name: 'Two' });
+    fireEvent.click(screen.getByRole('button', { name: 'Export all' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Exported 1 source as a library pack. “Two” was left out: the text kept in this library no longer matches what was stored, so another library would refuse the pack.',
+    );
+    expect(downloads).toHaveLength(1);
+    expect(JSON.parse(downloads[0].text).sources.map((s: { title: string }) => s.title)).toEqual(['One']);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select “Two”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 1 selected' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Nothing was exported\. “Two” was left out/));
+    expect(downloads).toHaveLength(1);
   });
 });
