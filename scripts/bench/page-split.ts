@@ -136,6 +136,7 @@ export function split(t: Timeline): Split {
   // The article is read while the settings are on their way (builds before that read it after
   // them, and have no `read` mark): detection begins once both are done.
   const detectFrom = Math.max(p('extracted'), p('scan'));
+  const firstPainted = batches ? p('painted:0') : p('done');
   return {
     inject: p('script') - t.dcl,
     evalContent: p('main') - p('script'),
@@ -150,8 +151,8 @@ export function split(t: Timeline): Split {
     check: w(`bg:checked:${b0}`) - w(`bg:loaded:${b0}`),
     back: p('answered:0') - w(`bg:checked:${b0}`),
     paint: p('painted:0') - p('answered:0'),
-    first: (batches ? p('painted:0') : p('done')) - t.dcl,
-    firstFromStart: cold && t.workerStart !== null ? (batches ? p('painted:0') : p('done')) - t.workerStart : Number.NaN,
+    first: firstPainted - t.dcl,
+    firstFromStart: cold && t.workerStart !== null ? firstPainted - t.workerStart : Number.NaN,
     checkAll: batches ? checkAll : Number.NaN,
     all: p('done') - t.dcl,
     batches,

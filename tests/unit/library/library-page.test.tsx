@@ -1,5 +1,6 @@
 // The library page as a component over a real (fake-indexeddb) library: the paste form's checks,
-// the undo offer that ends by itself, settings saved to storage, and the background told of changes.
+// the undo offer that ends by itself, settings saved to storage, the background told of changes,
+// and an export that leaves out a text damaged where it is kept.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
