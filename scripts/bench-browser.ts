@@ -21,7 +21,7 @@ import { toStored } from '../lib/library/db';
 import { buildPack, packJson } from '../lib/library/pack';
 import type { Source } from '../lib/types';
 import { createRng } from './eval/prng';
-import { summarise, timeRuns, type Stats } from './bench/timing';
+import { progressLine, summarise, timeRuns, type Stats } from './bench/timing';
 import { detectQuotes, detectQuotesInSteps, extractArticle } from '../lib/quotes/index';
 import {
   DONE_SIGNAL,
@@ -49,10 +49,7 @@ import {
 const RUNS = 11;
 
 const started = performance.now();
-/** A line on stderr with the time since the start: the run takes minutes. */
-function progress(message: string): void {
-  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
-}
+const progress = (message: string) => progressLine(started, message);
 
 /** Spans of the starter library's excerpts, so that a third of the quotes are found. */
 function starterSentences(): string[] {

@@ -19,7 +19,7 @@ import { coldStart, dropLibrary, storeLibrary } from './bench/cold-start';
 import { articleText, markedText, singleNodePage } from './bench/inputs';
 import { formatReport, type BenchFigures, type LibraryFigures, type Row } from './bench/report';
 import { tenfoldLibrary, PERTURB_RATE } from './bench/tenfold';
-import { collectGarbage, heapUsed, scale, summarise, timeRuns } from './bench/timing';
+import { collectGarbage, heapUsed, progressLine, scale, summarise, timeRuns } from './bench/timing';
 import { generatePages } from './eval/generate';
 import { loadSotuLibrary } from './eval/library';
 
@@ -57,9 +57,7 @@ function parseArgs(argv: string[]): Args {
 const started = performance.now();
 const loadAtStart = loadavg()[0];
 const ANALYSIS = new URL('./bench/analysis.md', import.meta.url);
-function progress(message: string): void {
-  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
-}
+const progress = (message: string) => progressLine(started, message);
 
 function gitCommit(): string {
   try {

@@ -4,6 +4,11 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+/** A progress line on stderr for a benchmark that takes minutes: the seconds since `started`, then the message. */
+export function progressLine(started: number, message: string): void {
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
+}
+
 export interface Stats {
   runs: number;
   median: number;
