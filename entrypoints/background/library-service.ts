@@ -93,6 +93,8 @@ export class LibraryService {
       this.waiting = waiting;
       const attempt = (async () => {
         const { index, sources: stored, report } = await loadLibraryIndex(this.db, TRACING ? (phase) => traceMark(`bg:load:${phase}`) : undefined, waiting);
+        // The worker keeps this index for as long as it lives: what only the build needed goes.
+        index.compact();
         return {
           index,
           infos: new Map(stored.map((s) => [s.id, sourceInfo(s)])),

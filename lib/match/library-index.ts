@@ -35,6 +35,9 @@ export interface SourceIndexData {
   fingerprints: Uint32Array; // winnowed k-gram hashes
   fingerprintPositions: Uint32Array; // token index of each fingerprint's k-gram
   passages: Passage[];
+  // The same data without its fingerprints, for data whose fields are not all plain properties
+  // (see LibraryIndex.compact); other data is copied with its fingerprints left out.
+  withoutFingerprints?(): SourceIndexData;
 }
 
 /**
@@ -233,18 +236,36 @@ function groupPositions(words: Uint32Array, sorted: Uint32Array, lexiconSize: nu
  * search): a cold start places every source, but a page's quotes need them of few sources, or
  * not before the first checks.
  */
+/** A source's fingerprints once the index has let go of them (see LibraryIndex.compact). */
+const NO_NUMBERS = new Uint32Array(0);
+
 class PlacedSource implements IndexedSource {
   private distinct: Uint32Array | null = null;
   private grouped: { wordStart: Uint32Array; byWord: Uint32Array } | null = null;
+  private fingerprintsDropped = false;
 
   constructor(
     readonly slot: number,
     readonly source: Source,
-    readonly data: SourceIndexData,
+    public data: SourceIndexData,
     readonly lexicon: Lexicon,
     readonly words: Uint32Array,
     readonly base: number,
   ) {}
+
+  /** Lets go of the data's fingerprints, which the postings now hold (see LibraryIndex.compact). */
+  dropFingerprints(): void {
+    const d = this.data;
+    if (this.fingerprintsDropped || d.fingerprints.length === 0) return;
+    this.data = d.withoutFingerprints ? d.withoutFingerprints() : { ...d, fingerprints: NO_NUMBERS, fingerprintPositions: NO_NUMBERS };
+    this.fingerprintsDropped = true;
+  }
+
+  /** The source's fingerprint hashes: as placed, or worked out again from its words once dropped. */
+  fingerprintHashes(): Uint32Array {
+    // The lexicon's hash of each word is the hash of its key, as when the source was fingerprinted.
+    return this.fingerprintsDropped ? fingerprintWords(this.lexicon.hashes, this.words).hashes : this.data.fingerprints;
+  }
 
   get sorted(): Uint32Array {
     return (this.distinct ??= distinctWords(this.words, this.lexicon.size));
@@ -454,7 +475,7 @@ export class LibraryIndex {
     const slot = entry.slot;
     const from = entry.base;
     const to = entry.base + entry.words.length;
-    for (const h of new Set(entry.data.fingerprints)) {
+    for (const h of new Set(entry.fingerprintHashes())) {
       this.sorted.removeRange(h, from, to);
       this.postings.removeRange(h, from, to);
     }
@@ -478,7 +499,20 @@ export class LibraryIndex {
     return [...this.byId.values()].map((e) => e.source);
   }
 
-  /** The stored form of a source's index data (for IndexedDB), if the source is indexed. */
+  /**
+   * Lets go of every source's fingerprints, which the postings already hold: a long-lived index
+   * (the service worker's) keeps only what its checks read. They are a fifth of a large library's
+   * memory, and only a removal reads them again, working them out from the source's words.
+   * Changes no answer; sources added later keep theirs until the next call.
+   */
+  compact(): void {
+    for (const entry of this.byId.values()) entry.dropFingerprints();
+  }
+
+  /**
+   * The stored form of a source's index data (for IndexedDB), if the source is indexed; once the
+   * index is compacted, without its fingerprints (a row is stored without them anyway).
+   */
   sourceData(id: string): SourceIndexData | undefined {
     return this.byId.get(id)?.data;
   }

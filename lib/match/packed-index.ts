@@ -170,6 +170,9 @@ function decodeOffsetsInto(bytes: Uint8Array, n: number, starts: Int32Array, end
   }
 }
 
+/** Fingerprints let go of (see withoutFingerprints). */
+const NO_FINGERPRINTS = new Uint32Array(0);
+
 /** Index data read from a stored row: words and fingerprints at once, token offsets and passages on first use. */
 export class StoredSourceIndexData implements SourceIndexData {
   readonly version = SOURCE_INDEX_VERSION;
@@ -206,6 +209,15 @@ export class StoredSourceIndexData implements SourceIndexData {
    */
   offsetsWhole(): boolean {
     return offsetsAreWhole(this.offsets, this.tokenWords.length);
+  }
+
+  /** This data without its fingerprints (see LibraryIndex.compact); offsets and passages read so far come along. */
+  withoutFingerprints(): StoredSourceIndexData {
+    const lean = new StoredSourceIndexData(this.id, this.vocabulary, this.tokenWords, NO_FINGERPRINTS, NO_FINGERPRINTS, this.packedPassages, this.offsets);
+    lean.starts = this.starts;
+    lean.ends = this.ends;
+    lean.passageList = this.passageList;
+    return lean;
   }
 
   /** Decodes the offsets, keeps them, and returns [starts, ends]. */

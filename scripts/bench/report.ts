@@ -171,7 +171,7 @@ export function formatReport(f: BenchFigures): string {
   out.push(
     'MB are UTF-8 bytes of source text (10^6 bytes). *Stored index* is the structured-clone size (`v8.serialize`) of every source\'s index row and of the library lexicon, ' +
       'what IndexedDB keeps beside the texts. *Heap held* is the growth of heapUsed from before the build to after it, ' +
-      'measured after a full GC with the index alive, typed arrays\' ArrayBuffers included (source texts were already in memory and are not counted); *after the checks* measures it again once the warm checks have run, with what quotes made the index build on first use. ' +
+      'measured after a full GC with the index alive and compacted as the service worker keeps it (each source\'s fingerprints let go once the postings hold them), typed arrays\' ArrayBuffers included (source texts were already in memory and are not counted); *after the checks* measures it again once the warm checks have run, with what quotes made the index build on first use. ' +
       '*Typed arrays* is the part of the index in typed arrays (token offsets, word numbers, positions by word where a quote has needed them, partitioned postings block and postings table).',
     '',
   );
