@@ -230,15 +230,15 @@ function groupPositions(words: Uint32Array, sorted: Uint32Array, lexiconSize: nu
   return { wordStart, byWord };
 }
 
+/** A source's fingerprints once the index has let go of them (see LibraryIndex.compact). */
+const NO_NUMBERS = new Uint32Array(0);
+
 /**
  * An IndexedSource as LibraryIndex keeps it. Its distinct words, and its positions by word, are
  * worked out the first time they are asked for (stem and word lists, short quotes, library
  * search): a cold start places every source, but a page's quotes need them of few sources, or
  * not before the first checks.
  */
-/** A source's fingerprints once the index has let go of them (see LibraryIndex.compact). */
-const NO_NUMBERS = new Uint32Array(0);
-
 class PlacedSource implements IndexedSource {
   private distinct: Uint32Array | null = null;
   private grouped: { wordStart: Uint32Array; byWord: Uint32Array } | null = null;
@@ -247,7 +247,7 @@ class PlacedSource implements IndexedSource {
   constructor(
     readonly slot: number,
     readonly source: Source,
-    public data: SourceIndexData,
+    public data: SourceIndexData, // replaced once, by dropFingerprints
     readonly lexicon: Lexicon,
     readonly words: Uint32Array,
     readonly base: number,
@@ -501,8 +501,8 @@ export class LibraryIndex {
 
   /**
    * Lets go of every source's fingerprints, which the postings already hold: a long-lived index
-   * (the service worker's) keeps only what its checks read. They are a fifth of a large library's
-   * memory, and only a removal reads them again, working them out from the source's words.
+   * (the service worker's) keeps only what its checks read. They are nearly a quarter of a large
+   * library's memory, and only a removal reads them again, working them out from the source's words.
    * Changes no answer; sources added later keep theirs until the next call.
    */
   compact(): void {
