@@ -36,12 +36,13 @@ import {
   splitTable,
   timeline,
   traceLongTasks,
-  traceWorkerDeopts,
+  traceColdWorker,
   waitForDone,
   workerMarks,
   type LoadSplit,
   type LongTask,
   type Split,
+  type WorkerTrace,
 } from './bench/page-split';
 
 // Loads of each kind. A cold start's loads spread widely on this machine (210-386 ms to the first
@@ -337,11 +338,11 @@ interface LibraryFigures {
   warmSplit: Split[];
   coldSplit: Split[];
   coldLoad: LoadSplit[];
-  deopts: (number | null)[]; // V8's deoptimisations on the worker's thread in traced cold loads (traceWorkerDeopts)
+  traces: (WorkerTrace | null)[]; // traced cold loads apart from the timed ones (traceColdWorker)
 }
 
-/** Cold loads recorded as traces for the worker's deoptimisations, apart from the timed ones. */
-const DEOPT_LOADS = 3;
+/** Cold loads recorded as traces for the worker's CPU and deoptimisations, apart from the timed ones. */
+const TRACED_LOADS = 3;
 
 /** Sources in a library pack, at most this many: each file stays well under the importer's 25 MB. */
 const SOURCES_PER_PACK = 250;
@@ -395,8 +396,8 @@ async function libraryFigures(url: string, scale: 1 | 10): Promise<LibraryFigure
     await untilFolded(launched);
     progress(`the ${scale}× library: warm and cold loads`);
     const { warm, cold } = await warmAndCold(launched, url);
-    const deopts: (number | null)[] = [];
-    if (scale === 1) for (let r = 0; r < DEOPT_LOADS; r++) deopts.push(await traceWorkerDeopts(launched, url));
+    const traces: (WorkerTrace | null)[] = [];
+    if (scale === 1) for (let r = 0; r < TRACED_LOADS; r++) traces.push(await traceColdWorker(launched, url));
     const done = (runs: PageRun[]) => summarise(runs.map((r) => r.dclToDone ?? Number.NaN));
     return {
       scale,
@@ -409,7 +410,7 @@ async function libraryFigures(url: string, scale: 1 | 10): Promise<LibraryFigure
       warmSplit: splits(warm),
       coldSplit: splits(cold),
       coldLoad: cold.flatMap((r) => (r.load ? [r.load] : [])),
-      deopts,
+      traces,
     };
   } finally {
     await launched.close();
@@ -489,9 +490,14 @@ function librarySection(library: LibraryFigures): string[] {
     ...loadSplitTable(library.coldLoad),
     '',
   );
-  if (library.deopts.length > 0) {
+  if (library.traces.length > 0) {
+    const each = (read: (t: WorkerTrace) => string) => library.traces.map((t) => (t === null ? 'not read' : read(t))).join(', ');
     lines.push(
-      `V8's deoptimisations on the service worker's thread, from the library load's start to the first batch checked, in ${DEOPT_LOADS} more cold loads recorded as Chromium traces (not among the timed ones): ${library.deopts.map((n) => (n === null ? 'not read' : String(n))).join(', ')}. Each is optimised code thrown away, and the work after it interpreted again (BENCHMARKS.md, "Deoptimisations in the cold worker").`,
+      `In ${TRACED_LOADS} more cold loads recorded as Chromium traces (not among the timed ones), from the library load's start to the first batch checked:`,
+      '',
+      `- the service worker's thread used ${each((t) => t.workerCpu.toFixed(0))} ms of CPU: the worker's own work, which a loaded machine's wall clock spreads out (BENCHMARKS.md, "The cold start's time, thread by thread");`,
+      `- V8's background compiles of the worker's code (Maglev, Turbofan) used ${each((t) => t.compileCpu.toFixed(0))} ms of CPU, on the core the worker does not hold;`,
+      `- V8 threw away optimised code on the worker's thread ${each((t) => String(t.deopts))} times, and interpreted the work after it again (BENCHMARKS.md, "Deoptimisations in the cold worker").`,
       '',
     );
   }

@@ -275,11 +275,12 @@ export function splitTable(columns: { label: string; runs: Split[] }[]): string[
 // was; only the trace says whether it was the content script's code or the browser redrawing.
 
 /** One trace event, as Chromium's tracing reports it (only the fields read here). */
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
+  tdur?: number; // the thread's CPU time in the event (µs), where the trace records it
   pid: number;
   tid: number;
 }
@@ -400,22 +401,58 @@ export async function traceLongTasks(context: BrowserContext, url: string): Prom
   }
 }
 
+/** What one traced cold load shows of the service worker, from the library load's start to the first batch checked. */
+export interface WorkerTrace {
+  deopts: number; // times V8 threw away optimised code on the worker's thread
+  workerCpu: number; // ms of CPU the worker's thread spent in its tasks
+  compileCpu: number; // ms of CPU V8's background compiles (Maglev, Turbofan) took in the worker's process
+}
+
+/** Background compile jobs, each counted once (the task that runs one holds it). */
+const COMPILE_JOBS = new Set(['V8.MaglevBackground', 'V8.OptimizeBackground']);
+
 /**
- * How many times V8 threw away optimised code on the service worker's thread from the library
- * load's start to the first batch checked, in one cold load of `url`: the worker is stopped and
- * the page loaded inside one browser-wide trace (a page's trace does not see the worker, and
- * stopping it may wake it again, through the tab that stops it); null when the worker's marks are
- * missing. A loop that keeps losing its optimised code runs mostly in the interpreter, and its
- * compile jobs take a core the worker needs: this counts it.
+ * WorkerTrace from a browser-wide trace's events; null when the worker's marks are missing. An
+ * event that straddles the window's edge counts by the share of it inside.
  */
-export async function traceWorkerDeopts(launched: Launched, url: string): Promise<number | null> {
+export function workerTraceOf(events: readonly TraceEvent[]): WorkerTrace | null {
+  const to = events.find((e) => e.name === 'verbatim:bg:checked:0');
+  const from = events.filter((e) => e.name === 'verbatim:bg:load:opened' && to && e.ts <= to.ts).pop();
+  if (!from || !to) return null;
+  const cpuInside = (e: TraceEvent): number => {
+    if (!e.dur || e.tdur === undefined) return 0;
+    const inside = Math.min(e.ts + e.dur, to.ts) - Math.max(e.ts, from.ts);
+    return inside > 0 ? (e.tdur * inside) / e.dur : 0;
+  };
+  let deopts = 0;
+  let workerCpu = 0;
+  let compileCpu = 0;
+  for (const e of events) {
+    if (e.pid !== from.pid) continue;
+    const onWorker = e.tid === from.tid;
+    if (onWorker && e.name === 'V8.DeoptimizeCode' && e.ts >= from.ts && e.ts <= to.ts) deopts++;
+    else if (e.ph === 'X' && onWorker && e.name === 'ThreadControllerImpl::RunTask') workerCpu += cpuInside(e);
+    else if (e.ph === 'X' && COMPILE_JOBS.has(e.name)) compileCpu += cpuInside(e);
+  }
+  return { deopts, workerCpu: workerCpu / 1000, compileCpu: compileCpu / 1000 };
+}
+
+/**
+ * One cold load of `url` recorded as a browser-wide trace, read as a WorkerTrace: the worker is
+ * stopped and the page loaded inside the trace (a page's trace does not see the worker, and
+ * stopping it may wake it again, through the tab that stops it); null when the worker's marks
+ * are missing. Deoptimisations count loops that keep losing their optimised code; the CPU figures
+ * are what a loaded machine's wall clock hides: the worker's own work, and the compiles of its
+ * code that take the other core.
+ */
+export async function traceColdWorker(launched: Launched, url: string): Promise<WorkerTrace | null> {
   const browser = launched.context.browser();
   if (!browser) return null;
   const cdp = await browser.newBrowserCDPSession();
   const opened: Page[] = [];
   let events: TraceEvent[];
   try {
-    events = await traceWhile(cdp, 'blink.user_timing,v8,disabled-by-default-v8.compile', async () => {
+    events = await traceWhile(cdp, 'blink.user_timing,toplevel,v8,disabled-by-default-v8.compile', async () => {
       await stopServiceWorker(launched);
       const page = await launched.context.newPage();
       opened.push(page);
@@ -425,10 +462,7 @@ export async function traceWorkerDeopts(launched: Launched, url: string): Promis
     await cdp.detach();
     for (const page of opened) await page.close();
   }
-  const to = events.find((e) => e.name === 'verbatim:bg:checked:0');
-  const from = events.filter((e) => e.name === 'verbatim:bg:load:opened' && to && e.ts <= to.ts).pop();
-  if (!from || !to) return null;
-  return events.filter((e) => e.name === 'V8.DeoptimizeCode' && e.pid === from.pid && e.tid === from.tid && e.ts >= from.ts && e.ts <= to.ts).length;
+  return workerTraceOf(events);
 }
 
 /** One line per long task: "61 ms at +780 ms: paint 24, compositing 15, pre-paint 9". */
