@@ -408,7 +408,7 @@ export interface WorkerTrace {
   compileCpu: number; // ms of CPU V8's background compiles (Maglev, Turbofan) took in the worker's process
 }
 
-/** Background compile jobs, each counted once (the task that runs one holds it). */
+/** V8's background compile jobs, one event each (the task around each, `V8.MaglevTask` or `V8.TurbofanTask`, is not counted again). */
 const COMPILE_JOBS = new Set(['V8.MaglevBackground', 'V8.OptimizeBackground']);
 
 /**
