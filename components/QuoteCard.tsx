@@ -65,8 +65,13 @@ export function QuoteCard({ quote, check, sources, librarySize, article, service
   const headline = cardHeadline(check, sources);
   const info = VERDICT_INFO[verdict];
 
+  // Once the card is drawn (its host shows it only when placed). Focus already moved into the
+  // card by then, by a click or a key, stays where it is.
   useEffect(() => {
-    if (autoFocus) root.current?.focus();
+    const card = root.current;
+    if (!autoFocus || !card) return;
+    const active = (card.getRootNode() as Document | ShadowRoot).activeElement;
+    if (!active || !card.contains(active)) card.focus();
   }, [autoFocus]);
 
   const onKeyDown = (e: KeyboardEvent) => {

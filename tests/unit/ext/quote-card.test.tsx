@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { render as renderInto } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QuoteCard, cardHeadline } from '../../../components/QuoteCard';
 import type { SourceInfo } from '../../../lib/messages';
@@ -49,6 +50,28 @@ const partial: QuoteCheck = {
 const quote = { text: 'It cannot be overstated how complex and challenging these crimes can be to prevent and investigate, and the police can’t tackle them alone.', attribution: 'the report', short: false };
 
 describe('QuoteCard', () => {
+  it('takes focus once drawn, unless focus has already moved to one of its controls', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const effects = () => new Promise((resume) => setTimeout(resume, 50));
+    try {
+      // Rendered without act(), so that the card's effects run later, as in the page.
+      renderInto(<QuoteCard quote={quote} check={partial} sources={sources} onClose={() => {}} />, host);
+      await effects();
+      const dialog = host.querySelector<HTMLElement>('[role="dialog"]')!;
+      expect(document.activeElement).toBe(dialog);
+      renderInto(null, host);
+      renderInto(<QuoteCard quote={quote} check={partial} sources={sources} onClose={() => {}} />, host);
+      const button = host.querySelector<HTMLElement>('[role="dialog"] button')!;
+      button.focus(); // a key or a click on the card before its effects have run
+      await effects();
+      expect(document.activeElement).toBe(button);
+    } finally {
+      renderInto(null, host);
+      host.remove();
+    }
+  });
+
   it('says the verdict in words with the source and date', () => {
     render(<QuoteCard quote={quote} check={partial} sources={sources} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog');
