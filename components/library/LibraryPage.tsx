@@ -144,18 +144,25 @@ export function LibraryPage(props: LibraryPageProps) {
     const chosen = (sources ?? []).filter((s) => selected.size === 0 || selected.has(s.id));
     setBusy(true);
     setNotice(null);
-    const { whole, damaged } = await sourcesToPack(chosen);
-    setBusy(false);
-    const exported = `${whole.length} source${whole.length === 1 ? '' : 's'}`;
-    if (damaged.length > 0) {
-      const names = damaged.map((s) => `“${s.title}”`).join(', ');
-      const left = `${names} ${damaged.length === 1 ? 'was' : 'were'} left out: the text kept in this library no longer matches what was stored, so another library would refuse the pack.`;
-      if (whole.length > 0) props.download(packFileName(), packJson(buildPack(whole)));
-      setNotice({ kind: 'error', text: whole.length > 0 ? `Exported ${exported} as a library pack. ${left}` : `Nothing was exported. ${left}` });
+    let split: Awaited<ReturnType<typeof sourcesToPack>>;
+    try {
+      split = await sourcesToPack(chosen);
+    } catch (err) {
+      setNotice({ kind: 'error', text: `Nothing was exported: the texts could not be checked (${err instanceof Error ? err.message : String(err)}).` });
+      return;
+    } finally {
+      setBusy(false);
+    }
+    const { whole, damaged } = split;
+    if (whole.length > 0) props.download(packFileName(), packJson(buildPack(whole)));
+    const exported = whole.length > 0 ? `Exported ${whole.length} source${whole.length === 1 ? '' : 's'} as a library pack.` : 'Nothing was exported.';
+    if (damaged.length === 0) {
+      setNotice({ kind: 'info', text: exported });
       return;
     }
-    props.download(packFileName(), packJson(buildPack(whole)));
-    setNotice({ kind: 'info', text: `Exported ${exported} as a library pack.` });
+    const names = damaged.map((s) => `“${s.title}”`).join(', ');
+    const left = `${names} ${damaged.length === 1 ? 'was' : 'were'} left out: the text kept in this library no longer matches what was stored, so another library would refuse the pack.`;
+    setNotice({ kind: 'error', text: `${exported} ${left}` });
   }
 
   function toggle(id: string, on: boolean) {

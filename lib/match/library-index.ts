@@ -231,7 +231,7 @@ function groupPositions(words: Uint32Array, sorted: Uint32Array, lexiconSize: nu
 }
 
 /** A source's fingerprints once the index has let go of them (see LibraryIndex.compact). */
-const NO_NUMBERS = new Uint32Array(0);
+export const NO_FINGERPRINTS = new Uint32Array(0);
 
 /**
  * An IndexedSource as LibraryIndex keeps it. Its distinct words, and its positions by word, are
@@ -257,7 +257,7 @@ class PlacedSource implements IndexedSource {
   dropFingerprints(): void {
     const d = this.data;
     if (this.fingerprintsDropped || d.fingerprints.length === 0) return;
-    this.data = d.withoutFingerprints ? d.withoutFingerprints() : { ...d, fingerprints: NO_NUMBERS, fingerprintPositions: NO_NUMBERS };
+    this.data = d.withoutFingerprints ? d.withoutFingerprints() : { ...d, fingerprints: NO_FINGERPRINTS, fingerprintPositions: NO_FINGERPRINTS };
     this.fingerprintsDropped = true;
   }
 

@@ -13,7 +13,7 @@
 import { type PackedPassages, checkPackedPassages, packPassages, unpackPassages } from '../library/packed-passages';
 import type { Passage } from '../library/passages';
 import { widenWinnowTrigramPairsInto } from './fingerprints';
-import { SOURCE_INDEX_VERSION, fingerprintWords, type SourceIndexData } from './library-index';
+import { NO_FINGERPRINTS, SOURCE_INDEX_VERSION, fingerprintWords, type SourceIndexData } from './library-index';
 import { KGRAM_WORDS, WINNOW_WINDOW } from './thresholds';
 import type { Lexicon } from './lexicon';
 
@@ -169,9 +169,6 @@ function decodeOffsetsInto(bytes: Uint8Array, n: number, starts: Int32Array, end
     prevEnd = end;
   }
 }
-
-/** Fingerprints let go of (see withoutFingerprints). */
-const NO_FINGERPRINTS = new Uint32Array(0);
 
 /** Index data read from a stored row: words and fingerprints at once, token offsets and passages on first use. */
 export class StoredSourceIndexData implements SourceIndexData {

@@ -2,7 +2,7 @@
 // the undo offer that ends by itself, settings saved to storage, the background told of changes,
 // and an export that leaves out a text damaged where it is kept.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { LibraryPage } from '../../../components/library/LibraryPage';
 import { LibraryDb } from '../../../lib/library/db';
@@ -140,5 +140,24 @@ describe('the library page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export 1 selected' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Nothing was exported\. “Two” was left out/));
     expect(downloads).toHaveLength(1);
+  });
+
+  it('says so and exports nothing when the texts cannot be hashed, and lets the reader try again', async () => {
+    await importSources(db, [newSource('One.', { title: 'One' }, 'paste')]);
+    mount();
+    await screen.findByRole('heading', { name: 'One' });
+    const digest = vi.spyOn(crypto.subtle, 'digest').mockRejectedValueOnce(new Error('no digest here'));
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Export all' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('Nothing was exported: the texts could not be checked (no digest here).');
+      expect(downloads).toHaveLength(0);
+      const button = screen.getByRole('button', { name: 'Export all' }) as HTMLButtonElement;
+      await waitFor(() => expect(button.disabled).toBe(false));
+      fireEvent.click(button);
+      await screen.findByText('Exported 1 source as a library pack.');
+      expect(downloads).toHaveLength(1);
+    } finally {
+      digest.mockRestore();
+    }
   });
 });
