@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', './tests/unit/node-blob.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
   },

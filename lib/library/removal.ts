@@ -1,8 +1,8 @@
 // Removing sources with a way back: the removal returns exactly what it took (the source records
 // and their index rows), so "Undo" puts back the same records, not re-imported copies. A removed
 // built-in source leaves a tombstone, so the next install or update does not bring it back.
-import type { LibraryDb, RemovedBuiltin, SourceRow, StoredIndex, StoredSource } from './db';
-import { readSourcesById } from './stored-texts';
+import type { LibraryDb, RemovedBuiltin, StoredIndex, StoredSource } from './db';
+import { readRowsById, withTexts } from './stored-texts';
 
 export interface Removal {
   sources: StoredSource[];
@@ -15,19 +15,20 @@ export interface Removal {
  * stay in the library lexicon: harmless, and other rows keep their word numbers.
  */
 export async function removeSources(db: LibraryDb, ids: string[], now: number = Date.now()): Promise<Removal> {
-  return db.transaction('rw', db.sources, db.indexes, db.removed, db.texts, async () => {
+  const { read, indexes, tombstones } = await db.transaction('rw', db.sources, db.indexes, db.removed, db.texts, async () => {
     // With their texts (a folded row's from the fold), so that Undo puts back whole records; a
     // row whose text cannot be found is still removed. Its stale fold entry is dropped by the next fold.
-    const rows = (await db.sources.bulkGet(ids)).filter((s): s is SourceRow => s !== undefined);
-    const sources = await readSourcesById(db, rows.map((r) => r.id));
-    const found = rows.map((s) => s.id);
+    const read = await readRowsById(db, ids);
+    const found = read.rows.map((s) => s.id);
     const indexes = (await db.indexes.bulkGet(found)).filter((r): r is StoredIndex => r !== undefined);
-    const tombstones = rows.filter((s) => s.origin === 'builtin').map((s) => ({ id: s.id, removedAt: now }));
+    const tombstones = read.rows.filter((s) => s.origin === 'builtin').map((s) => ({ id: s.id, removedAt: now }));
     await db.sources.bulkDelete(found);
     await db.indexes.bulkDelete(found);
     await db.removed.bulkPut(tombstones);
-    return { sources, indexes, tombstones };
+    return { read, indexes, tombstones };
   });
+  // The fold's bytes are read once the transaction is done (a Blob taken from it stays readable).
+  return { sources: await withTexts(read), indexes, tombstones };
 }
 
 /**

@@ -173,8 +173,8 @@ export interface LoadReport {
   // Sources whose text could not be found (a folded row whose fold entry is missing or fails its
   // checks, see stored-texts.ts): left out of the index, so never answered from; their rows stay.
   unreadable: string[];
-  // Whether the texts fold would change (rows carrying their own text, or entries for sources no
-  // longer folded): the caller then runs foldTexts after the load.
+  // Whether the texts fold would change (rows carrying their own text, entries for sources no
+  // longer folded, or a fold of the format before): the caller then runs foldTexts after the load.
   textsToFold: boolean;
 }
 
@@ -553,7 +553,7 @@ export async function loadLibraryIndex(
     fromRows: [],
     snapshot: null,
     unreadable: texts.unreadable.map((row) => row.id),
-    textsToFold: texts.separate > 0 || texts.stale > 0,
+    textsToFold: texts.separate > 0 || texts.stale > 0 || texts.outdated,
   };
   const taken = (id: string) => {
     report.loaded.push(id);

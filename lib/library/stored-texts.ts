@@ -3,32 +3,91 @@
 // load (see StoredTexts in db.ts). Every reader of a stored source's text goes through here.
 //
 // What is checked, and when:
-// - On every read, for each folded row: the fold is of this format with lists of one length, it
-//   holds an entry for the row's id, the entry's hash is the row's contentHash and its text is a
-//   string of the row's textLength. A row failing any of these has no text: it is left out of the
-//   sources read (reported as unreadable), never answered from, and never deleted.
-// - When a fold is written (foldTexts, after a load that read texts in their own rows): every text
-//   going into it, the fold's own included, is hashed with SHA-256 and must match its row's
-//   contentHash. A row's own text that does not stays in its row; a folded one that does not is
-//   kept under a DAMAGED hash (unreadable from then on, but not dropped). A text damaged on disk
-//   to the same length is therefore found at the next fold, not at every load: a load checks
-//   lengths and names, as the rows' own texts were never hashed on load either.
+// - On every read, for each folded row: the fold is of a format read, with lists of one length and
+//   byte ends that fit its bytes; it holds an entry for the row's id, the entry's hash is the row's
+//   contentHash, and its text, decoded, is a string of the row's textLength. A row failing any of
+//   these has no text: it is left out of the sources read (reported as unreadable), never answered
+//   from, and never deleted.
+// - When a fold is written (foldTexts, after a load that read texts in their own rows or a fold of
+//   the format before): every text going into it, the fold's own included, is hashed with SHA-256
+//   and must match its row's contentHash. A row's own text that does not stays in its row; a
+//   folded one that does not is kept under a DAMAGED hash (unreadable from then on, but not
+//   dropped). A text damaged on disk to the same length is therefore found at the next fold, not
+//   at every load: a load checks lengths and names, as the rows' own texts were never hashed on
+//   load either.
 import { type LibraryDb, type SourceRow, type StoredSource, type StoredTexts, TEXTS_ROW, contentHash } from './db';
 
-/** The format of the stored texts fold; one of another format is not read (its rows are unreadable) and not rewritten. */
-export const TEXTS_FORMAT = 1;
+/**
+ * The format the texts fold is written in: its texts' UTF-8 bytes in one Blob. A fold of format 1
+ * (an array of strings, written before) is read as well, and rewritten at the next fold; one of
+ * another format is not read (its rows are unreadable) and not rewritten.
+ */
+export const TEXTS_FORMAT = 2;
+const STRINGS_FORMAT = 1;
 
 /** A fold's entries by source id, or null when the fold is absent, of another format or damaged as a whole. */
 export type FoldEntries = Map<string, { hash: string; text: unknown }>;
 
-export function foldEntries(fold: StoredTexts | undefined): FoldEntries | null {
-  if (!fold || fold.format !== TEXTS_FORMAT) return null;
-  const { ids, hashes, texts } = fold;
-  if (!Array.isArray(ids) || !Array.isArray(hashes) || !Array.isArray(texts)) return null;
-  if (ids.length !== hashes.length || ids.length !== texts.length) return null;
+/** Whether the fold is of a format that is read but no longer written. */
+export function outdatedFold(fold: StoredTexts | undefined): boolean {
+  return fold?.format === STRINGS_FORMAT;
+}
+
+/**
+ * The fold's entries, its texts decoded from its bytes: null when it is absent, of another format
+ * or damaged as a whole (lists of different lengths, byte ends out of order or past the bytes, the
+ * bytes unreadable).
+ */
+export async function foldEntries(fold: StoredTexts | undefined): Promise<FoldEntries | null> {
+  if (!fold || (fold.format !== TEXTS_FORMAT && fold.format !== STRINGS_FORMAT)) return null;
+  const { ids, hashes } = fold;
+  if (!Array.isArray(ids) || !Array.isArray(hashes) || ids.length !== hashes.length) return null;
+  let texts: unknown[];
+  if (fold.format === STRINGS_FORMAT) {
+    if (!Array.isArray(fold.texts) || fold.texts.length !== ids.length) return null;
+    texts = fold.texts;
+  } else {
+    const decoded = await decodeFold(fold.bytes, fold.ends, ids.length);
+    if (!decoded) return null;
+    texts = decoded;
+  }
   const entries: FoldEntries = new Map();
   for (let i = 0; i < ids.length; i++) entries.set(ids[i], { hash: hashes[i], text: texts[i] });
   return entries;
+}
+
+/** The texts held in a fold's bytes, or null when the bytes cannot be read or their ends do not fit them. */
+async function decodeFold(bytes: unknown, ends: unknown, count: number): Promise<string[] | null> {
+  if (!(bytes instanceof Blob) || !Array.isArray(ends) || ends.length !== count) return null;
+  let start = 0;
+  for (const end of ends) {
+    if (!Number.isInteger(end) || end < start) return null;
+    start = end;
+  }
+  if (start !== bytes.size) return null;
+  let all: Uint8Array;
+  try {
+    all = new Uint8Array(await bytes.arrayBuffer());
+  } catch {
+    return null; // its file is gone or unreadable
+  }
+  if (all.length !== start) return null;
+  const decoder = new TextDecoder();
+  return ends.map((end: number, i) => decoder.decode(all.subarray(i === 0 ? 0 : ends[i - 1], end)));
+}
+
+/**
+ * A fold of the current format holding these texts under these ids and hashes. A lone surrogate
+ * (half a pair, no character) is written as U+FFFD and read back so: the same length, and the same
+ * text by its contentHash, which hashes the UTF-8 bytes too.
+ */
+export function foldOf(entries: ReadonlyArray<{ id: string; hash: string; text: string }>): StoredTexts {
+  const encoder = new TextEncoder();
+  const parts = entries.map((e) => encoder.encode(e.text));
+  const ends: number[] = [];
+  let at = 0;
+  for (const part of parts) ends.push((at += part.length));
+  return { id: TEXTS_ROW, format: TEXTS_FORMAT, ids: entries.map((e) => e.id), hashes: entries.map((e) => e.hash), bytes: new Blob(parts), ends };
 }
 
 /** The row's text: its own, or its fold entry's when that passes the read checks; null when it has none. */
@@ -51,11 +110,11 @@ export interface SourcesRead {
   unreadable: SourceRow[]; // folded rows whose fold entry is missing or fails its checks
   separate: number; // rows still holding their own text (written since the fold): a fold would take them
   stale: number; // fold entries for no row folded into it (removed or rewritten since): a fold would drop them
+  outdated: boolean; // the fold is of the format before: a fold would rewrite it
 }
 
-/** Joins rows with the fold read beside them (pure: no database). */
-export function joinTexts(rows: readonly SourceRow[], fold: StoredTexts | undefined): SourcesRead {
-  const entries = foldEntries(fold);
+/** Joins rows with the entries of the fold read beside them (pure: no database). */
+export function joinTexts(rows: readonly SourceRow[], entries: FoldEntries | null, outdated = false): SourcesRead {
   const sources: StoredSource[] = [];
   const unreadable: SourceRow[] = [];
   let separate = 0;
@@ -67,35 +126,47 @@ export function joinTexts(rows: readonly SourceRow[], fold: StoredTexts | undefi
     if (typeof row.text === 'string') separate++;
     else if (text !== null) used++;
   }
-  return { sources, unreadable, separate, stale: entries ? entries.size - used : 0 };
+  return { sources, unreadable, separate, stale: entries ? entries.size - used : 0, outdated };
 }
 
 /**
  * Every stored source with its text, rows and fold read in one transaction (so a fold written in
- * between cannot hide a text from both). Run inside a caller's transaction over both tables, it
- * joins that one.
+ * between cannot hide a text from both). The fold's bytes are read after it: a Blob taken from
+ * IndexedDB stays readable.
  */
-export function readSources(db: LibraryDb): Promise<SourcesRead> {
-  return db.transaction('r', db.sources, db.texts, async () => {
-    const [rows, fold] = await Promise.all([db.sources.toArray(), db.texts.get(TEXTS_ROW)]);
-    return joinTexts(rows, fold);
-  });
+export async function readSources(db: LibraryDb): Promise<SourcesRead> {
+  const [rows, fold] = await db.transaction('r', db.sources, db.texts, () => Promise.all([db.sources.toArray(), db.texts.get(TEXTS_ROW)]));
+  return joinTexts(rows, await foldEntries(fold), outdatedFold(fold));
+}
+
+/** Source rows as read, and the fold when one of them needs it: what withTexts turns into sources. */
+export interface RowsRead {
+  rows: SourceRow[];
+  fold: StoredTexts | undefined;
 }
 
 /**
- * These sources with their texts (unknown ids and unreadable rows left out), in the order asked.
- * The fold is read only when one of them is folded. Joins a caller's transaction over both tables.
+ * The rows of these ids (unknown ids left out) in the order asked, and the fold only when one of
+ * them is folded. IndexedDB reads only, so a caller's transaction over both tables can hold it.
  */
-export function readSourcesById(db: LibraryDb, ids: readonly string[]): Promise<StoredSource[]> {
-  return db.transaction('r', db.sources, db.texts, async () => {
-    const rows = (await db.sources.bulkGet([...ids])).filter((r): r is SourceRow => r !== undefined);
-    const fold = rows.some((r) => typeof r.text !== 'string') ? await db.texts.get(TEXTS_ROW) : undefined;
-    const entries = foldEntries(fold);
-    return rows.flatMap((row) => {
-      const text = textOf(row, entries);
-      return text === null ? [] : [withText(row, text)];
-    });
+export async function readRowsById(db: LibraryDb, ids: readonly string[]): Promise<RowsRead> {
+  const rows = (await db.sources.bulkGet([...ids])).filter((r): r is SourceRow => r !== undefined);
+  const fold = rows.some((r) => typeof r.text !== 'string') ? await db.texts.get(TEXTS_ROW) : undefined;
+  return { rows, fold };
+}
+
+/** The rows read joined with their texts; unreadable rows are left out. */
+export async function withTexts({ rows, fold }: RowsRead): Promise<StoredSource[]> {
+  const entries = await foldEntries(fold);
+  return rows.flatMap((row) => {
+    const text = textOf(row, entries);
+    return text === null ? [] : [withText(row, text)];
   });
+}
+
+/** These sources with their texts (unknown ids and unreadable rows left out), in the order asked. */
+export async function readSourcesById(db: LibraryDb, ids: readonly string[]): Promise<StoredSource[]> {
+  return withTexts(await db.transaction('r', db.sources, db.texts, () => readRowsById(db, ids)));
 }
 
 /**
@@ -131,7 +202,7 @@ export interface TextsFold {
 interface Planned {
   id: string;
   hash: string;
-  text: unknown; // a string, but for an entry carried over damaged as it was
+  text: string;
   own: boolean; // the row's own text (its row gives it up), else the fold's
 }
 
@@ -162,9 +233,9 @@ function sameFold(a: StoredTexts | undefined, b: StoredTexts | undefined): boole
  */
 export async function foldTexts(db: LibraryDb): Promise<TextsFold | null> {
   const [rows, fold] = await db.transaction('r', db.sources, db.texts, () => Promise.all([db.sources.toArray(), db.texts.get(TEXTS_ROW)]));
-  const entries = foldEntries(fold);
+  const entries = await foldEntries(fold);
   if (fold && !entries) return null; // damaged as a whole: left as it is
-  const read = joinTexts(rows, fold);
+  const read = joinTexts(rows, entries, outdatedFold(fold));
   const planned: Planned[] = [];
   const carried: Planned[] = [];
   for (const row of rows) {
@@ -173,10 +244,13 @@ export async function foldTexts(db: LibraryDb): Promise<TextsFold | null> {
     if (text !== null) planned.push({ id: row.id, hash: row.contentHash, text, own });
     else {
       const entry = entries?.get(row.id);
-      if (entry) carried.push({ id: row.id, hash: entry.hash, text: entry.text, own: false });
+      // A text of the wrong length goes over as it is; anything else in its place is no text to
+      // keep, and goes over empty under a DAMAGED hash (its row stays unreadable).
+      if (typeof entry?.text === 'string') carried.push({ id: row.id, hash: entry.hash, text: entry.text, own: false });
+      else if (entry) carried.push({ id: row.id, hash: entry.hash.startsWith(DAMAGED) ? entry.hash : `${DAMAGED}${entry.hash}`, text: '', own: false });
     }
   }
-  const hashes = await Promise.all(planned.map((p) => contentHash(p.text as string)));
+  const hashes = await Promise.all(planned.map((p) => contentHash(p.text)));
   const going: Planned[] = [...carried];
   let damaged = 0;
   for (let i = 0; i < planned.length; i++) {
@@ -187,7 +261,7 @@ export async function foldTexts(db: LibraryDb): Promise<TextsFold | null> {
       damaged++;
     }
   }
-  if (read.separate === 0 && read.stale === 0 && damaged === 0) return null;
+  if (read.separate === 0 && read.stale === 0 && damaged === 0 && !read.outdated) return null;
   going.sort((x, y) => inKeyOrder(x.id, y.id));
   return db.transaction('rw', db.sources, db.texts, async () => {
     const now = await db.texts.get(TEXTS_ROW);
@@ -206,11 +280,11 @@ export async function foldTexts(db: LibraryDb): Promise<TextsFold | null> {
     for (const p of held) {
       if (!p.own) continue;
       const { text: _text, ...rest } = current.get(p.id)!;
-      given.push({ ...rest, textLength: (p.text as string).length });
+      given.push({ ...rest, textLength: p.text.length });
       folded.push(p.id);
     }
     if (held.length > 0) {
-      await db.texts.put({ id: TEXTS_ROW, format: TEXTS_FORMAT, ids: held.map((p) => p.id), hashes: held.map((p) => p.hash), texts: held.map((p) => p.text as string) });
+      await db.texts.put(foldOf(held.map((p) => ({ id: p.id, hash: p.hash, text: p.text }))));
     } else {
       await db.texts.delete(TEXTS_ROW);
     }

@@ -36,6 +36,46 @@ interface Stored {
   stores: string[];
   withText: number; // source rows holding their own text
   folded: string[]; // the texts fold's ids
+  format: number | null; // the texts fold's format
+}
+
+/** A texts fold as IndexedDB holds it, in either format. */
+interface Fold {
+  id: string;
+  format: number;
+  ids: string[];
+  hashes: string[];
+  bytes?: Blob;
+  ends?: number[];
+  texts?: string[];
+}
+
+/** The stored texts fold with its texts decoded, read from an extension page; null without one. */
+async function readFold(page: Page): Promise<(Fold & { texts: string[] }) | null> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('verbatim');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('texts')) return null;
+      const fold = await new Promise<Fold | undefined>((ok, fail) => {
+        const r = db.transaction('texts').objectStore('texts').get('library');
+        r.onsuccess = () => ok(r.result as Fold | undefined);
+        r.onerror = () => fail(r.error);
+      });
+      if (!fold) return null;
+      if (fold.format === 1) return { ...fold, texts: fold.texts! };
+      const bytes = new Uint8Array(await fold.bytes!.arrayBuffer());
+      const decoder = new TextDecoder();
+      const ends = fold.ends!;
+      const texts = ends.map((end, i) => decoder.decode(bytes.subarray(i === 0 ? 0 : ends[i - 1], end)));
+      return { id: fold.id, format: fold.format, ids: fold.ids, hashes: fold.hashes, texts };
+    } finally {
+      db.close();
+    }
+  });
 }
 
 /**
@@ -47,7 +87,8 @@ async function stored(toVersion7 = false): Promise<Stored> {
   const page = await env.launched.context.newPage();
   try {
     await page.goto(`chrome-extension://${env.launched.extensionId}/licences/citeproc-js.txt`);
-    return await page.evaluate(async (back) => {
+    const folded = toVersion7 ? await readFold(page) : null;
+    return await page.evaluate(async ([back, fold]) => {
       const req = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
       const openAt = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
         new Promise<IDBDatabase>((ok, fail) => {
@@ -59,10 +100,9 @@ async function stored(toVersion7 = false): Promise<Stored> {
       let db = await openAt();
       if (back) {
         const names = ['sources', 'indexes', 'removed', 'lexicon', 'snapshot'];
-        const tx = db.transaction([...names, 'texts']);
+        const tx = db.transaction(names);
         const all: Record<string, Record<string, unknown>[]> = {};
         for (const name of names) all[name] = (await req(tx.objectStore(name).getAll())) as Record<string, unknown>[];
-        const fold = (await req(tx.objectStore('texts').get('library'))) as { ids: string[]; texts: string[] } | undefined;
         for (const row of all.sources) {
           if (typeof row.text !== 'string') row.text = fold!.texts[fold!.ids.indexOf(row.id as string)];
           delete row.textLength;
@@ -90,12 +130,56 @@ async function stored(toVersion7 = false): Promise<Stored> {
       try {
         const stores = [...db.objectStoreNames].sort();
         const rows = (await req(db.transaction('sources').objectStore('sources').getAll())) as { text?: unknown }[];
-        const fold = stores.includes('texts') ? ((await req(db.transaction('texts').objectStore('texts').get('library'))) as { ids: string[] } | undefined) : undefined;
-        return { version: db.version, stores, withText: rows.filter((r) => typeof r.text === 'string').length, folded: fold?.ids ?? [] };
+        const fold = stores.includes('texts') ? ((await req(db.transaction('texts').objectStore('texts').get('library'))) as Fold | undefined) : undefined;
+        return { version: db.version, stores, withText: rows.filter((r) => typeof r.text === 'string').length, folded: fold?.ids ?? [], format: fold?.format ?? null };
       } finally {
         db.close();
       }
-    }, toVersion7);
+    }, [toVersion7, folded] as const);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Rewrites the stored texts fold from an extension page: each text through `change` (by source
+ * id), written in the current format (2, the texts' bytes) or in format 1, the texts as strings,
+ * as the version before wrote it. Returns the fold's ids.
+ */
+async function rewriteFold(format: 1 | 2, change: { id: string; cut: number } | null = null): Promise<string[]> {
+  const page = await env.launched.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${env.launched.extensionId}/licences/citeproc-js.txt`);
+    const fold = (await readFold(page))!;
+    return await page.evaluate(
+      async ([format, change, fold]) => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('verbatim');
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        const texts = [...fold.texts];
+        if (change) {
+          const at = fold.ids.indexOf(change.id);
+          texts[at] = texts[at].slice(0, -change.cut);
+        }
+        const { id, ids, hashes } = fold;
+        let value: Fold;
+        if (format === 1) value = { id, format: 1, ids, hashes, texts };
+        else {
+          const encoder = new TextEncoder();
+          const parts = texts.map((t) => encoder.encode(t));
+          let end = 0;
+          value = { id, format: 2, ids, hashes, bytes: new Blob(parts), ends: parts.map((p) => (end += p.length)) };
+        }
+        const tx = db.transaction('texts', 'readwrite');
+        tx.objectStore('texts').put(value);
+        await new Promise<void>((ok, fail) => ((tx.oncomplete = () => ok()), (tx.onerror = () => fail(tx.error))));
+        db.close();
+        return ids;
+      },
+      [format, change, fold] as const,
+    );
   } finally {
     await page.close();
   }
@@ -120,7 +204,7 @@ describe('a library stored before the texts fold (schema version 7)', () => {
 
     await stopServiceWorker(env.launched);
     const v7 = await stored(true);
-    expect(v7).toEqual({ version: 70, stores: ['indexes', 'lexicon', 'removed', 'snapshot', 'sources'], withText: 4, folded: [] });
+    expect(v7).toEqual({ version: 70, stores: ['indexes', 'lexicon', 'removed', 'snapshot', 'sources'], withText: 4, folded: [], format: null });
     // Opening a tab wakes the worker (it listens for tab updates), which may have loaded the
     // current library just before it was rewritten: stopped again, so nothing of it stays in memory.
     await stopServiceWorker(env.launched);
@@ -135,6 +219,7 @@ describe('a library stored before the texts fold (schema version 7)', () => {
     expect(after.stores).toContain('texts');
     expect(after.withText).toBe(0);
     expect(after.folded).toHaveLength(4);
+    expect(after.format).toBe(2);
 
     await stopServiceWorker(env.launched);
     const fromFold = await checkedPage('upgrade-texts-card.png');
@@ -143,33 +228,39 @@ describe('a library stored before the texts fold (schema version 7)', () => {
     expect(fromFold.card).toContain('HMICFRS press release');
     await fromFold.page.close();
   }, 120_000);
+  it('a texts fold of the format before (its texts as strings) loads and answers the same, and is rewritten as bytes', async () => {
+    const warm = await checkedPage();
+    await warm.page.close();
+    expect((await textsFolded()).format).toBe(2);
+    await stopServiceWorker(env.launched);
+    expect(await rewriteFold(1)).toHaveLength(4);
+    await stopServiceWorker(env.launched);
+    expect((await stored()).format).toBe(1);
+
+    const fromStrings = await checkedPage();
+    expect(fromStrings.painted).toEqual(warm.painted);
+    expect(fromStrings.card).toEqual(warm.card);
+    await fromStrings.page.close();
+    let now = await stored();
+    for (let i = 0; i < 40 && now.format !== 2; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      now = await stored();
+    }
+    expect(now).toMatchObject({ format: 2, withText: 0 });
+    expect(now.folded).toHaveLength(4);
+
+    await stopServiceWorker(env.launched);
+    const fromBytes = await checkedPage();
+    expect(fromBytes.painted).toEqual(warm.painted);
+    expect(fromBytes.card).toEqual(warm.card);
+    await fromBytes.page.close();
+  }, 120_000);
   it('names a folded text damaged on disk on the library page, never checks against it, and removes it', async () => {
     expect((await textsFolded()).folded).toHaveLength(4);
     await stopServiceWorker(env.launched);
     const press = 'hmicfrs-press-release-2023';
     // The press release's folded text cut short on disk, as a damaged value would come back.
-    const page = await env.launched.context.newPage();
-    await page.goto(`chrome-extension://${env.launched.extensionId}/licences/citeproc-js.txt`);
-    const cut = await page.evaluate(async (id) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open('verbatim');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      const tx = db.transaction('texts', 'readwrite');
-      const store = tx.objectStore('texts');
-      const fold = await new Promise<{ ids: string[]; texts: string[] }>((ok) => {
-        const r = store.get('library');
-        r.onsuccess = () => ok(r.result);
-      });
-      const at = fold.ids.indexOf(id);
-      fold.texts[at] = fold.texts[at].slice(0, -20);
-      store.put(fold);
-      await new Promise<void>((ok, fail) => ((tx.oncomplete = () => ok()), (tx.onerror = () => fail(tx.error))));
-      db.close();
-      return at >= 0;
-    }, press);
-    await page.close();
+    const cut = (await rewriteFold(2, { id: press, cut: 20 })).includes(press);
     expect(cut).toBe(true);
     await stopServiceWorker(env.launched);
 

@@ -4,8 +4,8 @@
 import Dexie from 'dexie';
 import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LibraryDb, type SourceRow, type StoredSource, type StoredTexts, TEXTS_ROW, toSource, toStored } from '../../../lib/library/db';
-import { DAMAGED, TEXTS_FORMAT, foldTexts, joinTexts, readSource, readSources, readSourcesById } from '../../../lib/library/stored-texts';
+import { LibraryDb, type SourceRow, type StoredSource, type StoredTexts, TEXTS_ROW, contentHash, toSource, toStored } from '../../../lib/library/db';
+import { DAMAGED, TEXTS_FORMAT, foldEntries, foldOf, foldTexts, joinTexts, readSource, readSources, readSourcesById } from '../../../lib/library/stored-texts';
 import { installBuiltins } from '../../../lib/library/builtin';
 import { removeSources, restoreRemoval } from '../../../lib/library/removal';
 import { buildPack, fromPack, packJson, parsePack } from '../../../lib/library/pack';
@@ -54,9 +54,23 @@ async function folded(): Promise<LibraryDb> {
   return db;
 }
 
-/** The bytes of these values as IndexedDB keeps them (structured-cloned). */
+/** The bytes of these values as IndexedDB keeps them (structured-cloned; a fold's texts as the bytes of their file). */
 function bytesOf(values: readonly unknown[]): number {
-  return values.reduce<number>((sum, v) => sum + serialize(v).byteLength, 0);
+  return values.reduce<number>((sum, v) => {
+    const bytes = (v as StoredTexts).bytes;
+    return bytes instanceof Blob ? sum + bytes.size + serialize({ ...(v as StoredTexts), bytes: null }).byteLength : sum + serialize(v).byteLength;
+  }, 0);
+}
+
+/** The texts a stored fold holds, in its order. */
+async function textsIn(fold: StoredTexts | undefined): Promise<unknown[]> {
+  const entries = await foldEntries(fold);
+  return entries ? [...entries.values()].map((e) => e.text) : [];
+}
+
+/** A fold as the format before wrote it: its texts as an array of strings. */
+function stringsFold(ids: string[], hashes: string[], texts: unknown[]): StoredTexts {
+  return { id: TEXTS_ROW, format: 1, ids, hashes, texts: texts as string[] };
 }
 
 describe('the texts fold over the whole State of the Union library', () => {
@@ -79,8 +93,9 @@ describe('the texts fold over the whole State of the Union library', () => {
     const rows = await db.sources.toArray();
     expect(rows.every((r) => r.text === undefined && typeof r.textLength === 'number')).toBe(true);
     const stored = (await db.texts.get(TEXTS_ROW))!;
+    expect(stored.format).toBe(TEXTS_FORMAT);
     expect(stored.ids).toEqual(before.map((s) => s.id));
-    expect(stored.texts).toEqual(before.map((s) => s.text));
+    expect(await textsIn(stored)).toEqual(before.map((s) => s.text));
     const bytesAfter = bytesOf(rows) + bytesOf([stored]);
     expect(bytesAfter).toBeLessThan(bytesBefore * 1.01);
 
@@ -119,7 +134,7 @@ describe('sources written after the fold', () => {
     const fold = (await foldTexts(db))!;
     expect(fold.folded.sort()).toEqual([updated.id, fetchedId].sort());
     const stored = (await db.texts.get(TEXTS_ROW))!;
-    expect(stored.texts[stored.ids.indexOf(updated.id)]).toBe(updated.text);
+    expect((await textsIn(stored))[stored.ids.indexOf(updated.id)]).toBe(updated.text);
     expect(stored.ids).toHaveLength(sources.length); // the old texts replaced, not kept beside
     const again = await loadLibraryIndex(db);
     expect(again.report.textsToFold).toBe(false);
@@ -219,20 +234,32 @@ describe('a damaged or mismatched fold', () => {
   it('never answers from a text that fails its checks, never drops a text, and loses no row', async () => {
     const db = await folded();
     const good = (await db.texts.get(TEXTS_ROW))!;
+    const texts = (await textsIn(good)) as string[];
     const [a, b] = good.ids;
-    const i = 0;
     const all = sources.map((s) => s.id).sort();
-    const with0 = (texts: string[]) => ({ ...good, texts });
+    const entries = (list: string[]) => good.ids.map((id, k) => ({ id, hash: good.hashes[k], text: list[k] }));
+    const withTexts = (list: string[]) => foldOf(entries(list));
+    const [first, ...rest] = texts;
+    const ends = good.ends!;
     const cases: Array<{ label: string; bad: StoredTexts; unreadable: string[] }> = [
-      { label: 'a text cut short', bad: with0([good.texts[i].slice(0, -1), ...good.texts.slice(1)]), unreadable: [a] },
-      { label: 'a text grown', bad: with0([`${good.texts[i]} `, ...good.texts.slice(1)]), unreadable: [a] },
-      { label: 'a text not a string', bad: with0([42 as unknown as string, ...good.texts.slice(1)]), unreadable: [a] },
-      { label: 'an entry missing', bad: { ...good, ids: good.ids.slice(1), hashes: good.hashes.slice(1), texts: good.texts.slice(1) }, unreadable: [a] },
+      { label: 'a text cut short', bad: withTexts([first.slice(0, -1), ...rest]), unreadable: [a] },
+      { label: 'a text grown', bad: withTexts([`${first} `, ...rest]), unreadable: [a] },
+      { label: 'a text grown by a character of two UTF-16 units', bad: withTexts([`${first}\u{1F600}`, ...rest]), unreadable: [a] },
+      { label: 'an entry missing', bad: foldOf(entries(texts).slice(1)), unreadable: [a] },
       { label: 'a hash of another text', bad: { ...good, hashes: [good.hashes[1], ...good.hashes.slice(1)] }, unreadable: [a] },
-      { label: 'texts swapped', bad: { ...good, texts: [good.texts[1], good.texts[0], ...good.texts.slice(2)] }, unreadable: [a, b] },
+      { label: 'texts swapped', bad: withTexts([texts[1], texts[0], ...texts.slice(2)]), unreadable: [a, b] },
       { label: 'lists of unequal length', bad: { ...good, hashes: good.hashes.slice(1) }, unreadable: all },
+      { label: 'byte ends of unequal length', bad: { ...good, ends: ends.slice(1) }, unreadable: all },
+      { label: 'byte ends out of order', bad: { ...good, ends: [ends[1], ends[0], ...ends.slice(2)] }, unreadable: all },
+      { label: 'byte ends past the bytes', bad: { ...good, ends: [...ends.slice(0, -1), ends[ends.length - 1] + 1] }, unreadable: all },
+      { label: 'bytes cut short', bad: { ...good, bytes: good.bytes!.slice(0, good.bytes!.size - 1) }, unreadable: all },
+      { label: 'no bytes', bad: { ...good, bytes: 'text' as unknown as Blob }, unreadable: all },
       { label: 'another format', bad: { ...good, format: TEXTS_FORMAT + 1 }, unreadable: all },
       { label: 'no fold at all', bad: null as unknown as StoredTexts, unreadable: all },
+      // A fold of the format before is read by the same rules.
+      { label: 'format 1: a text cut short', bad: stringsFold(good.ids, good.hashes, [first.slice(0, -1), ...rest]), unreadable: [a] },
+      { label: 'format 1: a text not a string', bad: stringsFold(good.ids, good.hashes, [42, ...rest]), unreadable: [a] },
+      { label: 'format 1: lists of unequal length', bad: stringsFold(good.ids, good.hashes, rest), unreadable: all },
     ];
     for (const { label, bad, unreadable } of cases) {
       if (bad) await db.texts.put(bad);
@@ -243,28 +270,43 @@ describe('a damaged or mismatched fold', () => {
       expectAnswersOf(index, readable);
       for (const id of unreadable) expect(index.has(id), label).toBe(false);
       expect(await db.sources.count(), label).toBe(sources.length); // rows kept
-      // A fold leaves what it cannot vouch for: the stored value keeps every text it held.
+      // A fold leaves what it cannot vouch for: the stored value keeps every text it held (a
+      // value in place of a text is no text to keep).
+      const held = await textsIn(bad);
       await foldTexts(db);
-      const after = await db.texts.get(TEXTS_ROW);
-      if (bad) for (const text of bad.texts) expect(after?.texts, label).toContain(text);
+      const after = await textsIn(await db.texts.get(TEXTS_ROW));
+      for (const text of held) if (typeof text === 'string') expect(after, label).toContain(text);
       await db.texts.put(good);
     }
+  });
+
+  it('a fold whose bytes cannot be read is unreadable as a whole, not an error', async () => {
+    const db = await folded();
+    const good = (await db.texts.get(TEXTS_ROW))!;
+    class GoneFile extends Blob {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new DOMException('A requested file or directory could not be found', 'NotFoundError'));
+      }
+    }
+    expect(await foldEntries({ ...good, bytes: new GoneFile([await good.bytes!.arrayBuffer()]) })).toBeNull();
+    expect(await foldEntries(good)).not.toBeNull();
   });
 
   it('a text damaged to the same length is found by the next fold\'s hash check and kept apart from then on', async () => {
     const db = await folded();
     const good = (await db.texts.get(TEXTS_ROW))!;
+    const texts = (await textsIn(good)) as string[];
     const id = good.ids[0];
-    const text = good.texts[0];
+    const text = texts[0];
     const damaged = `${text.slice(0, 10)}${text[10] === 'x' ? 'y' : 'x'}${text.slice(11)}`;
-    await db.texts.put({ ...good, texts: [damaged, ...good.texts.slice(1)] });
+    await db.texts.put(foldOf(good.ids.map((i, k) => ({ id: i, hash: good.hashes[k], text: k === 0 ? damaged : texts[k] }))));
     // A row that carries its own text (an import) makes the next load fold.
     const own = { ...sources[0], id: 'own-copy', title: 'An own copy' };
     await importSources(db, [{ ...own, text: `${own.text}\n\nMade different.` }]);
     const fold = (await foldTexts(db))!;
     expect(fold.damaged).toEqual([id]);
     const stored = (await db.texts.get(TEXTS_ROW))!;
-    expect(stored.texts[stored.ids.indexOf(id)]).toBe(damaged); // kept, not dropped
+    expect((await textsIn(stored))[stored.ids.indexOf(id)]).toBe(damaged); // kept, not dropped
     expect(stored.hashes[stored.ids.indexOf(id)]).toMatch(new RegExp(`^${DAMAGED}`));
     const { index, report } = await loadLibraryIndex(db);
     expect(report.unreadable).toEqual([id]);
@@ -277,11 +319,24 @@ describe('a damaged or mismatched fold', () => {
     expect((await loadLibraryIndex(db)).report.unreadable).toEqual([]);
   });
 
-  it('joins rows and fold by the rules alone', () => {
+  it('a lone surrogate (half of a pair cut off) comes back from the bytes as U+FFFD: the same length and content hash, so the text stays readable', async () => {
+    const cut = `${'\u{1F600}'.slice(0, 1)} and the rest`;
+    const entries = await foldEntries(foldOf([{ id: 'a', hash: await contentHash(cut), text: cut }]));
+    const back = entries!.get('a')!.text as string;
+    expect(back).toBe(`\uFFFD and the rest`);
+    expect(back).toHaveLength(cut.length);
+    expect(await contentHash(back)).toBe(await contentHash(cut));
+  });
+
+  it('joins rows and fold by the rules alone', async () => {
     const row = (id: string, extra: Partial<SourceRow>): SourceRow =>
       ({ id, contentHash: `h-${id}`, addedAt: 0, words: 1, type: 'report', title: id, publisher: null, author: null, speaker: null, published: null, url: null, licence: null, coverage: null, excerpt: false, origin: 'paste', ...extra }) as SourceRow;
-    const fold: StoredTexts = { id: TEXTS_ROW, format: TEXTS_FORMAT, ids: ['a', 'b', 'gone'], hashes: ['h-a', 'h-b', 'h-gone'], texts: ['alpha', 'beta', 'x'] };
-    const joined = joinTexts([row('a', { textLength: 5 }), row('b', { text: 'own text' }), row('c', { textLength: 3 })], fold);
+    const fold = foldOf([
+      { id: 'a', hash: 'h-a', text: 'alpha' },
+      { id: 'b', hash: 'h-b', text: 'beta' },
+      { id: 'gone', hash: 'h-gone', text: 'x' },
+    ]);
+    const joined = joinTexts([row('a', { textLength: 5 }), row('b', { text: 'own text' }), row('c', { textLength: 3 })], await foldEntries(fold));
     expect(joined.sources.map((s) => [s.id, s.text])).toEqual([
       ['a', 'alpha'],
       ['b', 'own text'],
@@ -290,6 +345,35 @@ describe('a damaged or mismatched fold', () => {
     expect(joined.unreadable.map((r) => r.id)).toEqual(['c']);
     expect(joined.separate).toBe(1);
     expect(joined.stale).toBe(2); // 'b' (its row has its own text) and 'gone'
+  });
+});
+
+describe('a fold of the format before (its texts as strings)', () => {
+  it('is read whole, and the next fold rewrites it as bytes with the same texts, no row touched', async () => {
+    const db = await folded();
+    const good = (await db.texts.get(TEXTS_ROW))!;
+    const texts = await textsIn(good);
+    await db.texts.put(stringsFold(good.ids, good.hashes, texts));
+    const rows = await db.sources.toArray();
+
+    const old = await loadLibraryIndex(db);
+    expect(old.report.unreadable).toEqual([]);
+    expect(old.report.textsToFold).toBe(true); // to be rewritten
+    expectAnswersOf(old.index, sources);
+    expect((await readSource(db, sources[0].id))!.text).toBe(sources[0].text);
+
+    expect(await foldTexts(db)).toEqual({ held: sources.length, folded: [], damaged: [] });
+    const rewritten = (await db.texts.get(TEXTS_ROW))!;
+    expect(rewritten.format).toBe(TEXTS_FORMAT);
+    expect(rewritten.texts).toBeUndefined();
+    expect(rewritten.ids).toEqual(good.ids);
+    expect(rewritten.hashes).toEqual(good.hashes);
+    expect(await textsIn(rewritten)).toEqual(texts);
+    expect(await db.sources.toArray()).toEqual(rows);
+    const again = await loadLibraryIndex(db);
+    expect(again.report.textsToFold).toBe(false);
+    expectAnswersOf(again.index, sources);
+    expect(await foldTexts(db)).toBeNull();
   });
 });
 
