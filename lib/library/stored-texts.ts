@@ -247,7 +247,7 @@ export async function foldTexts(db: LibraryDb): Promise<TextsFold | null> {
       // A text of the wrong length goes over as it is; anything else in its place is no text to
       // keep, and goes over empty under a DAMAGED hash (its row stays unreadable).
       if (typeof entry?.text === 'string') carried.push({ id: row.id, hash: entry.hash, text: entry.text, own: false });
-      else if (entry) carried.push({ id: row.id, hash: entry.hash.startsWith(DAMAGED) ? entry.hash : `${DAMAGED}${entry.hash}`, text: '', own: false });
+      else if (entry) carried.push({ id: row.id, hash: String(entry.hash).startsWith(DAMAGED) ? entry.hash : `${DAMAGED}${entry.hash}`, text: '', own: false });
     }
   }
   const hashes = await Promise.all(planned.map((p) => contentHash(p.text)));

@@ -259,6 +259,7 @@ describe('a damaged or mismatched fold', () => {
       // A fold of the format before is read by the same rules.
       { label: 'format 1: a text cut short', bad: stringsFold(good.ids, good.hashes, [first.slice(0, -1), ...rest]), unreadable: [a] },
       { label: 'format 1: a text not a string', bad: stringsFold(good.ids, good.hashes, [42, ...rest]), unreadable: [a] },
+      { label: 'format 1: neither hash nor text a string', bad: stringsFold(good.ids, [7 as unknown as string, ...good.hashes.slice(1)], [42, ...rest]), unreadable: [a] },
       { label: 'format 1: lists of unequal length', bad: stringsFold(good.ids, good.hashes, rest), unreadable: all },
     ];
     for (const { label, bad, unreadable } of cases) {
