@@ -4,7 +4,8 @@
 // an extension page. Opening that page can wake the worker (it listens for tab updates), which
 // then opens the database: the deletion closes its connection (Dexie gives way to a versionchange)
 // and the reopening at version 7 is asked in the same breath, so a worker that opens it later
-// waits and upgrades the version-7 library, the path under test.
+// waits and upgrades the version-7 library, the path under test. A fold written by the version
+// before this one (its texts as an array of strings, format 1) is made the same way, in place.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
