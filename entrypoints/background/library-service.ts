@@ -6,6 +6,7 @@ import type { QuoteCheck, QuoteQuery } from '@/lib/types';
 import type { LibraryDb, StoredSnapshot, StoredSource } from '@/lib/library/db';
 import { loadLibraryIndex, storeSnapshot } from '@/lib/library/stored-index';
 import { foldTexts } from '@/lib/library/stored-texts';
+import { UnreadableText, hasLateText } from '@/lib/library/late-text';
 import { type InstallReport, type ReadCatalogueFile, installBuiltins, loadCatalogue } from '@/lib/library/builtin';
 import { pageAt } from '@/lib/library/pdf-text';
 import type { CheckResponse, SearchResponse, SourceInfo, SourcesResponse } from '@/lib/messages';
@@ -25,14 +26,50 @@ const IDLE_SORT_DELAY_MS = 1000;
 /** Partitions sorted in one task while the worker is idle (about a millisecond of work). */
 const PARTITIONS_SORTED_AT_A_TIME = 32;
 
+/** Folded texts decoded in one task while the worker is idle (about a millisecond of work). */
+const TEXTS_DECODED_AT_A_TIME = 16;
+
 /** Resumes in a later task, after the tasks and answers already queued. */
 function nextTask(): Promise<void> {
   return new Promise((resume) => setTimeout(resume, 0));
 }
 
+/** The fields of a stored source that are not its details. */
+const NOT_DETAILS: ReadonlySet<string> = new Set(['text', 'contentHash', 'addedAt', 'pageStarts']);
+
+/** A stored source's details, field by field: its text is not read (a folded one is decoded when first read). */
 export function sourceInfo(stored: StoredSource): SourceInfo {
-  const { text: _text, contentHash: _hash, addedAt: _added, pageStarts: _pages, ...info } = stored;
-  return info;
+  const info: Record<string, unknown> = {};
+  for (const key of Object.keys(stored)) if (!NOT_DETAILS.has(key)) info[key] = stored[key as keyof StoredSource];
+  return info as unknown as SourceInfo;
+}
+
+/**
+ * `work` over the loaded library. A folded text found damaged when first read (UnreadableText)
+ * takes its source out of the library in memory, and `work` runs again without it, so nothing is
+ * answered from a damaged text. The library page finds the same text unreadable when it reads it.
+ */
+function readable<T>(loaded: Loaded, work: () => T): T {
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof UnreadableText) || !loaded.index.has(error.sourceId)) throw error;
+      loaded.index.remove(error.sourceId);
+      loaded.infos.delete(error.sourceId);
+      loaded.pageStarts.delete(error.sourceId);
+      loaded.hashes.delete(error.sourceId);
+    }
+  }
+}
+
+/** Decodes the next few folded texts not read yet; true while some are left. */
+function decodeMore(loaded: Loaded): boolean {
+  const next = loaded.undecoded.splice(-TEXTS_DECODED_AT_A_TIME);
+  readable(loaded, () => {
+    for (const id of next) void loaded.index.source(id)?.text; // read for its decoding and check
+  });
+  return loaded.undecoded.length > 0;
 }
 
 /** The PDF page of the matched passage, when the source records its pages. */
@@ -49,6 +86,7 @@ interface Loaded {
   snapshot: StoredSnapshot | null; // the rows to fold into the snapshot, when the load took separate rows or built any
   textsToFold: boolean; // the load read texts in their own rows (or stale fold entries): foldTexts follows
   hashes: Map<string, string>; // each loaded source's contentHash: tells whether its text in the index is a row's
+  undecoded: string[]; // sources whose folded text no read has decoded yet: decoded while the worker is idle
 }
 
 export class LibraryService {
@@ -102,6 +140,7 @@ export class LibraryService {
           snapshot: report.snapshot,
           textsToFold: report.textsToFold,
           hashes: new Map(stored.map((s) => [s.id, s.contentHash])),
+          undecoded: stored.filter((s) => hasLateText(s)).map((s) => s.id),
         };
       })();
       this.loaded = attempt;
@@ -161,14 +200,15 @@ export class LibraryService {
     const loading = this.load();
     // A load under way readies these quotes' lookups while it waits for IndexedDB.
     if (this.waiting) for (const q of quotes) if (typeof q.text === 'string') this.waiting.push(q.text);
-    const { index, infos, pageStarts } = await loading;
+    const loaded = await loading;
+    const { index, infos, pageStarts } = loaded;
     // Requests that waited for the library all resume at once: each is checked in a task of its
     // own, so that its answer leaves for the page before the next one is checked.
     await nextTask();
     traceMark(`bg:loaded:${batch}`);
-    const checks = quotes.map((q) => withPage(checkQuote(index, q), pageStarts));
+    const checks = readable(loaded, () => quotes.map((q) => withPage(checkQuote(index, q), pageStarts)));
     traceMark(`bg:checked:${batch}`);
-    this.sortWhenIdle(index);
+    this.sortWhenIdle(loaded);
     const sources: Record<string, SourceInfo> = {};
     for (const check of checks) {
       for (const id of [check.match?.sourceId, ...check.alsoIn.map((a) => a.sourceId)]) {
@@ -183,19 +223,25 @@ export class LibraryService {
    * A cold worker's first checks read each postings partition they reach as built, and its next
    * lookup would sort it (see SortedPostings): once no check has come for a while, those partitions
    * are sorted in small pieces, each a task of its own, so that the next page's lookups find them
-   * sorted. Each check puts the start off again; an index no longer the loaded one is left alone.
+   * sorted. Then the folded texts no check has read are decoded, in pieces too: a text found
+   * damaged leaves the library in memory now rather than in a later check, and once every text is
+   * decoded the fold's bytes are let go. Each check puts the start off again; a library no longer
+   * the loaded one is left alone.
    */
-  private sortWhenIdle(index: LibraryIndex): void {
+  private sortWhenIdle(loaded: Loaded): void {
     if (this.sortTimer !== null) clearTimeout(this.sortTimer);
+    const { index } = loaded;
     const piece = () => {
-      this.sortTimer = this.current === index && index.sortLookedUp(PARTITIONS_SORTED_AT_A_TIME) ? setTimeout(piece, 0) : null;
+      const more = this.current === index && (index.sortLookedUp(PARTITIONS_SORTED_AT_A_TIME) || decodeMore(loaded));
+      this.sortTimer = more ? setTimeout(piece, 0) : null;
     };
     this.sortTimer = setTimeout(piece, IDLE_SORT_DELAY_MS);
   }
 
   async search(query: string, limit = 10): Promise<SearchResponse> {
-    const { index, infos } = await this.load();
-    const hits = query.trim() ? searchLibrary(index, query, limit) : [];
+    const loaded = await this.load();
+    const { index, infos } = loaded;
+    const hits = query.trim() ? readable(loaded, () => searchLibrary(index, query, limit)) : [];
     const sources: Record<string, SourceInfo> = {};
     for (const hit of hits) {
       const info = infos.get(hit.sourceId);
@@ -213,7 +259,7 @@ export class LibraryService {
     if (!loading) return undefined;
     const loaded = await loading.catch(() => null);
     if (!loaded || loaded.hashes.get(id) !== contentHash) return undefined;
-    return loaded.index.source(id)?.text;
+    return readable(loaded, () => loaded.index.source(id)?.text);
   }
 
   async sources(): Promise<SourcesResponse> {

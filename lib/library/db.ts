@@ -7,6 +7,7 @@ import type { PackedSourceIndex } from '../match/packed-index';
 import { packStoredList } from './packed-passages';
 import type { PackedLexicon } from '../match/packed-lexicon';
 import { countWords } from '../text/words';
+import { copyText } from './late-text';
 
 /** A source as stored: the document plus what we record when it enters the library. */
 export interface StoredSource extends Source {
@@ -181,8 +182,23 @@ export async function toStored(source: Source, addedAt: number = Date.now()): Pr
   return { ...source, contentHash: await contentHash(source.text), addedAt, words: countWords(source.text) };
 }
 
+/** The fields a StoredSource adds to a Source. */
+const STORAGE_FIELDS: ReadonlySet<string> = new Set(['contentHash', 'addedAt', 'words', 'pageStarts']);
+
+/**
+ * Fills `target` with the stored record's Source fields, in their order; a text not yet decoded
+ * (late-text.ts) stays so.
+ */
+export function fillSource<T extends object>(target: T, stored: StoredSource): T & Source {
+  const to = target as Record<string, unknown>;
+  for (const key of Object.keys(stored)) {
+    if (key === 'text') copyText(stored, to);
+    else if (!STORAGE_FIELDS.has(key)) to[key] = stored[key as keyof StoredSource];
+  }
+  return target as T & Source;
+}
+
 /** The stored record back as the engine's Source (without the storage fields). */
 export function toSource(stored: StoredSource): Source {
-  const { contentHash: _hash, addedAt: _added, words: _words, pageStarts: _pages, ...source } = stored;
-  return source;
+  return fillSource({}, stored);
 }

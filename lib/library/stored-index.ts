@@ -12,7 +12,7 @@ import { type StoredSourceIndexData, packSourceIndex, unpackSourceIndex } from '
 import { quoteLookups } from '../match/quote-lookups';
 import { type LexiconStems, newLexiconGeneration, packLexicon, unpackLexicon, unpackLexiconFacts, unpackLexiconStems } from '../match/packed-lexicon';
 import type { Source } from '../types';
-import { LEXICON_ROW, type LibraryDb, SNAPSHOT_ROW, type StoredIndex, type StoredLexicon, type StoredSnapshot, type StoredSource, toSource } from './db';
+import { LEXICON_ROW, type LibraryDb, SNAPSHOT_ROW, type StoredIndex, type StoredLexicon, type StoredSnapshot, type StoredSource, fillSource, toSource } from './db';
 import { pauseBehindTasks } from '../page/slices';
 import { readSources } from './stored-texts';
 
@@ -483,6 +483,9 @@ function offerSnapshot(rows: readonly StoredIndex[], generation: string): Stored
  * lexicon and rows are decoded, and the index built from the rows, while the browser is still
  * reading them; a row's source hash is checked once they come, and an index built from a row that
  * turns out stale is dropped for one built the ordinary way.
+ *
+ * A folded text is decoded when first read (late-text.ts): a text found damaged then throws
+ * UnreadableText from whatever read it, and the caller drops that source (see LibraryService).
  */
 export async function loadLibraryIndex(
   db: LibraryDb,
@@ -517,7 +520,7 @@ export async function loadLibraryIndex(
   // unpacked. Dexie makes a read's requests in microtasks, so without a task boundary here they
   // would leave only after the unpacking and addAll below; and Chrome loads a large value from its
   // file only once the worker has taken the backend's reply, hence a second boundary before addAll.
-  const sourcesRead = asked(readSources(db));
+  const sourcesRead = asked(readSources(db, { late: true }));
   await pauseBehindTasks();
   const { rows, separateIds } = mergeRows(snapshotRows(storedSnapshot, generation), separate);
   onPhase?.('rows-read');
@@ -560,7 +563,7 @@ export async function loadLibraryIndex(
     (separateIds.has(id) ? report.fromRows : report.fromSnapshot).push(id);
   };
   if (early && sources.length === rows.length && sources.every((s, i) => rows[i].id === s.id && isCurrent(rows[i], s, generation))) {
-    sources.forEach((s, i) => Object.assign(early.records[i], toSource(s)));
+    sources.forEach((s, i) => fillSource(early.records[i], s));
     for (const s of sources) taken(s.id);
     // Separate rows taken: folded into the snapshot next (which also completes a lexicon row stored without stems or facts).
     if ((report.fromRows.length > 0 || !decoded?.complete) && generation !== null) report.snapshot = offerSnapshot(rows, generation);

@@ -8,6 +8,11 @@
 //   contentHash, and its text, decoded, is a string of the row's textLength. A row failing any of
 //   these has no text: it is left out of the sources read (reported as unreadable), never answered
 //   from, and never deleted.
+// - The worker's load (readSources with `late`) decodes no text: it checks that each folded text's
+//   bytes could hold a text of its row's length, and the decoded length is checked when the text is
+//   first read (late-text.ts). A text that fails then throws UnreadableText, and the worker takes
+//   its source out of the library it holds (LibraryService); the library page reads every text
+//   whole, and names it.
 // - When a fold is written (foldTexts, after a load that read texts in their own rows or a fold of
 //   the format before): every text going into it, the fold's own included, is hashed with SHA-256
 //   and must match its row's contentHash. A row's own text that does not stays in its row; a
@@ -16,6 +21,7 @@
 //   at every load: a load checks lengths and names, as the rows' own texts were never hashed on
 //   load either.
 import { type LibraryDb, type SourceRow, type StoredSource, type StoredTexts, TEXTS_ROW, contentHash } from './db';
+import { FoldedBytes, setLateText } from './late-text';
 
 /**
  * The format the texts fold is written in: its texts' UTF-8 bytes in one Blob. A fold of format 1
@@ -36,9 +42,10 @@ export function outdatedFold(fold: StoredTexts | undefined): boolean {
 /**
  * The fold's entries, its texts decoded from its bytes: null when it is absent, of another format
  * or damaged as a whole (lists of different lengths, byte ends out of order or past the bytes, the
- * bytes unreadable).
+ * bytes unreadable). With `late`, a text of the current format is left as its bytes (a
+ * Uint8Array), for joinTexts to decode when first read.
  */
-export async function foldEntries(fold: StoredTexts | undefined): Promise<FoldEntries | null> {
+export async function foldEntries(fold: StoredTexts | undefined, late = false): Promise<FoldEntries | null> {
   if (!fold || (fold.format !== TEXTS_FORMAT && fold.format !== STRINGS_FORMAT)) return null;
   const { ids, hashes } = fold;
   if (!Array.isArray(ids) || !Array.isArray(hashes) || ids.length !== hashes.length) return null;
@@ -47,17 +54,21 @@ export async function foldEntries(fold: StoredTexts | undefined): Promise<FoldEn
     if (!Array.isArray(fold.texts) || fold.texts.length !== ids.length) return null;
     texts = fold.texts;
   } else {
-    const decoded = await decodeFold(fold.bytes, fold.ends, ids.length);
-    if (!decoded) return null;
-    texts = decoded;
+    const spans = await foldSpans(fold.bytes, fold.ends, ids.length);
+    if (!spans) return null;
+    if (late) texts = spans;
+    else {
+      const decoder = new TextDecoder();
+      texts = spans.map((span) => decoder.decode(span));
+    }
   }
   const entries: FoldEntries = new Map();
   for (let i = 0; i < ids.length; i++) entries.set(ids[i], { hash: hashes[i], text: texts[i] });
   return entries;
 }
 
-/** The texts held in a fold's bytes, or null when the bytes cannot be read or their ends do not fit them. */
-async function decodeFold(bytes: unknown, ends: unknown, count: number): Promise<string[] | null> {
+/** Each text's bytes in a fold's Blob, or null when the Blob cannot be read or its ends do not fit it. */
+async function foldSpans(bytes: unknown, ends: unknown, count: number): Promise<Uint8Array[] | null> {
   if (!(bytes instanceof Blob) || !Array.isArray(ends) || ends.length !== count) return null;
   let start = 0;
   for (const end of ends) {
@@ -72,8 +83,7 @@ async function decodeFold(bytes: unknown, ends: unknown, count: number): Promise
     return null; // its file is gone or unreadable
   }
   if (all.length !== start) return null;
-  const decoder = new TextDecoder();
-  return ends.map((end: number, i) => decoder.decode(all.subarray(i === 0 ? 0 : ends[i - 1], end)));
+  return ends.map((end: number, i) => all.subarray(i === 0 ? 0 : ends[i - 1], end));
 }
 
 /**
@@ -104,6 +114,19 @@ function withText(row: SourceRow, text: string): StoredSource {
   return { ...rest, text };
 }
 
+/**
+ * The row's text left as its bytes in the fold (an entry read with `late`), when that passes the
+ * read checks a load can make without decoding it: the entry's hash is the row's, and its bytes
+ * could hold a text of the row's length. Its length is checked when it is decoded.
+ */
+function lateTextOf(row: SourceRow, entries: FoldEntries | null): FoldedBytes | null {
+  if (typeof row.text === 'string') return null;
+  const entry = entries?.get(row.id);
+  if (!entry || !(entry.text instanceof Uint8Array) || entry.hash !== row.contentHash) return null;
+  const length = row.textLength ?? -1;
+  return FoldedBytes.fits(entry.text.length, length) ? new FoldedBytes(row.id, entry.text, length) : null;
+}
+
 /** Stored sources joined with their texts; rows whose text cannot be found are listed apart. */
 export interface SourcesRead {
   sources: StoredSource[]; // in the rows' (id) order
@@ -120,11 +143,15 @@ export function joinTexts(rows: readonly SourceRow[], entries: FoldEntries | nul
   let separate = 0;
   let used = 0;
   for (const row of rows) {
-    const text = textOf(row, entries);
-    if (text === null) unreadable.push(row);
+    const folded = lateTextOf(row, entries);
+    const text = folded ? null : textOf(row, entries);
+    if (folded) {
+      const { textLength: _length, text: _own, ...rest } = row;
+      sources.push(setLateText(rest, folded) as StoredSource);
+    } else if (text === null) unreadable.push(row);
     else sources.push(typeof row.text === 'string' ? (row as StoredSource) : withText(row, text));
     if (typeof row.text === 'string') separate++;
-    else if (text !== null) used++;
+    else if (text !== null || folded) used++;
   }
   return { sources, unreadable, separate, stale: entries ? entries.size - used : 0, outdated };
 }
@@ -132,11 +159,12 @@ export function joinTexts(rows: readonly SourceRow[], entries: FoldEntries | nul
 /**
  * Every stored source with its text, rows and fold read in one transaction (so a fold written in
  * between cannot hide a text from both). The fold's bytes are read after it: a Blob taken from
- * IndexedDB stays readable.
+ * IndexedDB stays readable. With `late`, each folded text is decoded when first read, and a text
+ * whose decoded length turns out not to be its row's throws UnreadableText there (late-text.ts).
  */
-export async function readSources(db: LibraryDb): Promise<SourcesRead> {
+export async function readSources(db: LibraryDb, options: { late?: boolean } = {}): Promise<SourcesRead> {
   const [rows, fold] = await db.transaction('r', db.sources, db.texts, () => Promise.all([db.sources.toArray(), db.texts.get(TEXTS_ROW)]));
-  return joinTexts(rows, await foldEntries(fold), outdatedFold(fold));
+  return joinTexts(rows, await foldEntries(fold, options.late), outdatedFold(fold));
 }
 
 /** Source rows as read, and the fold when one of them needs it: what withTexts turns into sources. */
