@@ -108,10 +108,10 @@ export function textOf(row: SourceRow, entries: FoldEntries | null): string | nu
   return entry.text;
 }
 
-/** The row as a StoredSource with `text`, without the fold's bookkeeping. */
-function withText(row: SourceRow, text: string): StoredSource {
-  const { textLength: _length, ...rest } = row;
-  return { ...rest, text };
+/** The row as a StoredSource with `text` (a string, or the fold's bytes decoded when first read), without the fold's bookkeeping. */
+function withText(row: SourceRow, text: string | FoldedBytes): StoredSource {
+  const { textLength: _length, text: _own, ...rest } = row;
+  return typeof text === 'string' ? { ...rest, text } : setLateText(rest, text);
 }
 
 /**
@@ -143,15 +143,17 @@ export function joinTexts(rows: readonly SourceRow[], entries: FoldEntries | nul
   let separate = 0;
   let used = 0;
   for (const row of rows) {
-    const folded = lateTextOf(row, entries);
-    const text = folded ? null : textOf(row, entries);
-    if (folded) {
-      const { textLength: _length, text: _own, ...rest } = row;
-      sources.push(setLateText(rest, folded) as StoredSource);
-    } else if (text === null) unreadable.push(row);
-    else sources.push(typeof row.text === 'string' ? (row as StoredSource) : withText(row, text));
-    if (typeof row.text === 'string') separate++;
-    else if (text !== null || folded) used++;
+    if (typeof row.text === 'string') {
+      sources.push(row as StoredSource);
+      separate++;
+      continue;
+    }
+    const text = lateTextOf(row, entries) ?? textOf(row, entries);
+    if (text === null) unreadable.push(row);
+    else {
+      sources.push(withText(row, text));
+      used++;
+    }
   }
   return { sources, unreadable, separate, stale: entries ? entries.size - used : 0, outdated };
 }

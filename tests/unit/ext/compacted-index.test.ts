@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryService } from '../../../entrypoints/background/library-service';
 import { LibraryDb } from '../../../lib/library/db';
-import { LibraryIndex } from '../../../lib/match/library-index';
+import { loadedIndexes } from './loaded-indexes';
 
 const readBuiltin = (name: string) => readFile(join(__dirname, '../../../public/sources', name), 'utf8');
 const QUOTE = 'Group-based child sexual exploitation has a devastating effect on children and their families.';
@@ -17,12 +17,7 @@ describe('LibraryService, its loaded index', () => {
     const db = new LibraryDb('verbatim-compacted-index-test-1');
     const library = new LibraryService(db);
     await library.installBuiltins(readBuiltin);
-    const compacted: LibraryIndex[] = [];
-    const compact = LibraryIndex.prototype.compact;
-    vi.spyOn(LibraryIndex.prototype, 'compact').mockImplementation(function (this: LibraryIndex) {
-      compacted.push(this);
-      compact.call(this);
-    });
+    const compacted = loadedIndexes();
     const answer = await library.check([{ text: QUOTE }]);
     expect(answer.checks[0].verdict).toBe('verbatim');
     expect(compacted).toHaveLength(1);

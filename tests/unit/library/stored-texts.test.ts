@@ -21,6 +21,7 @@ import { quoteContext } from '../../../lib/quotes/index';
 import { generatePages } from '../../../scripts/eval/generate';
 import { loadSotuLibrary } from '../../../scripts/eval/library';
 import { storeLibrary } from '../../../scripts/bench/cold-start';
+import { loadedIndexes } from '../ext/loaded-indexes';
 import type { Source } from '../../../lib/types';
 
 const sources = loadSources();
@@ -374,12 +375,7 @@ describe('texts decoded when first read', () => {
 
   it('a worker decodes the texts no check read once it is idle', async () => {
     const db = await folded();
-    const loaded: LibraryIndex[] = [];
-    const compact = LibraryIndex.prototype.compact;
-    vi.spyOn(LibraryIndex.prototype, 'compact').mockImplementation(function (this: LibraryIndex) {
-      loaded.push(this);
-      compact.call(this);
-    });
+    const loaded = loadedIndexes();
     const worker = new LibraryService(db);
     const q = gold.quotes.find((g) => g.id === 'q25')!;
     await worker.check([q.query]);
