@@ -495,9 +495,9 @@ function librarySection(library: LibraryFigures): string[] {
     lines.push(
       `In ${TRACED_LOADS} more cold loads recorded as Chromium traces (not among the timed ones), from the library load's start to the first batch checked:`,
       '',
-      `- the service worker's thread used ${each((t) => t.workerCpu.toFixed(0))} ms of CPU: the worker's own work, which a loaded machine's wall clock spreads out (BENCHMARKS.md, "The cold start's time, thread by thread");`,
+      `- the service worker's thread used ${each((t) => t.workerCpu.toFixed(0))} ms of CPU: the worker's own work, which a loaded machine's wall clock spreads out (docs/performance-history.md, "The cold start's time, thread by thread");`,
       `- V8's background compiles of the worker's code (Maglev, Turbofan) used ${each((t) => t.compileCpu.toFixed(0))} ms of CPU, on the core the worker does not hold;`,
-      `- V8 threw away optimised code on the worker's thread ${each((t) => String(t.deopts))} times, and interpreted the work after it again (BENCHMARKS.md, "Deoptimisations in the cold worker").`,
+      `- V8 threw away optimised code on the worker's thread ${each((t) => String(t.deopts))} times, and interpreted the work after it again (docs/performance-history.md, "Deoptimisations in the cold worker").`,
       '',
     );
   }
