@@ -12,7 +12,7 @@ const ROOT = resolve(__dirname, '../..');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const Q25 = 'staggering'; // q25 in the gold labels: verbatim in the NPCC response
 const ADDON_ID = 'verbatim@verbatim.local';
-// The extension's origin fixed by preference, so that the test can open its pages.
+// The extension's origin fixed by preference, so that the test knows its pages when they open.
 const UUID = '5d0c1e4a-8f51-4c3e-9a57-2f6b0c7e9d13';
 const ORIGIN = `moz-extension://${UUID}`;
 
@@ -31,6 +31,12 @@ async function foldOf(page: Page): Promise<{ ids: string[]; blob: boolean; bytes
       db.close();
     }
   });
+}
+
+/** Loads the reference article in `page` and waits until Verbatim has checked it. */
+async function checkArticle(page: Page): Promise<void> {
+  await page.goto(`${served.origin}/wilby-2023-12-08.html`);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-verbatim-state') === 'done', { timeout: 30_000 });
 }
 
 /** The verdict highlights painted on the page: name → count. */
@@ -83,19 +89,9 @@ for (const build of ['firefox-mv2', 'firefox-mv3']) {
     });
 
     it('checks the reference page and opens the card on a click', async () => {
-      await page.goto(`${served.origin}/wilby-2023-12-08.html`);
-      await page.waitForFunction(
-        () => document.documentElement.getAttribute('data-verbatim-state') === 'done',
-        { timeout: 30_000 },
-      );
+      await checkArticle(page);
       expect(await page.evaluate(() => document.documentElement.getAttribute('data-verbatim-quotes'))).toBe('27');
-      const names = await page.evaluate(() => {
-        const out: string[] = [];
-        CSS.highlights.forEach((h, name) => {
-          if (name.startsWith('verbatim-verdict-')) out.push(`${name}:${h.size}`);
-        });
-        return out.sort();
-      });
+      const names = Object.keys(await paintedOn(page));
       expect(names.some((n) => n.startsWith('verbatim-verdict-verbatim'))).toBe(true);
 
       const point = await page.evaluate((needle) => {
@@ -165,8 +161,7 @@ for (const build of ['firefox-mv2', 'firefox-mv3']) {
       // suspended meanwhile, answers it from the fold.
       await new Promise((r) => setTimeout(r, 7_000));
       const again = await browser.newPage();
-      await again.goto(`${served.origin}/wilby-2023-12-08.html`);
-      await again.waitForFunction(() => document.documentElement.getAttribute('data-verbatim-state') === 'done', { timeout: 30_000 });
+      await checkArticle(again);
       expect(await paintedOn(again)).toEqual(before);
       await again.close();
     }, 90_000);
